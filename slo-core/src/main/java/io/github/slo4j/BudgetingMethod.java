@@ -1,0 +1,82 @@
+package io.github.slo4j;
+
+import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Require;
+import java.time.Duration;
+
+/**
+ * How an SLO turns events into budget, after OpenSLO's three methods.
+ *
+ * <ul>
+ *   <li>{@link #occurrences()}: every event counts; the SLI is good events ÷ total events over the
+ *       period. The default.
+ *   <li>{@link #timeslices(Duration, Objective)}: time is cut into slices; a slice is good when its
+ *       own good ÷ total ratio is at least the slice target; the SLI is good slices ÷ slices. A
+ *       slice with no events is no data and is counted neither good nor bad.
+ *   <li>{@link #ratioTimeslices(Duration)}: the SLI is the mean of the per-slice ratios, so a quiet
+ *       hour weighs as much as a busy one. Slices with no events are left out of the mean.
+ * </ul>
+ */
+public sealed interface BudgetingMethod
+    permits BudgetingMethod.Occurrences, BudgetingMethod.Timeslices, BudgetingMethod.RatioTimeslices {
+
+  /** Every event counts. */
+  static BudgetingMethod occurrences() {
+    return Occurrences.INSTANCE;
+  }
+
+  /** Good slices ÷ slices, a slice being good when its ratio is at least {@code sliceTarget}. */
+  static BudgetingMethod timeslices(Duration slice, Objective sliceTarget) {
+    return new Timeslices(slice, sliceTarget);
+  }
+
+  /** The mean of per-slice good ÷ total ratios. */
+  static BudgetingMethod ratioTimeslices(Duration slice) {
+    return new RatioTimeslices(slice);
+  }
+
+  /** Occurrences budgeting. */
+  record Occurrences() implements BudgetingMethod {
+    static final Occurrences INSTANCE = new Occurrences();
+
+    /** {@code occurrences}. */
+    @Override
+    public String toString() {
+      return "occurrences";
+    }
+  }
+
+  /**
+   * Timeslices budgeting.
+   *
+   * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+   * @param sliceTarget the ratio a slice must reach to be good (≥)
+   */
+  record Timeslices(Duration slice, Objective sliceTarget) implements BudgetingMethod {
+    /** Validates the components. */
+    public Timeslices {
+      checkSlice(slice);
+      Require.nonNull("slice target", sliceTarget);
+    }
+  }
+
+  /**
+   * Ratio-timeslices budgeting.
+   *
+   * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+   */
+  record RatioTimeslices(Duration slice) implements BudgetingMethod {
+    /** Validates the slice. */
+    public RatioTimeslices {
+      checkSlice(slice);
+    }
+  }
+
+  private static void checkSlice(Duration slice) {
+    Require.positive("slice", slice);
+    if (slice.toNanos() % 1_000_000_000L != 0 || slice.compareTo(Duration.ofHours(1)) > 0) {
+      throw Require.invalid(
+          "slice", DurationFormat.format(slice), "a whole number of seconds from 1s to 1h");
+    }
+  }
+}
