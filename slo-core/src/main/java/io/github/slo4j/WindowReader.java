@@ -1,0 +1,27 @@
+package io.github.slo4j;
+
+import java.time.Duration;
+
+/**
+ * Reads an SLO's counts over trailing windows as of its last closed interval. A recorder's
+ * tracker is one; replay and tests supply others. Alerting and budget policies read through this
+ * interface only.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface WindowReader {
+
+  /** The SLO whose counts this reads. */
+  SloDefinition definition();
+
+  /**
+   * The counts of {@code target} over the {@code window} that ends at {@link #asOfMillis()}.
+   *
+   * @throws IllegalArgumentException when the window is not positive, or is longer than the
+   *     reader can answer (the SLO's compliance period)
+   */
+  WindowCounts window(Target target, Duration window);
+
+  /** The wall-clock millisecond at which the last closed interval ended. */
+  long asOfMillis();
+}
