@@ -1,0 +1,50 @@
+package io.github.slo4j;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Records into a {@link SloTracker} the events whose attributes pass a filter, so known bots,
+ * synthetic probes or health checks stay out of the SLI. Thread-safe; never throws.
+ *
+ * <p>Obtain one from {@link SloTracker#filtered(Predicate)}.
+ *
+ * @param <T> the type of the attributes the filter looks at
+ */
+public final class FilteredRecorder<T> {
+  private final SloTracker tracker;
+  private final Predicate<Object> include;
+
+  @SuppressWarnings("unchecked")
+  FilteredRecorder(SloTracker tracker, Predicate<? super T> include) {
+    this.tracker = tracker;
+    // Safe: the predicate is only ever called with a T, through the typed methods below.
+    this.include = (Predicate<Object>) include;
+  }
+
+  /** Records one event, good or bad, if {@code attributes} pass the filter. */
+  public void record(T attributes, boolean good) {
+    if (tracker.admit(include, attributes)) {
+      tracker.record(good);
+    }
+  }
+
+  /** Records one request with its latency, if {@code attributes} pass the filter. */
+  public void recordLatency(T attributes, long latencyNanos, boolean success) {
+    if (tracker.admit(include, attributes)) {
+      tracker.recordLatency(latencyNanos, success);
+    }
+  }
+
+  /** Same as {@link #recordLatency(Object, long, boolean)} with a {@link Duration}. */
+  public void recordLatency(T attributes, Duration latency, boolean success) {
+    if (tracker.admit(include, attributes)) {
+      tracker.recordLatency(latency, success);
+    }
+  }
+
+  /** The tracker this records into. */
+  public SloTracker tracker() {
+    return tracker;
+  }
+}

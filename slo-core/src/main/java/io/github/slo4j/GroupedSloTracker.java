@@ -1,0 +1,136 @@
+package io.github.slo4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One SLO tracked per group key (endpoint, tenant), with a hard cap on the number of groups.
+ * Thread-safe.
+ *
+ * <p>A group's tracker is created on first use. Once {@code maxGroups} exist, new keys share one
+ * overflow group (key {@value #OVERFLOW_KEY}): memory stays bounded whatever the label's
+ * cardinality, and the lookups routed there are counted ({@link #overflowLookups()}) with a sample
+ * of the first keys that overflowed ({@link #overflowSample()}). A {@code null} key also goes to the
+ * overflow group; {@link #group(String)} never throws.
+ *
+ * <p>Hold on to the tracker a hot path records into: {@code group(key)} is a hash lookup.
+ */
+public final class GroupedSloTracker {
+  /** The most groups one grouped SLO may have. */
+  public static final int MAX_GROUPS = 10_000;
+
+  /** The group key of the overflow group. */
+  public static final String OVERFLOW_KEY = "__overflow__";
+
+  private static final int SAMPLE = 16;
+
+  private final SloRegistry registry;
+  private final SloDefinition definition;
+  private final int maxGroups;
+  private final Map<String, SloTracker> groups = new ConcurrentHashMap<>();
+  private final LongAdder overflowLookups = new LongAdder();
+  private final List<String> overflowSample = Collections.synchronizedList(new ArrayList<>());
+  private volatile SloTracker overflow;
+
+  GroupedSloTracker(SloRegistry registry, SloDefinition definition, int maxGroups) {
+    this.registry = registry;
+    this.definition = definition;
+    this.maxGroups = maxGroups;
+  }
+
+  /** The SLO. */
+  public SloDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * The tracker of group {@code key}, created on first use; the overflow group's when the cap is
+   * reached or the key is null. Never throws once the registry is open; after {@link
+   * SloRegistry#close()} unknown keys go to the overflow group.
+   */
+  public SloTracker group(String key) {
+    if (key != null) {
+      SloTracker t = groups.get(key);
+      if (t != null) {
+        return t;
+      }
+      if (groups.size() < maxGroups) {
+        synchronized (this) {
+          t = groups.get(key);
+          if (t != null) {
+            return t;
+          }
+          if (groups.size() < maxGroups) {
+            try {
+              t = registry.newTracker(definition, key);
+              groups.put(key, t);
+              return t;
+            } catch (IllegalStateException closed) {
+              // fall through to the overflow group
+            }
+          }
+        }
+      }
+    }
+    overflowLookups.increment();
+    if (key != null && overflowSample.size() < SAMPLE) {
+      synchronized (overflowSample) {
+        if (overflowSample.size() < SAMPLE && !overflowSample.contains(key)) {
+          overflowSample.add(key);
+        }
+      }
+    }
+    return overflow();
+  }
+
+  private SloTracker overflow() {
+    SloTracker o = overflow;
+    if (o == null) {
+      synchronized (this) {
+        o = overflow;
+        if (o == null) {
+          o = registry.newTracker(definition, OVERFLOW_KEY);
+          overflow = o;
+        }
+      }
+    }
+    return o;
+  }
+
+  /** The tracker of an existing group, without creating one. */
+  public Optional<SloTracker> existing(String key) {
+    return key == null ? Optional.empty() : Optional.ofNullable(groups.get(key));
+  }
+
+  /** The groups created so far (the overflow group excluded), keyed by group key. */
+  public Map<String, SloTracker> groups() {
+    return Collections.unmodifiableMap(groups);
+  }
+
+  /** The overflow group's tracker, if any key overflowed. */
+  public Optional<SloTracker> overflowGroup() {
+    return Optional.ofNullable(overflow);
+  }
+
+  /** The cap on the number of groups. */
+  public int maxGroups() {
+    return maxGroups;
+  }
+
+  /** Lookups routed to the overflow group (each call to {@link #group(String)} that overflowed). */
+  public long overflowLookups() {
+    return overflowLookups.sum();
+  }
+
+  /** The first (up to 16) distinct keys that overflowed, for diagnosis. */
+  public List<String> overflowSample() {
+    synchronized (overflowSample) {
+      return List.copyOf(overflowSample);
+    }
+  }
+}

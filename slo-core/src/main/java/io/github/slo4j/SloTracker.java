@@ -1,0 +1,569 @@
+package io.github.slo4j;
+
+import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Require;
+import io.github.slo4j.internal.recorder.Cells;
+import io.github.slo4j.internal.recorder.Rings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/**
+ * Records the events of one SLO and answers its windows. Thread-safe; the record methods are
+ * lock-free, allocation-free and never throw.
+ *
+ * <p>Obtain one from {@link SloRegistry#register(SloDefinition)} (or a group of a {@link
+ * GroupedSloTracker}). Hold on to it: recording is then one atomic add into a striped cumulative
+ * counter. Time enters only through the registry's ticker, which closes each base interval (10 s by
+ * default, aligned to wall-clock multiples) and appends the cumulative counts to multi-resolution
+ * rings:
+ *
+ * <table>
+ *   <caption>Tiers</caption>
+ *   <tr><th>tier</th><th>resolution</th><th>span</th><th>answers</th></tr>
+ *   <tr><td>T0</td><td>the base interval</td><td>1 h</td><td>5 m, 30 m, 1 h</td></tr>
+ *   <tr><td>T1</td><td>2 min</td><td>1 d</td><td>2 h, 6 h, 1 d</td></tr>
+ *   <tr><td>T2</td><td>1 h</td><td>the period + 1 d</td><td>3 d, 7 d, 28 d, 30 d</td></tr>
+ * </table>
+ *
+ * <p><b>The boundary rule.</b> An event belongs to the interval in which the ticker observed it,
+ * that is the first boundary closed after the record call returned (an event recorded while a
+ * boundary is being closed may land in either of the two intervals, never in both and never in
+ * none). A window of length {@code L} read at {@code A = }{@link #asOfMillis()} counts the events of
+ * the intervals whose closing boundary {@code b} satisfies {@code s < b <= A}, where {@code s =
+ * floor((A − L) / R) · R} and {@code R} is the resolution of the finest tier that still holds {@code
+ * s}. The counted span therefore contains the requested window and exceeds it by less than one slot
+ * of the serving tier (nothing for windows that are multiples of the base interval and served by T0;
+ * under 2 min for 2 h to 1 d; under 1 h beyond). Where the tracker is younger than the window, all
+ * its events are counted and {@link WindowCounts#covered()} says how much of the window it has seen.
+ *
+ * <p><b>What is recorded.</b> For an events SLI, {@link #recordGood()}, {@link #recordBad()}, {@link
+ * #record(boolean)} or {@link #recordCounts(long, long)}. For a latency SLI, {@link
+ * #recordLatency(long, boolean)}: the event is good for each threshold it succeeded within; {@code
+ * recordGood()} counts an event good for every threshold and {@code recordBad()} a failure. On an
+ * events SLI {@code recordLatency} counts the success flag only.
+ *
+ * <p><b>Budgeting.</b> With {@link BudgetingMethod.Timeslices} the ticker closes each slice at its
+ * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
+ * counts good and total slices; {@link #window(Target, Duration)} then answers in slices (a slice
+ * without events is no data and not counted). With {@link BudgetingMethod.RatioTimeslices} each
+ * slice with events adds its good ratio: {@code window} answers in billionths of a slice ({@code
+ * total} is 10⁹ per slice, {@code good} the sum of slice ratios × 10⁹), so {@code good ÷ total} is the
+ * mean slice ratio. {@link #eventWindow(Target, Duration)} always answers in events.
+ */
+public final class SloTracker implements WindowReader {
+  /** Slice units of a ratio-timeslices window: one slice is worth 10⁹. */
+  public static final long RATIO_SLICE_UNITS = 1_000_000_000L;
+
+  private final SloDefinition definition;
+  private final String groupKey;
+  private final long baseMillis;
+  private final int targets;
+  private final boolean latency;
+  private final long[] thresholdNanos;
+  private final int failCell;
+  private final int slowCell;
+  private final Cells cells;
+  private final Rings rings;
+  private final long sliceMillis;
+  private final int budgetingKind; // 0 occurrences, 1 timeslices, 2 ratio timeslices
+  private final long sliceTargetUnscaled;
+  private final long sliceTargetPow10;
+  private final List<Duration> standardWindows;
+  private final long[] standardWindowMillis;
+
+  // ticker-only state
+  private final long[] cellSums;
+  private final long[] data;
+  private final long[] sliceStart;
+  private long sliceCount;
+  private final long[] sliceGood;
+
+  // edge diagnostics
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong filterFailures = new AtomicLong();
+  private final AtomicLong excluded = new AtomicLong();
+  private final AtomicReference<Throwable> lastFilterFailure = new AtomicReference<>();
+  private long rejectedLogged;
+  private long filterFailuresLogged;
+
+  private volatile CalendarSpan calendarSpan;
+
+  SloTracker(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
+    this.definition = definition;
+    this.groupKey = groupKey;
+    this.baseMillis = baseMillis;
+    this.targets = definition.targets().size();
+    this.latency = definition.sli() instanceof Sli.Latency;
+    this.thresholdNanos = new long[latency ? targets : 0];
+    for (int i = 0; i < thresholdNanos.length; i++) {
+      thresholdNanos[i] = definition.targets().get(i).latencyThreshold().orElseThrow().toNanos();
+    }
+    // events: cell 0 good, cell 1 bad. latency: cell i = success within threshold i (and above
+    // threshold i-1), cell n = success slower than every threshold, cell n+1 = failure.
+    int cellCount = latency ? targets + 2 : 2;
+    this.slowCell = latency ? targets : -1;
+    this.failCell = cellCount - 1;
+    this.cells = new Cells(cellCount, Cells.defaultStripes());
+    this.cellSums = new long[cellCount];
+
+    BudgetingMethod method = definition.budgeting();
+    if (method instanceof BudgetingMethod.Timeslices) {
+      BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
+      budgetingKind = 1;
+      sliceMillis = checkSlice(t.slice(), baseMillis);
+      java.math.BigDecimal target = t.sliceTarget().decimal();
+      sliceTargetUnscaled = target.unscaledValue().longValueExact();
+      sliceTargetPow10 = java.math.BigInteger.TEN.pow(Math.max(0, target.scale())).longValueExact();
+    } else if (method instanceof BudgetingMethod.RatioTimeslices) {
+      budgetingKind = 2;
+      sliceMillis = checkSlice(((BudgetingMethod.RatioTimeslices) method).slice(), baseMillis);
+      sliceTargetUnscaled = 0;
+      sliceTargetPow10 = 1;
+    } else {
+      budgetingKind = 0;
+      sliceMillis = 0;
+      sliceTargetUnscaled = 0;
+      sliceTargetPow10 = 1;
+    }
+    // data columns: total events, good events per target, then for slices: slices with data,
+    // good slices (or summed ratios) per target
+    int dataCols = 1 + targets + (budgetingKind == 0 ? 0 : 1 + targets);
+    this.data = new long[dataCols];
+    this.sliceStart = new long[1 + targets];
+    this.sliceGood = new long[targets];
+
+    Duration maxPeriod = definition.period().maxLength();
+    this.rings =
+        new Rings(
+            baseMillis,
+            new long[] {baseMillis, Duration.ofMinutes(2).toMillis(), Duration.ofHours(1).toMillis()},
+            new long[] {
+              Duration.ofHours(1).toMillis(),
+              Duration.ofDays(1).toMillis(),
+              maxPeriod.plusDays(1).toMillis()
+            },
+            dataCols,
+            originMillis);
+    this.standardWindows = standardWindows(definition.period());
+    this.standardWindowMillis = standardWindows.stream().mapToLong(Duration::toMillis).toArray();
+  }
+
+  private static long checkSlice(Duration slice, long baseMillis) {
+    long ms = slice.toMillis();
+    if (ms % baseMillis != 0) {
+      throw Require.invalid(
+          "slice",
+          DurationFormat.format(slice),
+          "a multiple of the registry's base interval (" + DurationFormat.format(Duration.ofMillis(baseMillis)) + ")");
+    }
+    return ms;
+  }
+
+  /** 5m, 30m, 1h, 2h, 6h, 1d, 3d and the period, leaving out those longer than the period. */
+  static List<Duration> standardWindows(CompliancePeriod period) {
+    List<Duration> out = new ArrayList<>();
+    Duration nominal = period.nominalLength();
+    for (Duration d :
+        List.of(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(6),
+            Duration.ofDays(1),
+            Duration.ofDays(3))) {
+      if (d.compareTo(nominal) < 0) {
+        out.add(d);
+      }
+    }
+    out.add(nominal);
+    return Collections.unmodifiableList(out);
+  }
+
+  // ---------------------------------------------------------------- record path
+
+  /** Records one good event. Lock-free, allocation-free, never throws. */
+  public void recordGood() {
+    cells.increment(0);
+  }
+
+  /** Records one bad event. Lock-free, allocation-free, never throws. */
+  public void recordBad() {
+    cells.increment(failCell);
+  }
+
+  /** Records one event, good or bad. Lock-free, allocation-free, never throws. */
+  public void record(boolean good) {
+    cells.increment(good ? 0 : failCell);
+  }
+
+  /**
+   * Records one request with its latency and whether it succeeded. On a latency SLI the request is
+   * good for every threshold it succeeded within (latency ≤ threshold); a negative latency counts
+   * as zero. On an events SLI only {@code success} counts. Lock-free, allocation-free, never throws.
+   */
+  public void recordLatency(long latencyNanos, boolean success) {
+    if (!success) {
+      cells.increment(failCell);
+      return;
+    }
+    if (!latency) {
+      cells.increment(0);
+      return;
+    }
+    int cell = 0;
+    long[] t = thresholdNanos;
+    while (cell < t.length && latencyNanos > t[cell]) {
+      cell++;
+    }
+    cells.increment(cell);
+  }
+
+  /** Same as {@link #recordLatency(long, boolean)} with a {@link Duration}. */
+  public void recordLatency(Duration latency, boolean success) {
+    recordLatency(latency == null ? 0 : saturatedNanos(latency), success);
+  }
+
+  private static long saturatedNanos(Duration d) {
+    return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : d.toNanos();
+  }
+
+  /**
+   * Records {@code total} events of which {@code good} were good, as a source that polls counters
+   * does with its deltas (good ones count for every latency threshold). Never throws: counts that
+   * are negative or with {@code good > total} are rejected, counted in {@link #rejectedRecords()}
+   * and logged by the ticker.
+   */
+  public void recordCounts(long good, long total) {
+    if (good < 0 || total < 0 || good > total) {
+      rejected.incrementAndGet();
+      return;
+    }
+    if (good > 0) {
+      cells.add(0, good);
+    }
+    if (total > good) {
+      cells.add(failCell, total - good);
+    }
+  }
+
+  /**
+   * A view of this tracker that first asks {@code include} whether an event belongs to the SLI
+   * (exclude bots, synthetic probes, health checks). The filter runs on the caller's thread; it
+   * should not allocate if the record path is to stay allocation-free. A filter that throws counts
+   * the event anyway (nothing is lost), and the failure is counted in {@link #filterFailures()} and
+   * logged by the ticker.
+   */
+  public <T> FilteredRecorder<T> filtered(Predicate<? super T> include) {
+    Require.nonNull("include", include);
+    return new FilteredRecorder<>(this, include);
+  }
+
+  boolean admit(Predicate<Object> include, Object attributes) {
+    boolean in;
+    try {
+      in = include.test(attributes);
+    } catch (RuntimeException | Error e) {
+      filterFailures.incrementAndGet();
+      lastFilterFailure.set(e);
+      return true;
+    }
+    if (!in) {
+      excluded.incrementAndGet();
+    }
+    return in;
+  }
+
+  /** Counts rejected by {@link #recordCounts(long, long)} as invalid since the tracker was made. */
+  public long rejectedRecords() {
+    return rejected.get();
+  }
+
+  /** Events a {@linkplain #filtered(Predicate) filter} excluded from the SLI. */
+  public long excludedEvents() {
+    return excluded.get();
+  }
+
+  /** Times a filter threw (the events were counted). */
+  public long filterFailures() {
+    return filterFailures.get();
+  }
+
+  // ---------------------------------------------------------------- ticker side
+
+  /** Closes the boundary {@code a}; called by the registry's ticker only. */
+  long advance(long a) {
+    cells.sumAll(cellSums);
+    long total = 0;
+    for (long c : cellSums) {
+      total += c;
+    }
+    data[0] = total;
+    long good = 0;
+    for (int i = 0; i < targets; i++) {
+      good += cellSums[i];
+      data[1 + i] = latency ? good : cellSums[0];
+    }
+    if (budgetingKind != 0 && Math.floorMod(a, sliceMillis) == 0) {
+      closeSlice();
+    }
+    if (budgetingKind != 0) {
+      data[1 + targets] = sliceCount;
+      System.arraycopy(sliceGood, 0, data, 2 + targets, targets);
+    }
+    CalendarSpan span = calendarSpan;
+    if (definition.period() instanceof CompliancePeriod.Calendar && (span == null || a >= span.end)) {
+      calendarSpan = CalendarSpan.of(definition.period(), a);
+    }
+    return rings.advance(a, data);
+  }
+
+  private void closeSlice() {
+    long total = data[0] - sliceStart[0];
+    if (total > 0) {
+      sliceCount++;
+      for (int i = 0; i < targets; i++) {
+        long good = data[1 + i] - sliceStart[1 + i];
+        if (budgetingKind == 1) {
+          if (meetsSliceTarget(good, total)) {
+            sliceGood[i]++;
+          }
+        } else {
+          sliceGood[i] += Math.round((double) good / total * RATIO_SLICE_UNITS);
+        }
+      }
+    }
+    System.arraycopy(data, 0, sliceStart, 0, sliceStart.length);
+  }
+
+  /** {@code good / total >= target}, exactly: {@code good · 10^scale >= unscaled · total}. */
+  private boolean meetsSliceTarget(long good, long total) {
+    try {
+      return Math.multiplyExact(good, sliceTargetPow10) >= Math.multiplyExact(sliceTargetUnscaled, total);
+    } catch (ArithmeticException overflow) {
+      return java.math.BigInteger.valueOf(good)
+              .multiply(java.math.BigInteger.valueOf(sliceTargetPow10))
+              .compareTo(
+                  java.math.BigInteger.valueOf(sliceTargetUnscaled)
+                      .multiply(java.math.BigInteger.valueOf(total)))
+          >= 0;
+    }
+  }
+
+  /** Logs what the edge counted since the last call; ticker only. */
+  void reportEdge(org.slf4j.Logger log) {
+    long r = rejected.get();
+    if (r != rejectedLogged) {
+      log.warn(
+          "SLO {}: {} recordCounts calls rejected (negative counts or good > total) since the last tick",
+          label(),
+          r - rejectedLogged);
+      rejectedLogged = r;
+    }
+    long f = filterFailures.get();
+    if (f != filterFailuresLogged) {
+      log.warn(
+          "SLO {}: the event filter threw {} times since the last tick (events counted anyway)",
+          label(),
+          f - filterFailuresLogged,
+          lastFilterFailure.get());
+      filterFailuresLogged = f;
+    }
+  }
+
+  String label() {
+    return groupKey == null ? definition.id() : definition.id() + "[" + groupKey + "]";
+  }
+
+  Rings rings() {
+    return rings;
+  }
+
+  // ---------------------------------------------------------------- read side
+
+  @Override
+  public SloDefinition definition() {
+    return definition;
+  }
+
+  /** The group key of a grouped SLO's tracker; empty for an ungrouped one. */
+  public Optional<String> groupKey() {
+    return Optional.ofNullable(groupKey);
+  }
+
+  @Override
+  public long asOfMillis() {
+    return rings.asOf();
+  }
+
+  /** {@link #asOfMillis()} as an instant. */
+  public Instant asOf() {
+    return Instant.ofEpochMilli(rings.asOf());
+  }
+
+  /** The windows a {@linkplain #snapshot() snapshot} holds: 5m … 3d and the period. */
+  public List<Duration> standardWindows() {
+    return standardWindows;
+  }
+
+  /**
+   * The counts of {@code target} over the trailing {@code window}, in the SLO's budgeting units
+   * (events, or slices for timeslice budgeting), under the boundary rule in the class comment.
+   *
+   * @throws IllegalArgumentException when the window is shorter than the base interval (it would
+   *     round to zero), longer than the compliance period, or the target is not this SLO's
+   */
+  @Override
+  public WindowCounts window(Target target, Duration window) {
+    int t = targetIndex(target);
+    long[] out = new long[rings.cols() + 2];
+    rings.read(checkWindow(window), out);
+    return counts(window, t, out, budgetingKind);
+  }
+
+  /** {@link #window(Target, Duration)} of the first target. */
+  public WindowCounts window(Duration window) {
+    return window(definition.targets().get(0), window);
+  }
+
+  /** Like {@link #window(Target, Duration)} but always in events, whatever the budgeting method. */
+  public WindowCounts eventWindow(Target target, Duration window) {
+    int t = targetIndex(target);
+    long[] out = new long[rings.cols() + 2];
+    rings.read(checkWindow(window), out);
+    return counts(window, t, out, 0);
+  }
+
+  /**
+   * The resolution of the tier that answers {@code window} now: the most by which the counted span
+   * can exceed the window (see the boundary rule).
+   */
+  public Duration servingResolution(Duration window) {
+    return Duration.ofMillis(rings.servingResolution(checkWindow(window)));
+  }
+
+  private WindowCounts counts(Duration window, int t, long[] out, int kind) {
+    long good;
+    long total;
+    if (kind == 0) {
+      good = out[1 + t];
+      total = out[0];
+    } else {
+      long slices = out[1 + targets];
+      good = out[2 + targets + t];
+      total = kind == 1 ? slices : slices * RATIO_SLICE_UNITS;
+    }
+    long covered = Math.min(out[rings.cols()], window.toMillis());
+    return new WindowCounts(window, good, total, Duration.ofMillis(covered));
+  }
+
+  private int targetIndex(Target target) {
+    Require.nonNull("target", target);
+    int i = target.index();
+    if (i < 0 || i >= targets || !definition.targets().get(i).equals(target)) {
+      throw Require.invalid("target", target, "one of " + definition.targets());
+    }
+    return i;
+  }
+
+  long checkWindow(Duration window) {
+    Require.positive("window", window);
+    if (window.toMillis() < baseMillis) {
+      throw Require.invalid(
+          "window",
+          DurationFormat.format(window),
+          ">= the base interval (" + DurationFormat.format(Duration.ofMillis(baseMillis)) + "); shorter rounds to zero");
+    }
+    Duration max = definition.period().maxLength();
+    if (window.compareTo(max) > 0) {
+      throw Require.invalid(
+          "window", DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(max) + ")");
+    }
+    return window.toMillis();
+  }
+
+  /** A new buffer shaped for this tracker's snapshots, to pass to {@link #snapshot(SnapshotBuffer)}. */
+  public SnapshotBuffer newSnapshotBuffer() {
+    return new SnapshotBuffer(this, targets, standardWindows, rings.cols() + 2);
+  }
+
+  /**
+   * Fills {@code into} with the counts of every target over every {@linkplain #standardWindows()
+   * standard window}. Allocates nothing; {@code into} must come from this tracker's {@link
+   * #newSnapshotBuffer()} and must not be shared between threads while being filled.
+   *
+   * @throws IllegalArgumentException when {@code into} was made by another tracker
+   */
+  public void snapshot(SnapshotBuffer into) {
+    if (into == null || into.owner != this) {
+      throw Require.invalid("into", into == null ? "null" : "a buffer of another tracker", "a buffer from this tracker's newSnapshotBuffer()");
+    }
+    long[] out = into.scratch;
+    int w = standardWindowMillis.length;
+    int cols = rings.cols();
+    long asOf = 0;
+    for (int j = 0; j < w; j++) {
+      long length = standardWindowMillis[j];
+      if (j == w - 1) {
+        CalendarSpan span = calendarSpan;
+        if (span != null) {
+          length = Math.max(baseMillis, Math.min(length, rings.asOf() - span.start));
+        }
+      }
+      rings.read(length, out);
+      asOf = out[cols + 1];
+      long covered = Math.min(out[cols], length);
+      for (int t = 0; t < targets; t++) {
+        long good;
+        long total;
+        if (budgetingKind == 0) {
+          good = out[1 + t];
+          total = out[0];
+        } else {
+          long slices = out[1 + targets];
+          good = out[2 + targets + t];
+          total = budgetingKind == 1 ? slices : slices * RATIO_SLICE_UNITS;
+        }
+        into.set(t, j, good, total, covered, out[cols - 1], length);
+      }
+    }
+    into.asOfMillis = asOf;
+  }
+
+  /** An immutable snapshot of every target over every standard window. Allocates. */
+  public SloSnapshot snapshot() {
+    SnapshotBuffer b = newSnapshotBuffer();
+    snapshot(b);
+    return new SloSnapshot(b);
+  }
+
+  /** {@code SloTracker[checkout-availability]}. */
+  @Override
+  public String toString() {
+    return "SloTracker[" + label() + "]";
+  }
+
+  /** The start and end of the calendar period that contains a boundary. */
+  private static final class CalendarSpan {
+    final long start;
+    final long end;
+
+    CalendarSpan(long start, long end) {
+      this.start = start;
+      this.end = end;
+    }
+
+    static CalendarSpan of(CompliancePeriod period, long at) {
+      Instant now = Instant.ofEpochMilli(at);
+      Instant start = period.startAt(now);
+      return new CalendarSpan(start.toEpochMilli(), start.plus(period.lengthAt(now)).toEpochMilli());
+    }
+  }
+}

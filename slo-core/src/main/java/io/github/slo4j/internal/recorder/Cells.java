@@ -1,0 +1,91 @@
+package io.github.slo4j.internal.recorder;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Striped, padded, cumulative event counters: the whole of slo4j's record path. Thread-safe.
+ *
+ * <p>Implementation notes. The counters live in one {@code long[]}: {@code stripes} blocks of
+ * {@code stride} longs, each block starting on its own 128-byte boundary relative to the array
+ * base, with 128 bytes of padding before the first block so the array header and neighbouring
+ * objects never share a line with a counter. A writer picks its stripe from the low bits of its
+ * thread id (consecutive ids, as thread pools and JMH create them, land on distinct stripes) and
+ * does exactly one {@code getAndAdd} on one counter: no clock read, no allocation, no branch that
+ * can throw. Counters only grow; nobody ever resets them.
+ *
+ * <p>The single reader (the ticker) sums a counter across stripes with acquire reads. Each event
+ * touches one counter once, so a sum read at any moment counts every event whose add happened
+ * before the read of its stripe and none after: the difference of two sums attributes each event
+ * to exactly one interval (the telescoping argument in DESIGN.md).
+ */
+public final class Cells {
+  private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+  /** 16 longs = 128 bytes: two cache lines, so the adjacent-line prefetcher cannot couple stripes. */
+  private static final int LINE_LONGS = 16;
+
+  private final long[] counters;
+  private final int cells;
+  private final int stride;
+  private final int mask;
+
+  /**
+   * @param cells counters per stripe
+   * @param stripes a power of two
+   */
+  public Cells(int cells, int stripes) {
+    if (Integer.bitCount(stripes) != 1) {
+      throw new IllegalArgumentException("stripes: " + stripes + " (expected a power of two)");
+    }
+    this.cells = cells;
+    this.stride = ((cells + LINE_LONGS - 1) / LINE_LONGS) * LINE_LONGS;
+    this.mask = stripes - 1;
+    this.counters = new long[LINE_LONGS + stripes * stride];
+  }
+
+  /** Stripes for this machine: twice the processors rounded up to a power of two, at most 64. */
+  public static int defaultStripes() {
+    int n = Runtime.getRuntime().availableProcessors() * 2;
+    return Math.min(64, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
+  }
+
+  /** Adds one to {@code cell}. The record path: one atomic add. */
+  @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the baseline is 17
+  public void increment(int cell) {
+    int stripe = (int) Thread.currentThread().getId() & mask;
+    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, 1L);
+  }
+
+  /** Adds {@code n} (≥ 0) to {@code cell}. */
+  @SuppressWarnings("deprecation")
+  public void add(int cell, long n) {
+    int stripe = (int) Thread.currentThread().getId() & mask;
+    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, n);
+  }
+
+  /** The cumulative count of {@code cell} over all stripes. */
+  public long sum(int cell) {
+    long sum = 0;
+    for (int i = LINE_LONGS + cell; i < counters.length; i += stride) {
+      sum += (long) LONGS.getAcquire(counters, i);
+    }
+    return sum;
+  }
+
+  /** Fills {@code into[0..cells)} with every cell's cumulative count. */
+  public void sumAll(long[] into) {
+    for (int c = 0; c < cells; c++) {
+      into[c] = sum(c);
+    }
+  }
+
+  /** Counters per stripe. */
+  public int cells() {
+    return cells;
+  }
+
+  /** Bytes held by the counter array (for footprint reports). */
+  public long bytes() {
+    return 16L + 8L * counters.length;
+  }
+}

@@ -1,0 +1,247 @@
+package io.github.slo4j.internal.recorder;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * Multi-resolution rings of cumulative snapshots: one writer (the ticker), any number of readers.
+ *
+ * <p>Implementation notes. Each row holds {@code dataCols} cumulative counters supplied by the
+ * ticker plus one cumulative count of gap intervals kept here. Tier {@code k} keeps the rows at
+ * every multiple of its resolution {@code R_k} (milliseconds since the epoch) for its span, in a
+ * ring indexed by {@code (t / R_k) mod capacity}; rows are contiguous in time because missed
+ * boundaries are filled with carried values (gaps). The newest row of the finest tier is also kept
+ * as {@link #asOf()}/{@code current}.
+ *
+ * <p>A window of length {@code L} ending at {@code A = asOf} is answered as {@code current − row(s)}
+ * where {@code s = floor((A − L) / R_k) · R_k} for the finest tier {@code k} that still holds
+ * {@code s}: the answer covers the requested window exactly when {@code R_k} divides {@code A − L},
+ * otherwise it starts earlier by less than one slot of that tier. Times at or before the origin
+ * (the boundary before the rings were created) read as zero.
+ *
+ * <p>The writer mutates rows under the write lock of a {@link StampedLock}; readers use optimistic
+ * reads and retry when a write overlapped, so a reader never observes a torn row and never blocks
+ * the writer.
+ */
+public final class Rings {
+  private final long base;
+  private final long[] resolution;
+  private final int[] capacity;
+  private final int cols;
+  private final long[][] rows;
+  private final long[] newest;
+  private final int[] count;
+  private final long[] current;
+  private final long[] scratch;
+  private final StampedLock lock = new StampedLock();
+  private long origin;
+  private long asOf;
+
+  /**
+   * @param baseMillis the base interval; every resolution is a multiple of it
+   * @param resolutionMillis the resolution of each tier, finest first
+   * @param spanMillis the span each tier must answer
+   * @param dataCols the counters per row supplied by the ticker
+   * @param originMillis a multiple of the base interval at which all counters are zero
+   */
+  public Rings(long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis) {
+    this.base = baseMillis;
+    this.resolution = resolutionMillis.clone();
+    this.capacity = new int[resolution.length];
+    for (int k = 0; k < resolution.length; k++) {
+      // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
+      capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
+    }
+    this.cols = dataCols + 1;
+    this.rows = new long[resolution.length][];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = new long[capacity[k] * cols];
+    }
+    this.newest = new long[resolution.length];
+    this.count = new int[resolution.length];
+    this.current = new long[cols];
+    this.scratch = new long[cols];
+    reset(originMillis);
+  }
+
+  private void reset(long originMillis) {
+    origin = originMillis;
+    asOf = originMillis;
+    Arrays.fill(current, 0);
+    for (int k = 0; k < rows.length; k++) {
+      count[k] = 0;
+      newest[k] = Long.MIN_VALUE;
+      if (Math.floorMod(originMillis, resolution[k]) == 0) {
+        append(k, originMillis, current);
+      }
+    }
+  }
+
+  /** The boundary of the newest row. */
+  public long asOf() {
+    long stamp = lock.tryOptimisticRead();
+    long a = asOf;
+    return lock.validate(stamp) ? a : readLocked(() -> asOf);
+  }
+
+  /** The boundary before which all counters were zero. */
+  public long origin() {
+    long stamp = lock.tryOptimisticRead();
+    long o = origin;
+    return lock.validate(stamp) ? o : readLocked(() -> origin);
+  }
+
+  private long readLocked(java.util.function.LongSupplier s) {
+    long stamp = lock.readLock();
+    try {
+      return s.getAsLong();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /** Counters per row, the gap counter included (it is the last). */
+  public int cols() {
+    return cols;
+  }
+
+  /**
+   * Closes the boundary {@code a} (a multiple of the base interval after {@link #asOf()}) with the
+   * cumulative {@code data}. Boundaries skipped between the previous one and {@code a} are gaps:
+   * they get rows carrying the previous values, and each adds one to the gap counter.
+   *
+   * @return the number of skipped boundaries
+   */
+  public long advance(long a, long[] data) {
+    long stamp = lock.writeLock();
+    try {
+      long prev = asOf;
+      long missed = (a - prev) / base - 1;
+      long gapsBefore = current[cols - 1];
+      long[] row = scratch;
+      for (int k = 0; k < rows.length; k++) {
+        long r = resolution[k];
+        long first = Math.floorDiv(prev, r) * r + r;
+        long earliestKept = Math.floorDiv(a, r) * r - (capacity[k] - 1) * r;
+        for (long t = Math.max(first, earliestKept); t <= a; t += r) {
+          if (t == a) {
+            System.arraycopy(data, 0, row, 0, cols - 1);
+            row[cols - 1] = gapsBefore + missed;
+          } else {
+            System.arraycopy(current, 0, row, 0, cols - 1);
+            row[cols - 1] = gapsBefore + (t - prev) / base;
+          }
+          append(k, t, row);
+        }
+      }
+      System.arraycopy(data, 0, current, 0, cols - 1);
+      current[cols - 1] = gapsBefore + missed;
+      asOf = a;
+      return missed;
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  private void append(int k, long t, long[] row) {
+    int i = index(k, t);
+    System.arraycopy(row, 0, rows[k], i * cols, cols);
+    if (newest[k] != Long.MIN_VALUE && t != newest[k] + resolution[k]) {
+      count[k] = 0; // not contiguous (a jump beyond the span): start over
+    }
+    newest[k] = t;
+    count[k] = Math.min(capacity[k], count[k] + 1);
+  }
+
+  private int index(int k, long t) {
+    return (int) Math.floorMod(Math.floorDiv(t, resolution[k]), (long) capacity[k]);
+  }
+
+  /**
+   * Reads the window of {@code lengthMillis} ending at {@link #asOf()} into {@code out}: {@code
+   * out[0..cols)} the counter differences (the last is the gap intervals), {@code out[cols]} the
+   * covered milliseconds and {@code out[cols + 1]} the window's end. Allocates nothing.
+   */
+  public void read(long lengthMillis, long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readUnlocked(lengthMillis, out);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readUnlocked(lengthMillis, out);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private void readUnlocked(long length, long[] out) {
+    long a = asOf;
+    long o = origin;
+    long want = a - length;
+    out[cols + 1] = a;
+    if (want < o) {
+      System.arraycopy(current, 0, out, 0, cols);
+      out[cols] = Math.max(0, a - o);
+      return;
+    }
+    for (int k = 0; k < rows.length; k++) {
+      long r = resolution[k];
+      long s = Math.floorDiv(want, r) * r;
+      if (s <= o) {
+        System.arraycopy(current, 0, out, 0, cols);
+        out[cols] = length;
+        return;
+      }
+      long oldest = newest[k] - (long) (count[k] - 1) * r;
+      if (count[k] > 0 && s >= oldest && s <= newest[k]) {
+        int off = index(k, s) * cols;
+        long[] tier = rows[k];
+        for (int c = 0; c < cols; c++) {
+          out[c] = current[c] - tier[off + c];
+        }
+        out[cols] = length;
+        return;
+      }
+    }
+    // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
+    int k = rows.length - 1;
+    long oldest = newest[k] - (long) (count[k] - 1) * resolution[k];
+    int off = index(k, oldest) * cols;
+    for (int c = 0; c < cols; c++) {
+      out[c] = current[c] - rows[k][off + c];
+    }
+    out[cols] = Math.max(0, Math.min(length, a - oldest));
+  }
+
+  /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
+  public long servingResolution(long lengthMillis) {
+    long stamp = lock.readLock();
+    try {
+      long want = asOf - lengthMillis;
+      for (int k = 0; k < rows.length; k++) {
+        long r = resolution[k];
+        long s = Math.floorDiv(want, r) * r;
+        long oldest = newest[k] - (long) (count[k] - 1) * r;
+        if (s <= origin || (count[k] > 0 && s >= oldest)) {
+          return r;
+        }
+      }
+      return resolution[rows.length - 1];
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /** Bytes held by the ring arrays (for footprint reports). */
+  public long bytes() {
+    long b = 0;
+    for (long[] r : rows) {
+      b += 16L + 8L * r.length;
+    }
+    return b;
+  }
+}
