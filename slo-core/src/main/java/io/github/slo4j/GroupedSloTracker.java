@@ -50,8 +50,8 @@ public final class GroupedSloTracker {
 
   /**
    * The tracker of group {@code key}, created on first use; the overflow group's when the cap is
-   * reached or the key is null. Never throws once the registry is open; after {@link
-   * SloRegistry#close()} unknown keys go to the overflow group.
+   * reached or the key is null. Never throws; after {@link SloRegistry#close()} new groups are
+   * still created but no longer ticked.
    */
   public SloTracker group(String key) {
     if (key != null) {
@@ -66,13 +66,9 @@ public final class GroupedSloTracker {
             return t;
           }
           if (groups.size() < maxGroups) {
-            try {
-              t = registry.newTracker(definition, key);
-              groups.put(key, t);
-              return t;
-            } catch (IllegalStateException closed) {
-              // fall through to the overflow group
-            }
+            t = registry.newTracker(definition, key);
+            groups.put(key, t);
+            return t;
           }
         }
       }

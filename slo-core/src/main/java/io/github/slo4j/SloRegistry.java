@@ -92,6 +92,7 @@ public final class SloRegistry implements AutoCloseable {
     claim(slo, slo);
     SloTracker tracker;
     try {
+      checkOpen();
       tracker = newTracker(slo, null);
     } catch (RuntimeException e) {
       ids.remove(slo.id());
@@ -124,8 +125,8 @@ public final class SloRegistry implements AutoCloseable {
     }
   }
 
+  /** Creates and ticks a tracker; after {@link #close()} it is created but never ticked. */
   SloTracker newTracker(SloDefinition slo, String groupKey) {
-    checkOpen();
     tickLock.lock();
     try {
       SloTracker tracker = new SloTracker(slo, groupKey, baseMillis, lastBoundary);

@@ -209,6 +209,16 @@ class RecorderTest {
   }
 
   @Test
+  void aGroupLookupNeverThrowsEvenAfterClose() {
+    GroupedSloTracker g = registry.registerGrouped(events("late"), 1);
+    registry.close();
+    SloTracker first = g.group("/a");
+    SloTracker overflow = g.group("/b");
+    assertEquals("/a", first.groupKey().orElseThrow());
+    assertEquals(GroupedSloTracker.OVERFLOW_KEY, overflow.groupKey().orElseThrow());
+  }
+
+  @Test
   void timeslicesAreJudgedWhenTheyClose() {
     SloDefinition slo =
         SloDefinition.builder("slices")
