@@ -58,7 +58,7 @@ public final class Objective {
    * @throws IllegalArgumentException when the text is not a decimal with {@code 0 < ratio < 1}
    */
   public static Objective ratio(String ratio) {
-    return ofRatio("objective ratio", parse("objective ratio", ratio), ratio);
+    return ofRatio("objective ratio", parse("objective ratio", ratio, "0.999"), ratio);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class Objective {
     if (text.endsWith("%")) {
       text = text.substring(0, text.length() - 1).trim();
     }
-    BigDecimal value = parse("objective percent", text);
+    BigDecimal value = parse("objective percent", text, "99.9");
     if (value.compareTo(HUNDRED) >= 0) {
       throw Require.invalid(
           "objective percent",
@@ -115,12 +115,12 @@ public final class Objective {
     return new Objective(value);
   }
 
-  private static BigDecimal parse(String name, String text) {
+  private static BigDecimal parse(String name, String text, String example) {
     Require.nonNull(name, text);
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw Require.invalid(name, "'" + text + "'", "a decimal number such as 99.9");
+      throw Require.invalid(name, "'" + text + "'", "a decimal number such as " + example);
     }
   }
 
