@@ -30,6 +30,7 @@ import java.util.OptionalDouble;
 public final class ErrorBudget {
   private static final MathContext MC = MathContext.DECIMAL64;
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private ErrorBudget() {}
 
@@ -103,7 +104,8 @@ public final class ErrorBudget {
 
   /**
    * How long a full budget lasts at {@code burnRate}: {@code period ÷ burnRate}; 43m12s for 30 days
-   * at 1000. Empty when the burn rate is 0 (the budget is never exhausted).
+   * at 1000. Empty when the burn rate is 0 (the budget is never exhausted), or so close to 0 that
+   * the time does not fit in a {@link Duration} (some 292 billion years).
    *
    * @throws IllegalArgumentException when the burn rate is negative, NaN or infinite
    */
@@ -114,7 +116,7 @@ public final class ErrorBudget {
   /**
    * How long the {@code remaining} fraction of a period's budget lasts at {@code burnRate}: {@code
    * remaining × period ÷ burnRate}. Zero when the budget is already spent ({@code remaining <= 0});
-   * empty when the burn rate is 0.
+   * empty when the burn rate is 0 or the time does not fit in a {@link Duration}.
    */
   public static Optional<Duration> timeToExhaustion(
       double remaining, Duration period, double burnRate) {
@@ -131,6 +133,9 @@ public final class ErrorBudget {
     }
     BigDecimal secs =
         seconds(period).multiply(BigDecimal.valueOf(remaining)).divide(BigDecimal.valueOf(burnRate), MC);
+    if (secs.compareTo(MAX_SECONDS) >= 0) {
+      return Optional.empty(); // would overflow Duration: as good as never
+    }
     return Optional.of(fromSeconds(secs));
   }
 
