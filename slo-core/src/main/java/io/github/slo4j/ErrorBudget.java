@@ -28,7 +28,8 @@ import java.util.OptionalDouble;
  * functions that need a ratio return {@link OptionalDouble#empty()}, never NaN, 0 or −1.
  */
 public final class ErrorBudget {
-  private static final MathContext MC = MathContext.DECIMAL64;
+  // 34 digits: a quotient of seconds stays exact to the nanosecond for any period a Duration holds.
+  private static final MathContext MC = MathContext.DECIMAL128;
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE);
 
