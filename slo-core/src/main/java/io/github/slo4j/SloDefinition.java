@@ -202,7 +202,7 @@ public final class SloDefinition {
     public Builder owner(String owner) {
       Require.nonNull("owner", owner);
       if (owner.isBlank()) {
-        throw Require.invalid("owner", "''", "a non-blank name");
+        throw Require.invalid("owner", "'" + owner + "'", "a non-blank name");
       }
       this.owner = owner;
       return this;
@@ -218,7 +218,7 @@ public final class SloDefinition {
     public Builder link(String name, URI uri) {
       Require.nonNull("link name", name);
       if (name.isBlank()) {
-        throw Require.invalid("link name", "''", "a non-blank name");
+        throw Require.invalid("link name", "'" + name + "'", "a non-blank name");
       }
       links.put(name, absolute("link " + name, uri));
       return this;
