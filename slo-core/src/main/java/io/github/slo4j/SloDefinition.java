@@ -136,10 +136,17 @@ public final class SloDefinition {
     return links;
   }
 
-  /** {@code checkout/checkout-availability: events 99.9% over rolling 30d}. */
+  /**
+   * {@code checkout/checkout-availability: events 99.9% over rolling 30d}, or with one target per
+   * latency threshold {@code checkout/checkout-latency: le100ms 90%, le500ms 99% over rolling 30d}.
+   */
   @Override
   public String toString() {
-    return service + "/" + id + ": " + targets + " over " + period;
+    StringBuilder sb = new StringBuilder(service).append('/').append(id).append(": ");
+    for (Target t : targets) {
+      sb.append(t.index() == 0 ? "" : ", ").append(t);
+    }
+    return sb.append(" over ").append(period).toString();
   }
 
   /** Builds a validated {@link SloDefinition}. Not thread-safe; build once, share the result. */
