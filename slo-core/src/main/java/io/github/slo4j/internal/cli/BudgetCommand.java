@@ -64,7 +64,8 @@ final class BudgetCommand {
             a + ": unknown argument (expected --objective, --period, --rate, --tiers or --json)");
       }
       if (value == null) {
-        if (i + 1 >= args.size()) {
+        // "--objective --period 30d": the next flag is not a value (no valid value starts with --).
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
           throw new UsageException(name + ": missing value (expected " + expectation(name) + ")");
         }
         value = args.get(++i);
