@@ -2,6 +2,7 @@ package io.github.slo4j.internal.cli;
 
 import io.github.slo4j.AlertTier;
 import io.github.slo4j.AlertTiers;
+import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
 import io.github.slo4j.internal.DurationFormat;
@@ -86,6 +87,8 @@ final class BudgetCommand {
     Duration period;
     try {
       period = DurationFormat.parse("period", values.get("--period"));
+      // The same bounds as a rolling compliance period in the library: 1h to 400d, whole minutes.
+      CompliancePeriod.rolling(period);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
