@@ -96,6 +96,10 @@ final class BudgetCommand {
     String rateText = values.get("--rate");
     if (rateText != null) {
       rate = parseRate(rateText);
+      if (rate * period.toSeconds() >= 0x1p63) { // Math.round would saturate at Long.MAX_VALUE
+        throw new UsageException(
+            "--rate: '" + rateText + "' (expected at most " + Long.MAX_VALUE + " events over the period)");
+      }
     }
     String strategy = values.getOrDefault("--tiers", "budget-share");
     if (!strategy.equals("budget-share") && !strategy.equals("scaled-windows")) {
