@@ -217,30 +217,44 @@ final class BudgetCommand {
     }
     sb.append('\n');
     sb.append("Alert tiers (").append(strategy).append(")\n");
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "  %-8s %-6s %-6s %-7s %-14s %-14s %s%n",
-            "severity",
-            "long",
-            "short",
-            "factor",
-            "error ratio >",
-            "budget spent",
-            "detects a full outage in"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "severity",
+          "long",
+          "short",
+          "factor",
+          "error ratio >",
+          "budget spent",
+          "detects a full outage in"
+        });
     for (AlertTier t : tiers) {
       Optional<Duration> detection = ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor());
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %-8s %-6s %-6s %-7s %-14s %-14s %s%n",
-              t.severity(),
-              DurationFormat.format(t.longWindow()),
-              DurationFormat.format(t.shortWindow()),
-              num(t.factor()),
-              t.canFire(objective) ? pct(t.errorRatioThreshold(objective)) : "never fires",
-              pct(t.budgetShare(period)),
-              detection.map(DurationFormat::format).orElse("never")));
+      rows.add(
+          new String[] {
+            t.severity().toString(),
+            DurationFormat.format(t.longWindow()),
+            DurationFormat.format(t.shortWindow()),
+            num(t.factor()),
+            t.canFire(objective) ? pct(t.errorRatioThreshold(objective)) : "never fires",
+            pct(t.budgetShare(period)),
+            detection.map(DurationFormat::format).orElse("never")
+          });
+    }
+    // Columns are at least as wide as for the Workbook's tiers, wider when a value needs it
+    // (scaled windows such as 4d6h51m, a long custom severity).
+    int[] widths = {8, 6, 6, 7, 14, 14, 0};
+    for (String[] row : rows) {
+      for (int i = 0; i < widths.length - 1; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      sb.append(' ');
+      for (int i = 0; i < row.length - 1; i++) {
+        sb.append(' ').append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+      }
+      sb.append(' ').append(row[row.length - 1]).append(System.lineSeparator());
     }
     return sb.toString();
   }

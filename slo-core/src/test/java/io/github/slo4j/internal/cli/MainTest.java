@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -116,6 +117,23 @@ class MainTest {
     Run threeAndAHalf = run("budget", "--objective", "99.95%", "--period", "30d");
     assertTrue(threeAndAHalf.out().contains("  1000     50%           43m12s"), threeAndAHalf.out());
     assertTrue(threeAndAHalf.out().contains("  2000     100%          21m36s"), threeAndAHalf.out());
+  }
+
+  @Test
+  void theTierTableStaysAlignedWhenAWindowIsWide() {
+    Run r = run("budget", "--objective", "99.999", "--period", "30d", "--tiers", "scaled-windows");
+    List<String> lines = r.out().lines().collect(Collectors.toList());
+    int header = lines.indexOf("Alert tiers (scaled-windows)") + 1;
+    String head = lines.get(header);
+    List<String> rows = lines.subList(header + 1, header + 5);
+    assertTrue(rows.get(3).startsWith("  ticket   4d6h51m 6h26m  1 "), rows.get(3));
+    for (String column : List.of("long", "short", "factor", "error ratio", "budget", "detects")) {
+      int at = head.indexOf(column);
+      for (String row : rows) {
+        assertEquals(' ', row.charAt(at - 1), () -> column + " in " + row);
+        assertTrue(row.charAt(at) != ' ', () -> column + " in " + row);
+      }
+    }
   }
 
   // ---- JSON ----------------------------------------------------------------------------------
