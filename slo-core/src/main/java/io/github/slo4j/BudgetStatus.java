@@ -26,54 +26,60 @@ public final class BudgetStatus {
     this.total = total;
   }
 
-  /** The objective the budget belongs to. */
+  /** {@return the objective the budget belongs to} */
   public Objective objective() {
     return objective;
   }
 
-  /** Good events. */
+  /** {@return the good events} */
   public long good() {
     return good;
   }
 
-  /** Bad events: {@code total − good}. */
+  /** {@return the bad events: {@code total − good}} */
   public long bad() {
     return total - good;
   }
 
-  /** All events. */
+  /** {@return all events} */
   public long total() {
     return total;
   }
 
-  /** Whether there were any events; without them there is no ratio and no budget state. */
+  /** {@return whether there were any events; without them there is no ratio and no budget state} */
   public boolean hasData() {
     return total > 0;
   }
 
-  /** The bad events the budget allowed: {@code total × (1 − objective)}. */
+  /** {@return the bad events the budget allowed: {@code total × (1 − objective)}} */
   public double allowedBad() {
     return ErrorBudget.allowedBadEvents(objective, total);
   }
 
-  /** {@code bad ÷ total}; empty with no data. */
+  /** {@return {@code bad ÷ total}; empty with no data} */
   public OptionalDouble errorRatio() {
     return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) bad() / total);
   }
 
-  /** The fraction of the budget consumed, {@code bad ÷ allowed}; above 1 when overspent. */
+  /**
+   * {@return the fraction of the budget consumed, {@code bad ÷ allowed}; above 1 when overspent,
+   * empty with no data}
+   */
   public OptionalDouble consumed() {
     return total == 0 ? OptionalDouble.empty() : OptionalDouble.of(consumedDecimal().doubleValue());
   }
 
-  /** The fraction of the budget remaining, {@code 1 − consumed}; negative when overspent. */
+  /**
+   * {@return the fraction of the budget remaining, {@code 1 − consumed}; negative when overspent,
+   * empty with no data}
+   */
   public OptionalDouble remaining() {
     return total == 0
         ? OptionalDouble.empty()
         : OptionalDouble.of(BigDecimal.ONE.subtract(consumedDecimal()).doubleValue());
   }
 
-  /** Whether more bad events happened than the budget allowed. */
+  /** {@return whether more bad events happened than the budget allowed} */
   public boolean overspent() {
     return total > 0 && consumedDecimal().compareTo(BigDecimal.ONE) > 0;
   }

@@ -20,17 +20,30 @@ import java.time.Duration;
 public sealed interface BudgetingMethod
     permits BudgetingMethod.Occurrences, BudgetingMethod.Timeslices, BudgetingMethod.RatioTimeslices {
 
-  /** Every event counts. */
+  /** {@return occurrences budgeting: every event counts} */
   static BudgetingMethod occurrences() {
     return Occurrences.INSTANCE;
   }
 
-  /** Good slices ÷ slices, a slice being good when its ratio is at least {@code sliceTarget}. */
+  /**
+   * Good slices ÷ slices, a slice being good when its ratio is at least {@code sliceTarget}.
+   *
+   * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+   * @param sliceTarget the ratio a slice must reach to be good (≥)
+   * @return timeslices budgeting
+   * @throws IllegalArgumentException when the slice is out of bounds or the target is null
+   */
   static BudgetingMethod timeslices(Duration slice, Objective sliceTarget) {
     return new Timeslices(slice, sliceTarget);
   }
 
-  /** The mean of per-slice good ÷ total ratios. */
+  /**
+   * The mean of per-slice good ÷ total ratios.
+   *
+   * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+   * @return ratio-timeslices budgeting
+   * @throws IllegalArgumentException when the slice is out of bounds
+   */
   static BudgetingMethod ratioTimeslices(Duration slice) {
     return new RatioTimeslices(slice);
   }
@@ -53,7 +66,12 @@ public sealed interface BudgetingMethod
    * @param sliceTarget the ratio a slice must reach to be good (≥)
    */
   record Timeslices(Duration slice, Objective sliceTarget) implements BudgetingMethod {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+     * @param sliceTarget the ratio a slice must reach to be good (≥)
+     */
     public Timeslices {
       checkSlice(slice);
       Require.nonNull("slice target", sliceTarget);
@@ -66,7 +84,11 @@ public sealed interface BudgetingMethod
    * @param slice the slice length: a whole number of seconds from 1 s to 1 h
    */
   record RatioTimeslices(Duration slice) implements BudgetingMethod {
-    /** Validates the slice. */
+    /**
+     * Validates the slice.
+     *
+     * @param slice the slice length: a whole number of seconds from 1 s to 1 h
+     */
     public RatioTimeslices {
       checkSlice(slice);
     }

@@ -33,6 +33,8 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
    * A rolling period of {@code length}, e.g. 28 or 30 days: at any instant it covers the {@code
    * length} that ends there.
    *
+   * @param length a whole number of minutes from 1 hour to 400 days
+   * @return the period
    * @throws IllegalArgumentException when the length is not a whole number of minutes between 1
    *     hour and 400 days
    */
@@ -40,7 +42,13 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
     return new Rolling(length);
   }
 
-  /** A rolling period of {@code days} days. */
+  /**
+   * A rolling period of {@code days} days.
+   *
+   * @param days 1 to 400
+   * @return the period
+   * @throws IllegalArgumentException when {@code days} is out of bounds
+   */
   static CompliancePeriod rollingDays(int days) {
     if (days <= 0 || days > MAX_ROLLING.toDays()) {
       throw Require.invalid("period days", days, "1 <= days <= " + MAX_ROLLING.toDays());
@@ -48,39 +56,78 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
     return new Rolling(Duration.ofDays(days));
   }
 
-  /** The calendar month in {@code zone}, reset at midnight on the first day. */
+  /**
+   * The calendar month in {@code zone}, reset at the start of its first day (midnight, or the
+   * first instant of the day where a daylight-saving change skips midnight).
+   *
+   * @param zone the time zone whose calendar counts
+   * @return the period
+   */
   static CompliancePeriod calendarMonth(ZoneId zone) {
     return new Calendar(Calendar.Unit.MONTH, zone, DayOfWeek.MONDAY);
   }
 
-  /** The calendar week in {@code zone} starting on Monday (ISO-8601). */
+  /**
+   * The calendar week in {@code zone} starting on Monday (ISO-8601).
+   *
+   * @param zone the time zone whose calendar counts
+   * @return the period
+   */
   static CompliancePeriod calendarWeek(ZoneId zone) {
     return new Calendar(Calendar.Unit.WEEK, zone, DayOfWeek.MONDAY);
   }
 
-  /** The calendar week in {@code zone} starting on {@code firstDay}. */
+  /**
+   * The calendar week in {@code zone} starting on {@code firstDay}, e.g. Sunday.
+   *
+   * @param zone the time zone whose calendar counts
+   * @param firstDay the day the week starts on
+   * @return the period
+   */
   static CompliancePeriod calendarWeek(ZoneId zone, DayOfWeek firstDay) {
     return new Calendar(Calendar.Unit.WEEK, zone, firstDay);
   }
 
   /**
-   * The length used for alert-tier arithmetic: the rolling length, 7 days for a week, 30 days for a
-   * month.
+   * {@return the length used for alert-tier arithmetic: the rolling length, 7 days for a week, 30
+   * days for a month}
    */
   Duration nominalLength();
 
-  /** The longest this period can be: the rolling length, 7 days plus an hour, 31 days plus an hour. */
+  /**
+   * {@return the longest this period can be: the rolling length, 7 days plus an hour, 31 days plus
+   * an hour}
+   */
   Duration maxLength();
 
-  /** The start of the period that contains {@code now}: {@code now − length} when rolling. */
+  /**
+   * The start of the period that contains {@code now}.
+   *
+   * @param now an instant
+   * @return {@code now − length} when rolling; the first instant of the week or month otherwise
+   */
   Instant startAt(Instant now);
 
-  /** The full length of the period that contains {@code now}. */
+  /**
+   * The full length of the period that contains {@code now}.
+   *
+   * @param now an instant
+   * @return the rolling length; the real length of the week or month otherwise (28 to 31 days,
+   *     an hour more or less across a daylight-saving change)
+   */
   Duration lengthAt(Instant now);
 
-  /** A rolling compliance period. */
+  /**
+   * A rolling compliance period.
+   *
+   * @param length a whole number of minutes from 1 hour to 400 days
+   */
   record Rolling(Duration length) implements CompliancePeriod {
-    /** Validates the length. */
+    /**
+     * Validates the length.
+     *
+     * @param length a whole number of minutes from 1 hour to 400 days
+     */
     public Rolling {
       Require.positive("period", length);
       if (length.compareTo(Duration.ofHours(1)) < 0
@@ -118,7 +165,13 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
     }
   }
 
-  /** A calendar-aligned compliance period: a week or a month in a time zone. */
+  /**
+   * A calendar-aligned compliance period: a week or a month in a time zone.
+   *
+   * @param unit week or month
+   * @param zone the time zone whose calendar counts
+   * @param firstDayOfWeek the day a week starts on (ignored for a month)
+   */
   record Calendar(Unit unit, ZoneId zone, DayOfWeek firstDayOfWeek) implements CompliancePeriod {
     /** The calendar units a period can align to. */
     public enum Unit {
@@ -128,7 +181,13 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
       MONTH
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param unit week or month
+     * @param zone the time zone whose calendar counts
+     * @param firstDayOfWeek the day a week starts on (ignored for a month)
+     */
     public Calendar {
       Require.nonNull("unit", unit);
       Require.nonNull("zone", zone);

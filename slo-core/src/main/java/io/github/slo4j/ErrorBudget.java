@@ -28,14 +28,21 @@ import java.util.OptionalDouble;
  * functions that need a ratio return {@link OptionalDouble#empty()}, never NaN, 0 or −1.
  */
 public final class ErrorBudget {
-  private static final MathContext MC = MathContext.DECIMAL64;
+  // 34 digits: a quotient of seconds stays exact to the nanosecond for any period a Duration holds.
+  private static final MathContext MC = MathContext.DECIMAL128;
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private ErrorBudget() {}
 
   /**
    * The number of bad events the budget allows among {@code total} events: {@code total × (1 −
    * objective)}. Fractional: 7,200 events at 99.9 % allow 7.2 bad ones.
+   *
+   * @param objective the objective
+   * @param total all events, {@code >= 0}
+   * @return the allowed bad events
+   * @throws IllegalArgumentException when {@code total} is negative
    */
   public static double allowedBadEvents(Objective objective, long total) {
     Require.nonNull("objective", objective);
@@ -46,6 +53,11 @@ public final class ErrorBudget {
   /**
    * The budget expressed as time: how long the service may be fully down in {@code period}, {@code
    * period × (1 − objective)}; 43m12s for 99.9 % over 30 days. Rounded to the nanosecond.
+   *
+   * @param objective the objective
+   * @param period the compliance period's length, positive
+   * @return the bad time allowed
+   * @throws IllegalArgumentException when the period is not positive
    */
   public static Duration budgetTime(Objective objective, Duration period) {
     Require.nonNull("objective", objective);
@@ -56,6 +68,9 @@ public final class ErrorBudget {
   /**
    * The error ratio {@code (total − good) ÷ total}; empty when {@code total} is 0 (no data).
    *
+   * @param good good events, {@code 0 <= good <= total}
+   * @param total all events, {@code >= 0}
+   * @return the error ratio, or empty with no data
    * @throws IllegalArgumentException when a count is negative or {@code good > total}
    */
   public static OptionalDouble errorRatio(long good, long total) {
@@ -70,6 +85,9 @@ public final class ErrorBudget {
    * The burn rate of an error ratio: {@code errorRatio ÷ (1 − objective)}. 1 spends the budget
    * exactly over the period; 1000 at 99.9 % is a full outage.
    *
+   * @param errorRatio bad ÷ total events, in [0, 1]
+   * @param objective the objective
+   * @return the burn rate, {@code >= 0}
    * @throws IllegalArgumentException when the error ratio is not in [0, 1]
    */
   public static double burnRate(double errorRatio, Objective objective) {
@@ -78,7 +96,16 @@ public final class ErrorBudget {
     return BigDecimal.valueOf(errorRatio).divide(objective.errorBudgetDecimal(), MC).doubleValue();
   }
 
-  /** The burn rate of {@code good} of {@code total} events; empty when {@code total} is 0. */
+  /**
+   * The burn rate of {@code good} of {@code total} events: {@code bad ÷ (total × (1 −
+   * objective))}.
+   *
+   * @param good good events, {@code 0 <= good <= total}
+   * @param total all events, {@code >= 0}
+   * @param objective the objective
+   * @return the burn rate, or empty when {@code total} is 0 (no data)
+   * @throws IllegalArgumentException when a count is negative or {@code good > total}
+   */
   public static OptionalDouble burnRate(long good, long total, Objective objective) {
     Require.counts(good, total);
     Require.nonNull("objective", objective);
@@ -93,6 +120,10 @@ public final class ErrorBudget {
    * The state of the budget after {@code good} of {@code total} events: how much is consumed and
    * how much remains, as fractions of the budget those events allow.
    *
+   * @param objective the objective
+   * @param good good events, {@code 0 <= good <= total}
+   * @param total all events, {@code >= 0}
+   * @return the status; without events it has no data
    * @throws IllegalArgumentException when a count is negative or {@code good > total}
    */
   public static BudgetStatus status(Objective objective, long good, long total) {
@@ -103,8 +134,12 @@ public final class ErrorBudget {
 
   /**
    * How long a full budget lasts at {@code burnRate}: {@code period ÷ burnRate}; 43m12s for 30 days
-   * at 1000. Empty when the burn rate is 0 (the budget is never exhausted).
+   * at 1000. Empty when the burn rate is 0 (the budget is never exhausted), or so close to 0 that
+   * the time does not fit in a {@link Duration} (some 292 billion years).
    *
+   * @param period the compliance period's length, positive
+   * @param burnRate a finite burn rate, {@code >= 0}
+   * @return the time to exhaustion, rounded to the nanosecond; empty when it never comes
    * @throws IllegalArgumentException when the burn rate is negative, NaN or infinite
    */
   public static Optional<Duration> timeToExhaustion(Duration period, double burnRate) {
@@ -114,7 +149,15 @@ public final class ErrorBudget {
   /**
    * How long the {@code remaining} fraction of a period's budget lasts at {@code burnRate}: {@code
    * remaining × period ÷ burnRate}. Zero when the budget is already spent ({@code remaining <= 0});
-   * empty when the burn rate is 0.
+   * empty when the burn rate is 0 or the time does not fit in a {@link Duration}.
+   *
+   * @param remaining the fraction of the budget left, {@code <= 1}; may be negative when
+   *     overspent
+   * @param period the compliance period's length, positive
+   * @param burnRate a finite burn rate, {@code >= 0}
+   * @return the time to exhaustion, rounded to the nanosecond; empty when it never comes
+   * @throws IllegalArgumentException when {@code remaining} is not a finite number {@code <= 1},
+   *     the period is not positive, or the burn rate is negative, NaN or infinite
    */
   public static Optional<Duration> timeToExhaustion(
       double remaining, Duration period, double burnRate) {
@@ -131,6 +174,9 @@ public final class ErrorBudget {
     }
     BigDecimal secs =
         seconds(period).multiply(BigDecimal.valueOf(remaining)).divide(BigDecimal.valueOf(burnRate), MC);
+    if (secs.compareTo(MAX_SECONDS) >= 0) {
+      return Optional.empty(); // would overflow Duration: as good as never
+    }
     return Optional.of(fromSeconds(secs));
   }
 
@@ -138,6 +184,10 @@ public final class ErrorBudget {
    * The share of a period's budget spent by burning at {@code burnRate} for {@code window}: {@code
    * burnRate × window ÷ period}. A 1-hour window at 14.4 over 30 days spends 0.02 (2 %).
    *
+   * @param burnRate a finite burn rate, {@code >= 0}
+   * @param window how long it burns, positive, at most the period
+   * @param period the compliance period's length
+   * @return the share of the budget spent, as a fraction
    * @throws IllegalArgumentException when the window is not positive or is longer than the period
    */
   public static double budgetConsumed(double burnRate, Duration window, Duration period) {
@@ -155,6 +205,12 @@ public final class ErrorBudget {
    * factor}. A full outage at 99.9 % trips 14.4 over 1 hour after 51.84 s. Empty when the error
    * ratio never burns faster than the factor (tiers fire on strictly greater), so never fires.
    *
+   * @param objective the objective
+   * @param errorRatio the steady error ratio, in (0, 1]
+   * @param window the tier's window, positive
+   * @param factor the tier's burn-rate factor, positive
+   * @return the detection time, rounded to the nanosecond and at most {@code window}; empty when
+   *     the tier never fires on this ratio
    * @throws IllegalArgumentException when the error ratio is not in (0, 1], the window is not
    *     positive, or the factor is not positive
    */
@@ -179,6 +235,10 @@ public final class ErrorBudget {
    * {@code period}'s budget before it fires: {@code budgetShare × period ÷ longWindow}. For 30 days:
    * 2 % in 1 h gives 14.4, 5 % in 6 h gives 6, 10 % in 1 d gives 3, 10 % in 3 d gives 1.
    *
+   * @param budgetShare the share of the budget the tier may spend before it fires, in (0, 1]
+   * @param longWindow the tier's long window, positive, at most the period
+   * @param period the compliance period's length
+   * @return the burn-rate factor
    * @throws IllegalArgumentException when the share is not in (0, 1], or the window is not positive
    *     or is longer than the period
    */
@@ -196,6 +256,11 @@ public final class ErrorBudget {
   /**
    * The availability of services in series, all of which must work: the product of their
    * availabilities. Two 99.9 % services give 99.8001 %.
+   *
+   * @param first an availability
+   * @param more the other availabilities
+   * @return their product, exact
+   * @throws IllegalArgumentException when an availability is null
    */
   public static Objective series(Objective first, Objective... more) {
     Require.nonNull("availability", first);
@@ -209,6 +274,11 @@ public final class ErrorBudget {
   /**
    * The availability of redundant replicas, any one of which suffices (failures independent): one
    * minus the product of their unavailabilities. Two 99 % replicas give 99.99 %.
+   *
+   * @param first an availability
+   * @param more the other availabilities
+   * @return one minus the product of the unavailabilities, exact
+   * @throws IllegalArgumentException when an availability is null
    */
   public static Objective parallel(Objective first, Objective... more) {
     Require.nonNull("availability", first);

@@ -15,7 +15,12 @@ import java.time.Duration;
  */
 public record LatencyThreshold(Duration threshold, Objective objective) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param threshold the latency bound, positive, a whole number of microseconds
+   * @param objective the fraction of requests that must be good for this threshold
+   */
   public LatencyThreshold {
     Require.positive("latency threshold", threshold);
     if (threshold.toNanos() % 1_000 != 0) {
@@ -25,7 +30,13 @@ public record LatencyThreshold(Duration threshold, Objective objective) {
     Require.nonNull("objective", objective);
   }
 
-  /** Same as the canonical constructor; reads better at call sites. */
+  /**
+   * Same as the canonical constructor; reads better at call sites.
+   *
+   * @param threshold the latency bound, positive, a whole number of microseconds
+   * @param objective the fraction of requests that must be good for this threshold
+   * @return the threshold
+   */
   public static LatencyThreshold of(Duration threshold, Objective objective) {
     return new LatencyThreshold(threshold, objective);
   }

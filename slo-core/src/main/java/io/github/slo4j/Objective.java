@@ -42,6 +42,7 @@ public final class Objective {
    * BigDecimal#valueOf(double)}), so {@code 0.999} is held as exactly {@code 0.999}.
    *
    * @param ratio the fraction of good events, {@code 0 < ratio < 1}
+   * @return the objective
    * @throws IllegalArgumentException when the ratio is NaN, infinite, {@code <= 0} or {@code >= 1}
    */
   public static Objective ratio(double ratio) {
@@ -55,10 +56,12 @@ public final class Objective {
    * An objective from a decimal fraction written as a string, e.g. {@code
    * Objective.ratio("0.9995")}; useful when the value comes from configuration.
    *
+   * @param ratio the fraction of good events as a decimal, {@code 0 < ratio < 1}
+   * @return the objective
    * @throws IllegalArgumentException when the text is not a decimal with {@code 0 < ratio < 1}
    */
   public static Objective ratio(String ratio) {
-    return ofRatio("objective ratio", parse("objective ratio", ratio), ratio);
+    return ofRatio("objective ratio", parse("objective ratio", ratio, "0.999"), ratio);
   }
 
   /**
@@ -68,6 +71,9 @@ public final class Objective {
    * <p>Percents below 1 are refused: {@code "0.999"} is far more likely a ratio passed to the wrong
    * factory than a promise that 0.999 % of requests succeed.
    *
+   * @param percent the percent of good events as a decimal, {@code 1 <= percent < 100}, optionally
+   *     followed by {@code %}
+   * @return the objective
    * @throws IllegalArgumentException when the text is not a decimal with {@code 1 <= percent <
    *     100}, or is 100 (which leaves no error budget)
    */
@@ -77,7 +83,7 @@ public final class Objective {
     if (text.endsWith("%")) {
       text = text.substring(0, text.length() - 1).trim();
     }
-    BigDecimal value = parse("objective percent", text);
+    BigDecimal value = parse("objective percent", text, "99.9");
     if (value.compareTo(HUNDRED) >= 0) {
       throw Require.invalid(
           "objective percent",
@@ -115,36 +121,36 @@ public final class Objective {
     return new Objective(value);
   }
 
-  private static BigDecimal parse(String name, String text) {
+  private static BigDecimal parse(String name, String text, String example) {
     Require.nonNull(name, text);
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw Require.invalid(name, "'" + text + "'", "a decimal number such as 99.9");
+      throw Require.invalid(name, "'" + text + "'", "a decimal number such as " + example);
     }
   }
 
-  /** The objective as a fraction, e.g. {@code 0.999}. */
+  /** {@return the objective as a fraction, e.g. {@code 0.999}} */
   public double ratio() {
     return ratioDouble;
   }
 
-  /** The objective as an exact decimal fraction, e.g. {@code 0.999}. */
+  /** {@return the objective as an exact decimal fraction, e.g. {@code 0.999}} */
   public BigDecimal decimal() {
     return ratio;
   }
 
-  /** The objective as a percent string without trailing zeros, e.g. {@code "99.9"}. */
+  /** {@return the objective as a percent string without trailing zeros, e.g. {@code "99.9"}} */
   public String percent() {
     return ratio.multiply(HUNDRED).stripTrailingZeros().toPlainString();
   }
 
-  /** The error budget {@code 1 − objective} as a fraction, e.g. {@code 0.001} for 99.9 %. */
+  /** {@return the error budget {@code 1 − objective} as a fraction, e.g. {@code 0.001} for 99.9 %} */
   public double errorBudget() {
     return budgetDouble;
   }
 
-  /** The error budget {@code 1 − objective} as an exact decimal. */
+  /** {@return the error budget {@code 1 − objective} as an exact decimal} */
   public BigDecimal errorBudgetDecimal() {
     return budget;
   }
@@ -153,6 +159,8 @@ public final class Objective {
    * The highest burn rate this objective can see: a full outage (error ratio 1) burns at {@code 1 ÷
    * (1 − objective)}, e.g. 1000 at 99.9 % and 10 at 90 %. An alert factor at or above it can never
    * fire.
+   *
+   * @return {@code 1 ÷ (1 − objective)}
    */
   public double maxBurnRate() {
     return BigDecimal.ONE.divide(budget, 17, RoundingMode.HALF_EVEN).doubleValue();

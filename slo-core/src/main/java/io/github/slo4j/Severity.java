@@ -18,7 +18,11 @@ public record Severity(String name) {
   /** Look at it in working hours. */
   public static final Severity TICKET = new Severity("ticket");
 
-  /** Validates the name. */
+  /**
+   * Validates the name.
+   *
+   * @param name lowercase letters, digits, {@code _} or {@code -}, starting with a letter
+   */
   public Severity {
     Require.nonNull("severity", name);
     if (!NAME.matcher(name).matches()) {
@@ -27,7 +31,12 @@ public record Severity(String name) {
     }
   }
 
-  /** A severity by name; {@code "page"} and {@code "ticket"} give the constants. */
+  /**
+   * A severity by name; {@code "page"} and {@code "ticket"} give values equal to the constants.
+   *
+   * @param name lowercase letters, digits, {@code _} or {@code -}, starting with a letter
+   * @return the severity
+   */
   public static Severity of(String name) {
     return new Severity(name);
   }

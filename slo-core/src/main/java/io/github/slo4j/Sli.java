@@ -26,7 +26,7 @@ public sealed interface Sli permits Sli.Events, Sli.Latency {
   /** The most latency thresholds one SLO may have. */
   int MAX_THRESHOLDS = 8;
 
-  /** Good events ÷ total events, as recorded by the caller. */
+  /** {@return good events ÷ total events, as recorded by the caller} */
   static Sli events() {
     return Events.INSTANCE;
   }
@@ -34,6 +34,9 @@ public sealed interface Sli permits Sli.Events, Sli.Latency {
   /**
    * A latency SLI with one or more thresholds, each with its own objective.
    *
+   * @param first a threshold
+   * @param more further thresholds, in any order
+   * @return the SLI, its thresholds sorted by latency
    * @throws IllegalArgumentException when two thresholds have the same latency or there are more
    *     than {@value #MAX_THRESHOLDS}
    */
@@ -65,7 +68,12 @@ public sealed interface Sli permits Sli.Events, Sli.Latency {
    *     Sli#MAX_THRESHOLDS}
    */
   record Latency(List<LatencyThreshold> thresholds) implements Sli {
-    /** Validates, sorts and copies the thresholds. */
+    /**
+     * Validates, sorts and copies the thresholds.
+     *
+     * @param thresholds 1 to {@value Sli#MAX_THRESHOLDS} thresholds of distinct latencies, in any
+     *     order
+     */
     public Latency {
       Require.nonNull("latency thresholds", thresholds);
       if (thresholds.isEmpty() || thresholds.size() > MAX_THRESHOLDS) {

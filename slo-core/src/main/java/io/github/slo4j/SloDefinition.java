@@ -59,6 +59,8 @@ public final class SloDefinition {
    *
    * @param id letters, digits, {@code . _ : -}, starting with a letter or digit, at most 128
    *     characters; it names the SLO in meters, alerts and exported state
+   * @return a builder; set the service and the objective (or a latency SLI), then build
+   * @throws IllegalArgumentException when the id is not such a name
    */
   public static Builder builder(String id) {
     return new Builder(checkName("id", id));
@@ -75,71 +77,78 @@ public final class SloDefinition {
     return value;
   }
 
-  /** The SLO's id, unique within a registry. */
+  /** {@return the SLO's id, unique within a registry} */
   public String id() {
     return id;
   }
 
-  /** The service the SLO belongs to. */
+  /** {@return the service the SLO belongs to} */
   public String service() {
     return service;
   }
 
-  /** A human description; empty when none was given. */
+  /** {@return a human description; empty when none was given} */
   public String description() {
     return description;
   }
 
-  /** What is measured. */
+  /** {@return what is measured} */
   public Sli sli() {
     return sli;
   }
 
   /**
-   * What is promised: one target for an events SLI, one per threshold (in ascending latency) for a
-   * latency SLI. Each is measured and alerted on separately.
+   * {@return what is promised: one target for an events SLI, one per threshold (in ascending
+   * latency) for a latency SLI} Each is measured and alerted on separately. The list is unmodifiable.
    */
   public List<Target> targets() {
     return targets;
   }
 
   /**
-   * The objective of the first target: the SLO's objective for an events SLI, the lowest latency
-   * threshold's for a latency SLI.
+   * {@return the objective of the first target: the SLO's objective for an events SLI, the lowest
+   * latency threshold's for a latency SLI}
    */
   public Objective objective() {
     return targets.get(0).objective();
   }
 
-  /** The compliance period. */
+  /** {@return the compliance period} */
   public CompliancePeriod period() {
     return period;
   }
 
-  /** How the budget is counted. */
+  /** {@return how the budget is counted} */
   public BudgetingMethod budgeting() {
     return budgeting;
   }
 
-  /** The team or person who owns the SLO and its runbook. */
+  /** {@return the team or person who owns the SLO and its runbook, if given} */
   public Optional<String> owner() {
     return Optional.ofNullable(owner);
   }
 
-  /** The runbook the on-call opens when this SLO alerts. */
+  /** {@return the runbook the on-call opens when this SLO alerts, if given} */
   public Optional<URI> runbook() {
     return Optional.ofNullable(runbook);
   }
 
-  /** Other named links (dashboards, documents), in the order they were added. */
+  /** {@return other named links (dashboards, documents), unmodifiable, in the order they were added} */
   public Map<String, URI> links() {
     return links;
   }
 
-  /** {@code checkout/checkout-availability: events 99.9% over rolling 30d}. */
+  /**
+   * {@code checkout/checkout-availability: events 99.9% over rolling 30d}, or with one target per
+   * latency threshold {@code checkout/checkout-latency: le100ms 90%, le500ms 99% over rolling 30d}.
+   */
   @Override
   public String toString() {
-    return service + "/" + id + ": " + targets + " over " + period;
+    StringBuilder sb = new StringBuilder(service).append('/').append(id).append(": ");
+    for (Target t : targets) {
+      sb.append(t.index() == 0 ? "" : ", ").append(t);
+    }
+    return sb.append(" over ").append(period).toString();
   }
 
   /** Builds a validated {@link SloDefinition}. Not thread-safe; build once, share the result. */
@@ -159,13 +168,24 @@ public final class SloDefinition {
       this.id = id;
     }
 
-    /** The service the SLO belongs to (required); same characters as the id. */
+    /**
+     * The service the SLO belongs to (required).
+     *
+     * @param service same characters as the id
+     * @return this builder
+     * @throws IllegalArgumentException when the name is not valid
+     */
     public Builder service(String service) {
       this.service = checkName("service", service);
       return this;
     }
 
-    /** A human description. */
+    /**
+     * A human description.
+     *
+     * @param description any text
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = Require.nonNull("description", description);
       return this;
@@ -174,51 +194,89 @@ public final class SloDefinition {
     /**
      * The objective (required for an events SLI; a latency SLI takes one objective per threshold
      * and refuses this one).
+     *
+     * @param objective the objective
+     * @return this builder
      */
     public Builder objective(Objective objective) {
       this.objective = Require.nonNull("objective", objective);
       return this;
     }
 
-    /** What is measured; {@link Sli#events()} by default. */
+    /**
+     * What is measured; {@link Sli#events()} by default.
+     *
+     * @param sli the SLI
+     * @return this builder
+     */
     public Builder sli(Sli sli) {
       this.sli = Require.nonNull("sli", sli);
       return this;
     }
 
-    /** The compliance period; rolling 30 days by default. */
+    /**
+     * The compliance period; rolling 30 days by default.
+     *
+     * @param period the period
+     * @return this builder
+     */
     public Builder period(CompliancePeriod period) {
       this.period = Require.nonNull("period", period);
       return this;
     }
 
-    /** How the budget is counted; {@link BudgetingMethod#occurrences()} by default. */
+    /**
+     * How the budget is counted; {@link BudgetingMethod#occurrences()} by default.
+     *
+     * @param budgeting the budgeting method
+     * @return this builder
+     */
     public Builder budgeting(BudgetingMethod budgeting) {
       this.budgeting = Require.nonNull("budgeting", budgeting);
       return this;
     }
 
-    /** The owning team or person. */
+    /**
+     * The owning team or person.
+     *
+     * @param owner a non-blank name
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
     public Builder owner(String owner) {
       Require.nonNull("owner", owner);
       if (owner.isBlank()) {
-        throw Require.invalid("owner", "''", "a non-blank name");
+        throw Require.invalid("owner", "'" + owner + "'", "a non-blank name");
       }
       this.owner = owner;
       return this;
     }
 
-    /** The runbook link; must be absolute. */
+    /**
+     * The runbook link.
+     *
+     * @param runbook an absolute URI
+     * @return this builder
+     * @throws IllegalArgumentException when the URI is relative
+     */
     public Builder runbook(URI runbook) {
       this.runbook = absolute("runbook", runbook);
       return this;
     }
 
-    /** Adds a named link (a dashboard, a design document); must be absolute. */
+    /**
+     * Adds a named link (a dashboard, a design document); a second link of the same name replaces
+     * the first.
+     *
+     * @param name a non-blank name
+     * @param uri an absolute URI
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank or the URI relative
+     */
     public Builder link(String name, URI uri) {
       Require.nonNull("link name", name);
       if (name.isBlank()) {
-        throw Require.invalid("link name", "''", "a non-blank name");
+        throw Require.invalid("link name", "'" + name + "'", "a non-blank name");
       }
       links.put(name, absolute("link " + name, uri));
       return this;
@@ -235,6 +293,7 @@ public final class SloDefinition {
     /**
      * Validates and builds.
      *
+     * @return the definition, independent of later changes to this builder
      * @throws IllegalArgumentException when the service is missing, when an events SLI has no
      *     objective, or when a latency SLI was also given an SLO-wide objective
      */

@@ -37,22 +37,22 @@ public final class Target {
         threshold.threshold());
   }
 
-  /** The position of this target in {@link SloDefinition#targets()}. */
+  /** {@return the position of this target in {@link SloDefinition#targets()}} */
   public int index() {
     return index;
   }
 
-  /** {@code events}, or {@code le<threshold>} such as {@code le100ms}. */
+  /** {@return {@code events}, or {@code le<threshold>} such as {@code le100ms}} */
   public String name() {
     return name;
   }
 
-  /** The objective of this target. */
+  /** {@return the objective of this target} */
   public Objective objective() {
     return objective;
   }
 
-  /** The latency threshold of a latency target; empty for an events target. */
+  /** {@return the latency threshold of a latency target; empty for an events target} */
   public Optional<Duration> latencyThreshold() {
     return Optional.ofNullable(latencyThreshold);
   }

@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses and prints the compact durations used by the command line, the docs and Prometheus rule
- * names: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h30m}, {@code 30d}, {@code 1w}.
+ * names: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h30m}, {@code 30d}, {@code 1w}. Sub-millisecond
+ * parts are written {@code us} and {@code ns}, so every duration that {@link #format(Duration)}
+ * prints, {@link #parse(String, String)} reads back to the same value.
  *
  * <p>Not part of the public API.
  */
 public final class DurationFormat {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
-  private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
+  private static final Pattern PART = Pattern.compile("(\\d+)(ms|us|ns|s|m|h|d|w)");
+  private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|us|ns|s|m|h|d|w))+");
 
   private DurationFormat() {}
 
@@ -20,7 +22,7 @@ public final class DurationFormat {
    * Parses {@code text} as a sum of {@code <number><unit>} parts.
    *
    * @throws IllegalArgumentException naming {@code name} when the text is not a positive duration
-   *     in those units
+   *     in those units, or is too long to count in a {@code long} of nanoseconds (about 292 years)
    */
   public static Duration parse(String name, String text) {
     Require.nonNull(name, text);
@@ -36,6 +38,7 @@ public final class DurationFormat {
         long n = Long.parseLong(m.group(1));
         total = total.plus(unit(m.group(2)).multipliedBy(n));
       }
+      total.toNanos(); // callers count in nanoseconds: refuse what they cannot
     } catch (ArithmeticException | NumberFormatException e) {
       throw Require.invalid(name, "'" + text + "'", "a duration that fits in a long of nanoseconds");
     }
@@ -47,6 +50,10 @@ public final class DurationFormat {
 
   private static Duration unit(String unit) {
     switch (unit) {
+      case "ns":
+        return Duration.ofNanos(1);
+      case "us":
+        return Duration.ofNanos(1_000);
       case "ms":
         return Duration.ofMillis(1);
       case "s":
@@ -66,7 +73,8 @@ public final class DurationFormat {
 
   /**
    * Prints {@code d} in the largest units that represent it exactly, e.g. {@code 30d}, {@code 1h},
-   * {@code 43m12s}, {@code 51s840ms}. Sub-millisecond remainders print as {@code ns}.
+   * {@code 43m12s}, {@code 51s840ms}, {@code 537ms600us}, {@code 1us500ns}. Weeks are printed as
+   * days.
    */
   public static String format(Duration d) {
     if (d.isZero()) {
@@ -96,13 +104,15 @@ public final class DurationFormat {
       sb.append(seconds).append('s');
     }
     int nanos = rest.getNano();
-    if (nanos % 1_000_000 == 0) {
-      if (nanos > 0) {
-        sb.append(nanos / 1_000_000).append("ms");
-      }
-    } else {
-      sb.append(nanos).append("ns");
-    }
+    append(sb, nanos / 1_000_000, "ms");
+    append(sb, nanos / 1_000 % 1_000, "us");
+    append(sb, nanos % 1_000, "ns");
     return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, long amount, String unit) {
+    if (amount > 0) {
+      sb.append(amount).append(unit);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.slo4j.internal.cli;
 
 import io.github.slo4j.AlertTier;
 import io.github.slo4j.AlertTiers;
+import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
 import io.github.slo4j.internal.DurationFormat;
@@ -64,7 +65,8 @@ final class BudgetCommand {
             a + ": unknown argument (expected --objective, --period, --rate, --tiers or --json)");
       }
       if (value == null) {
-        if (i + 1 >= args.size()) {
+        // "--objective --period 30d": the next flag is not a value (no valid value starts with --).
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
           throw new UsageException(name + ": missing value (expected " + expectation(name) + ")");
         }
         value = args.get(++i);
@@ -85,6 +87,8 @@ final class BudgetCommand {
     Duration period;
     try {
       period = DurationFormat.parse("period", values.get("--period"));
+      // The same bounds as a rolling compliance period in the library: 1h to 400d, whole minutes.
+      CompliancePeriod.rolling(period);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
@@ -92,6 +96,10 @@ final class BudgetCommand {
     String rateText = values.get("--rate");
     if (rateText != null) {
       rate = parseRate(rateText);
+      if (rate * period.toSeconds() >= 0x1p63) { // Math.round would saturate at Long.MAX_VALUE
+        throw new UsageException(
+            "--rate: '" + rateText + "' (expected at most " + Long.MAX_VALUE + " events over the period)");
+      }
     }
     String strategy = values.getOrDefault("--tiers", "budget-share");
     if (!strategy.equals("budget-share") && !strategy.equals("scaled-windows")) {
@@ -209,30 +217,44 @@ final class BudgetCommand {
     }
     sb.append('\n');
     sb.append("Alert tiers (").append(strategy).append(")\n");
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "  %-8s %-6s %-6s %-7s %-14s %-14s %s%n",
-            "severity",
-            "long",
-            "short",
-            "factor",
-            "error ratio >",
-            "budget spent",
-            "detects a full outage in"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "severity",
+          "long",
+          "short",
+          "factor",
+          "error ratio >",
+          "budget spent",
+          "detects a full outage in"
+        });
     for (AlertTier t : tiers) {
       Optional<Duration> detection = ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor());
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %-8s %-6s %-6s %-7s %-14s %-14s %s%n",
-              t.severity(),
-              DurationFormat.format(t.longWindow()),
-              DurationFormat.format(t.shortWindow()),
-              num(t.factor()),
-              t.canFire(objective) ? pct(t.errorRatioThreshold(objective)) : "never fires",
-              pct(t.budgetShare(period)),
-              detection.map(DurationFormat::format).orElse("never")));
+      rows.add(
+          new String[] {
+            t.severity().toString(),
+            DurationFormat.format(t.longWindow()),
+            DurationFormat.format(t.shortWindow()),
+            num(t.factor()),
+            t.canFire(objective) ? pct(t.errorRatioThreshold(objective)) : "never fires",
+            pct(t.budgetShare(period)),
+            detection.map(DurationFormat::format).orElse("never")
+          });
+    }
+    // Columns are at least as wide as for the Workbook's tiers, wider when a value needs it
+    // (scaled windows such as 4d6h51m, a long custom severity).
+    int[] widths = {8, 6, 6, 7, 14, 14, 0};
+    for (String[] row : rows) {
+      for (int i = 0; i < widths.length - 1; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      sb.append(' ');
+      for (int i = 0; i < row.length - 1; i++) {
+        sb.append(' ').append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+      }
+      sb.append(' ').append(row[row.length - 1]).append(System.lineSeparator());
     }
     return sb.toString();
   }

@@ -1,0 +1,50 @@
+package io.github.slo4j.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @Test
+  void writesNestedValues() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("text", "a \"quoted\" back\\slash\nnew line\ttab\u0001");
+    root.put("number", 43.2);
+    root.put("long", 7200L);
+    root.put("flag", true);
+    root.put("nothing", null);
+    root.put("list", List.of(1, "two", List.of()));
+    root.put("empty", Map.of());
+    Object read = JsonReader.read(Json.write(root));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("text", "a \"quoted\" back\\slash\nnew line\ttab\u0001");
+    expected.put("number", new BigDecimal("43.2"));
+    expected.put("long", new BigDecimal("7200"));
+    expected.put("flag", true);
+    expected.put("nothing", null);
+    expected.put("list", Arrays.asList(new BigDecimal("1"), "two", List.of()));
+    expected.put("empty", Map.of());
+    assertEquals(expected, read);
+  }
+
+  @Property
+  void anyStringSurvivesTheRoundTrip(@ForAll String s) {
+    assertEquals(s, JsonReader.read(Json.write(s)));
+  }
+
+  @Test
+  void refusesWhatItCannotWrite() {
+    assertEquals(
+        "cannot write class java.lang.Object as JSON",
+        assertThrows(IllegalArgumentException.class, () -> Json.write(new Object())).getMessage());
+  }
+}
