@@ -204,7 +204,8 @@ public final class SuiteRunner {
         .jvmArgsAppend("-Dcsp.sentinel.log.dir=" + sentinelLogs(s));
     if (s.smoke) {
       o.forks(0).warmupIterations(0).measurementIterations(1)
-          .measurementTime(TimeValue.milliseconds(100)).timeUnit(TimeUnit.NANOSECONDS);
+          .measurementTime(TimeValue.milliseconds(100)).timeUnit(TimeUnit.NANOSECONDS)
+          .output(s.out.resolve("jmh-smoke.log").toString());
     }
     if (s.forks != null) {
       o.forks(s.forks);
