@@ -9,6 +9,7 @@ import com.netflix.hystrix.util.HystrixTestClock;
 import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Metrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
+import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.SloRegistry;
 import io.github.slo4j.SloTracker;
@@ -127,8 +128,13 @@ public final class Footprint {
     SloTracker tracker = registry.register(slo);
     long step = Peers.BUCKET.toNanos();
     long intervals = Duration.ofDays(31).toNanos() / step;
+    boolean latency = slo.sli() instanceof Sli.Latency;
     for (long i = 0; i < intervals; i++) {
-      tracker.recordLatency(TimeUnit.MILLISECONDS.toNanos(i % 700), i % 101 != 0);
+      if (latency) {
+        tracker.recordLatency(TimeUnit.MILLISECONDS.toNanos(i % 700), i % 101 != 0);
+      } else {
+        tracker.record(i % 101 != 0);
+      }
       time.advanceNanos(step);
       registry.tick();
     }

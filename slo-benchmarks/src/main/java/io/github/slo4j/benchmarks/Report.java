@@ -71,6 +71,10 @@ final class Report {
         + " -prof gc   # one benchmark\n"
         + "java -cp slo-benchmarks/target/benchmarks.jar io.github.slo4j.benchmarks.Footprint"
         + "        # the footprint table\n```\n\n"
+        + "JMH's first argument is a regular expression found anywhere in the name:"
+        + " `RecordBenchmark` also selects `LatencyRecordBenchmark`; `'\\.RecordBenchmark\\.'`"
+        + " selects it alone. Threads come from `-t` (`-tg 2,1` for `WritersReaderBenchmark`:"
+        + " two writers, one reader).\n\n"
         + "`./mvnw verify` runs every benchmark for a fraction of a second"
         + " (`BenchmarkSmokeTest`) so the suite cannot rot. How each implementation is configured"
         + " is in the Javadoc of `Peers` and of each benchmark class.\n\n");
@@ -92,6 +96,20 @@ final class Report {
     md.append("| date | ").append(machine.date()).append(" |\n\n");
 
     md.append(targets(results, footprint));
+    md.append("## What is compared\n\n"
+        + "- slo4j tracks a 99.9 %/30-day SLO and answers every standard window (5 m to 30 d)."
+        + " Each peer holds **one** window, sized to 1 hour in 10-s buckets where it lets us"
+        + " choose: Sentinel and Hystrix keep the window length in an `int` of milliseconds and"
+        + " cannot hold 30 days at all; resilience4j's slots are fixed at 1 s (and its counters"
+        + " are `int`s).\n"
+        + "- Micrometer's `Timer` uses its default ring of 3 histograms: it records every value"
+        + " into every histogram of the ring, so a 10-s ring (360) costs about 100 times more per"
+        + " record.\n"
+        + "- Dropwizard's `SlidingTimeWindowArrayReservoir` keeps every sample, so it is measured"
+        + " over a 1-s window when recording (an hour at benchmark rates would not fit in"
+        + " memory).\n"
+        + "- HdrHistogram keeps no rolling window; its read is the interval swap.\n"
+        + "- `SingleWriterRecorder` gets one recorder per thread, its only correct use.\n\n");
 
     for (Map.Entry<String, String> s : SECTIONS.entrySet()) {
       List<Result> rs = results.stream().filter(r -> r.benchmark().equals(s.getKey()))
