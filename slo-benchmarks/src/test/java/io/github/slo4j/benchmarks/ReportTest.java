@@ -1,0 +1,73 @@
+package io.github.slo4j.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  private static Result avgt(String cls, String method, int threads, double ns, double bytes) {
+    return new Result(cls, method, "avgt", threads, ns, ns, ns, bytes, Map.of("50.0", ns), Map.of(),
+        Map.of());
+  }
+
+  private static String row(String md, String target) {
+    return md.lines().filter(l -> l.startsWith("| " + target + " |")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void targetsAreCheckedAgainstTheFiguresAndAMissSaysByHowMuch() {
+    List<Result> rs = List.of(
+        avgt("RecordBenchmark", "baseline", 1, 10, 0),
+        avgt("RecordBenchmark", "slo4j", 1, 12, 0.0001),
+        avgt("RecordBenchmark", "baseline", 2, 10, 0),
+        avgt("RecordBenchmark", "slo4j", 2, 18, 16),
+        avgt("RecordBenchmark", "sentinel", 2, 72, 0),
+        avgt("RecordBenchmark", "resilience4j", 2, 36, 40),
+        avgt("SnapshotBenchmark", "slo4j", 1, 1200, 0));
+    String md = Report.targets(rs, List.of(new Footprint.Row("slo4j", "x", 40 * 1024, "measured")));
+    assertEquals("| record ≤ 1.5 × baseline, 1 thread | 1.20× (12.0 vs 10.0 ns) | met |",
+        row(md, "record ≤ 1.5 × baseline, 1 thread"));
+    assertEquals("| record ≤ 1.5 × baseline, 2 threads | 1.80× (18.0 vs 10.0 ns) | missed by 20 % |",
+        row(md, "record ≤ 1.5 × baseline, 2 threads"));
+    assertEquals("| record 0 B/op, 1 thread | 0 B/op | met |", row(md, "record 0 B/op, 1 thread"));
+    assertEquals("| record 0 B/op, 2 threads | 16 B/op | missed by 16 B/op |",
+        row(md, "record 0 B/op, 2 threads"));
+    assertEquals("| record ≥ 3 × faster than sentinel, 2 threads | 4.0× faster | met |",
+        row(md, "record ≥ 3 × faster than sentinel, 2 threads"));
+    assertEquals("| record ≥ 3 × faster than resilience4j, 2 threads | 2.0× faster | missed by 33 % |",
+        row(md, "record ≥ 3 × faster than resilience4j, 2 threads"));
+    assertEquals("| snapshot of all standard windows ≤ 1 µs, 1 thread | 1,200 ns | missed by 20 % |",
+        row(md, "snapshot of all standard windows ≤ 1 µs, 1 thread"));
+    assertTrue(md.contains("| footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds) | 40.0 KiB | met |"));
+  }
+
+  @Test
+  void tablesDivideByBaselineAndSlo4jAtTheSameThreadCount() {
+    List<Result> rs = List.of(
+        avgt("RecordBenchmark", "baseline", 1, 5, 0),
+        avgt("RecordBenchmark", "slo4j", 1, 6, 0),
+        avgt("RecordBenchmark", "hystrix", 1, 30, 24),
+        avgt("RecordBenchmark", "baseline", 2, 10, 0),
+        avgt("RecordBenchmark", "slo4j", 2, 12, 0),
+        avgt("RecordBenchmark", "hystrix", 2, 120, 24));
+    String md = Report.markdown(rs, List.of(),
+        new Report.Machine("cpu", 2, "os", "2026-01-01"), "c.svg", null);
+    assertTrue(md.contains("| hystrix | 30.0 | 30.0 – 30.0 | 6.00× | 5.00× | 24 |"), md);
+    assertTrue(md.contains("| hystrix | 120 | 120 – 120 | 12× | 10× | 24 |"), md);
+    assertTrue(md.contains("| **slo4j** | 12.0 | 12.0 – 12.0 | 1.20× | 1.00× | 0 |"), md);
+  }
+
+  @Test
+  void numbersAreRoundedForReading() {
+    assertEquals("6.04", Report.ns(6.0412));
+    assertEquals("66.2", Report.ns(66.24));
+    assertEquals("1,234", Report.ns(1234.4));
+    assertEquals("–", Report.ns(Double.NaN));
+    assertEquals("0", Report.bytes(0.0003));
+    assertEquals("40", Report.bytes(40.01));
+  }
+}
