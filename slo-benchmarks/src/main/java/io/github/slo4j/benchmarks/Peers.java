@@ -57,7 +57,12 @@ final class Peers {
 
   /** An events SLO: 99.9 % over a rolling 30 days (the Workbook's example). */
   static SloDefinition eventsSlo() {
-    return SloDefinition.builder("bench-availability")
+    return eventsSlo("bench-availability");
+  }
+
+  /** The same SLO under another id, for a second registration in one registry. */
+  static SloDefinition eventsSlo(String id) {
+    return SloDefinition.builder(id)
         .service("bench")
         .objective(Objective.percent("99.9"))
         .period(CompliancePeriod.rollingDays(30))

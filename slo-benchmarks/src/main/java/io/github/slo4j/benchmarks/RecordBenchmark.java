@@ -78,7 +78,7 @@ public class RecordBenchmark {
     atomic = new AtomicLong();
     registry = SloRegistry.builder().build();
     tracker = registry.register(Peers.eventsSlo());
-    grouped = registry.registerGrouped(Peers.eventsSlo(), 64);
+    grouped = registry.registerGrouped(Peers.eventsSlo("bench-availability-per-endpoint"), 64);
     grouped.group("checkout");
     sentinel = Peers.sentinel();
     resilience4j = Peers.resilience4j();
