@@ -63,10 +63,12 @@ public final class Replay {
       this.points = points;
     }
 
-    /** Endless traffic at {@code perSecond} events per second with a constant error ratio. */
+    /**
+     * Endless traffic at {@code perSecond} events per second with a constant error ratio, counted in
+     * closed form: 100/s at 0.001 is exactly 1 bad of 1,000 in every 10 s interval.
+     */
     public static Traffic steady(double perSecond, double errorRatio) {
-      TrafficSource.checkRate(perSecond, errorRatio, "any time");
-      return function(d -> perSecond, d -> errorRatio);
+      return new Traffic(new TrafficSource.Steady(perSecond, errorRatio), null);
     }
 
     /** A builder of consecutive phases of constant rate and error ratio. */

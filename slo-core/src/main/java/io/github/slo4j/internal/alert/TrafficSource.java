@@ -45,6 +45,46 @@ public abstract class TrafficSource {
     }
   }
 
+  /** Endless traffic at a constant rate and error ratio, in closed form (no accumulated rounding). */
+  public static final class Steady extends TrafficSource {
+    private final double goodPerMilli;
+    private final double badPerMilli;
+    private long lastGood;
+    private long lastBad;
+
+    /** {@code rate} events per second, {@code errorRatio} of them bad. */
+    public Steady(double rate, double errorRatio) {
+      checkRate(rate, errorRatio, "any time");
+      this.goodPerMilli = rate * (1 - errorRatio) / 1000;
+      this.badPerMilli = rate * errorRatio / 1000;
+    }
+
+    private Steady(Steady s) {
+      this.goodPerMilli = s.goodPerMilli;
+      this.badPerMilli = s.badPerMilli;
+    }
+
+    @Override
+    public long lengthMillis() {
+      return ENDLESS;
+    }
+
+    @Override
+    public TrafficSource fresh() {
+      return new Steady(this);
+    }
+
+    @Override
+    public void next(long fromMillis, long toMillis, long[] out) {
+      long good = floor(goodPerMilli * toMillis);
+      long bad = floor(badPerMilli * toMillis);
+      out[0] = good - lastGood;
+      out[1] = good - lastGood + bad - lastBad;
+      lastGood = good;
+      lastBad = bad;
+    }
+  }
+
   /** Consecutive phases of constant rate and error ratio. */
   public static final class Phases extends TrafficSource {
     private final long[] ends;
@@ -119,13 +159,19 @@ public abstract class TrafficSource {
     }
   }
 
-  /** Rate and error ratio as functions of the time elapsed, integrated with the midpoint rule. */
+  /**
+   * Rate and error ratio as functions of the time elapsed, integrated with the midpoint rule. An
+   * approximation by nature: a ratio meant to sit exactly on a threshold belongs in {@link Steady},
+   * {@link Phases} or {@link Recorded}.
+   */
   public static final class Functions extends TrafficSource {
     private final ToDoubleFunction<Duration> rate;
     private final ToDoubleFunction<Duration> errorRatio;
     private final long stepMillis;
     private double good;
+    private double goodCarry;
     private double bad;
+    private double badCarry;
     private long lastGood;
     private long lastBad;
 
@@ -156,8 +202,15 @@ public abstract class TrafficSource {
         double e = errorRatio.applyAsDouble(mid);
         checkRate(r, e, DurationFormat.format(mid));
         double seconds = (end - t) / 1000.0;
-        good += r * (1 - e) * seconds;
-        bad += r * e * seconds;
+        // Kahan-compensated sums: a month of 1 s samples stays within a tiny fraction of an event.
+        double y = r * (1 - e) * seconds - goodCarry;
+        double sum = good + y;
+        goodCarry = (sum - good) - y;
+        good = sum;
+        y = r * e * seconds - badCarry;
+        sum = bad + y;
+        badCarry = (sum - bad) - y;
+        bad = sum;
       }
       long g = floor(good);
       long b = floor(bad);
