@@ -92,10 +92,13 @@ public record Alert(
    * @param end the evaluation boundary
    * @param bad bad events in the window
    * @param total all events in the window
-   * @param burnRate {@code (bad ÷ total) ÷ (1 − objective)}; empty with no events
+   * @param covered how much of the window the data covers (less than {@code length} only for a
+   *     process that has not run that long); a tier judges a partly covered window on its events
+   *     projected to the whole window, the rest counted as good
+   * @param burnRate {@code (bad ÷ total) ÷ (1 − objective)} of the events seen; empty with no events
    */
   public record Window(
-      Duration length, Instant start, Instant end, long bad, long total, OptionalDouble burnRate) {
+      Duration length, Instant start, Instant end, long bad, long total, Duration covered, OptionalDouble burnRate) {
     /** Validates the components. */
     public Window {
       Require.positive("length", length);
@@ -103,6 +106,7 @@ public record Alert(
       Require.nonNull("end", end);
       Require.nonNegative("bad", bad);
       Require.nonNegative("total", total);
+      Require.nonNull("covered", covered);
       Require.nonNull("burnRate", burnRate);
     }
 

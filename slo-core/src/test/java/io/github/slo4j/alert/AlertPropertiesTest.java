@@ -181,9 +181,7 @@ class AlertPropertiesTest {
           active[t] = was;
           continue;
         }
-        BigInteger th = t == 0 ? BigInteger.valueOf(144) : BigInteger.valueOf(30); // per mille
-        boolean exceeded = bad(l).multiply(BigInteger.valueOf(1000)).compareTo(th.multiply(BigInteger.valueOf(l[1]))) > 0
-            && bad(s).multiply(BigInteger.valueOf(1000)).compareTo(th.multiply(BigInteger.valueOf(s[1]))) > 0;
+        boolean exceeded = over(l, k, tiers.get(t).longWindow(), t) && over(s, k, tiers.get(t).shortWindow(), t);
         active[t] = was ? exceeded : exceeded && l[1] >= minEvents && l[1] - l[0] >= minBad;
       }
       for (int t = 0; t < 2; t++) {
@@ -230,6 +228,17 @@ class AlertPropertiesTest {
     for (AlertTransition t : r.transitions()) {
       assertEquals(t.to() == AlertState.SUPPRESSED, t.alert().suppressedBy().isPresent());
     }
+  }
+
+  /**
+   * bad ÷ total > threshold, the window's events projected to the whole window when only {@code
+   * min(k, w)} of its {@code w} intervals exist: bad × min(k, w) × 1000 > th‰ × total × w.
+   */
+  private static boolean over(long[] c, int k, Duration window, int tier) {
+    long w = window.toSeconds() / 10;
+    BigInteger th = BigInteger.valueOf(tier == 0 ? 144 : 30); // per mille: 14.4 × 1 %, 3 × 1 %
+    return bad(c).multiply(BigInteger.valueOf(Math.min(k, w) * 1000))
+        .compareTo(th.multiply(BigInteger.valueOf(c[1])).multiply(BigInteger.valueOf(w))) > 0;
   }
 
   private static long[] sum(List<long[]> raw, int k, Duration window) {

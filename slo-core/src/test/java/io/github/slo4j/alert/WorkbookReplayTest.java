@@ -141,16 +141,19 @@ class WorkbookReplayTest {
                 Traffic.phases().steady(ofDays(1), 100, 0).steady(ofMinutes(10), 100, 1.0).steady(ofHours(8), 100, 0).build())
             .run();
     List<AlertTransition> tickets = r.transitions(Severity.TICKET);
-    // 3d/6h > 1 with one clean day of data: d ÷ (86400 + d) > 0.001 once d > 86.5 s -> +90 s;
-    // 1d/2h > 3: d ÷ 86400 > 0.003 once d > 259.2 s -> +260 s. Both while the fast page fires.
+    // 1d/2h > 3: d ÷ 86400 > 0.003 once d > 259.2 s. 3d/6h > 1: the 3-day window holds one day
+    // and d seconds of data; projected to 3 days, d ÷ 259200 > 0.001 once d > 259.2 s too.
+    // Both while the fast page fires (from +60 s).
     AlertTransition first = tickets.get(0);
-    assertEquals(at(ofDays(1).plusSeconds(90)), first.at());
+    assertEquals(at(ofDays(1).plusSeconds(260)), first.at());
     assertEquals(AlertState.SUPPRESSED, first.to());
     assertFalse(first.notifies());
     assertEquals(
         java.util.Optional.of("checkout-availability/events page 1h/5m > 14.4"), first.alert().suppressedBy());
     assertTrue(first.alert().summary().contains("suppressed while checkout-availability/events page 1h/5m > 14.4 fires"));
+    assertEquals("checkout-availability/events ticket 3d/6h > 1", tickets.get(1).alert().id());
     assertEquals(at(ofDays(1).plusSeconds(260)), tickets.get(1).at());
+    assertEquals(ofDays(1).plusSeconds(260), tickets.get(1).alert().longWindow().covered());
     // While any page fires no ticket notifies; once the last page resolved, tickets whose
     // condition still holds fire (as Alertmanager's inhibition does), in the same evaluation.
     java.time.Instant lastPageResolved =

@@ -33,7 +33,9 @@ import java.util.Set;
  *
  * <p>At each evaluation every tier reads its long and short windows. A tier's condition is that
  * both error ratios are strictly greater than {@code factor × (1 − objective)} (exactly, see {@link
- * RatioThreshold}). An inactive tier becomes active when the condition holds and its long window
+ * RatioThreshold}); a window the data covers only in part (a process up for an hour has not seen
+ * 3 days) is judged on its events projected to the whole window at the same rate, the uncovered
+ * part counted as good — the budget it consumed, as the period budget is counted. An inactive tier becomes active when the condition holds and its long window
  * has at least the minimum events and bad events; an active tier becomes inactive when the
  * condition fails. When either window has <b>no data</b> the tier keeps its state: burn-rate tiers
  * never fire or clear on no data. Active tiers whose severity is suppressed by an active tier of
@@ -170,8 +172,7 @@ public final class AlertEngine {
           active[t][i] = was;
           continue;
         }
-        boolean exceeded =
-            thresholds[t][i].exceededBy(l.bad(), l.total()) && thresholds[t][i].exceededBy(s.bad(), s.total());
+        boolean exceeded = exceeds(thresholds[t][i], l) && exceeds(thresholds[t][i], s);
         active[t][i] =
             was ? exceeded : exceeded && l.total() >= rules.minEvents() && l.bad() >= rules.minBadEvents();
       }
@@ -201,6 +202,11 @@ public final class AlertEngine {
     lastEpisodes = Collections.unmodifiableList(touched);
     evaluateNoData(at, asOf, budgets, out);
     return out;
+  }
+
+  /** Whether a window exceeds a threshold, judged on its coverage-projected budget consumption. */
+  static boolean exceeds(RatioThreshold th, WindowCounts w) {
+    return th.exceededBy(w.bad(), w.total(), w.covered().toMillis(), w.window().toMillis());
   }
 
   private AlertState next(AlertState from, boolean isActive, Severity severity) {
@@ -374,6 +380,7 @@ public final class AlertEngine {
 
   private static Alert.Window window(WindowCounts c, long asOf, Target target) {
     Instant end = Instant.ofEpochMilli(asOf);
-    return new Alert.Window(c.window(), end.minus(c.window()), end, c.bad(), c.total(), c.burnRate(target.objective()));
+    return new Alert.Window(
+        c.window(), end.minus(c.window()), end, c.bad(), c.total(), c.covered(), c.burnRate(target.objective()));
   }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -248,14 +247,14 @@ public final class PolicyEngine {
       return;
     }
     RatioThreshold th = stepThresholds.get(k)[t];
-    boolean now = th.exceededBy(l.bad(), l.total());
+    boolean now = AlertEngine.exceeds(th, l);
     String burns = "burn " + num(l.burnRate(target.objective()).getAsDouble()) + " over " + DurationFormat.format(step.window());
     if (step.shortWindow().isPresent()) {
       WindowCounts s = reader.window(target, step.shortWindow().get());
       if (!s.hasData()) {
         return;
       }
-      now &= th.exceededBy(s.bad(), s.total());
+      now &= AlertEngine.exceeds(th, s);
       burns += " and " + num(s.burnRate(target.objective()).getAsDouble()) + " over " + DurationFormat.format(step.shortWindow().get());
     }
     if (now == breached[t][k]) {
@@ -373,18 +372,5 @@ public final class PolicyEngine {
 
   static String pct(double fraction) {
     return num(fraction * 100) + "%";
-  }
-
-  /** The mean of the review samples of target {@code t} in the horizon; empty when none. */
-  public OptionalDouble reviewAverage(int t) {
-    ArrayDeque<long[]> q = samples.get(t);
-    if (q.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    double sum = 0;
-    for (long[] s : q) {
-      sum += Double.longBitsToDouble(s[1]);
-    }
-    return OptionalDouble.of(sum / q.size());
   }
 }

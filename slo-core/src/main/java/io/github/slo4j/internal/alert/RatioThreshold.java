@@ -73,6 +73,28 @@ public final class RatioThreshold {
         > 0;
   }
 
+  /**
+   * Whether a window that covers only {@code coveredMillis} of its {@code windowMillis} exceeds the
+   * threshold once its events are projected to the whole window at the same rate, the uncovered
+   * part counted as good: {@code bad × covered ÷ (total × window) > θ}. This is the budget the
+   * window consumed, as {@link PeriodBudget} counts it, so a process up for one hour does not
+   * judge its 3-day window on one hour of events. With full coverage it is {@link
+   * #exceededBy(long, long)}.
+   */
+  public boolean exceededBy(long bad, long total, long coveredMillis, long windowMillis) {
+    if (coveredMillis >= windowMillis) {
+      return exceededBy(bad, total);
+    }
+    if (total <= 0 || bad <= 0 || coveredMillis <= 0) {
+      return false;
+    }
+    return BigInteger.valueOf(bad)
+            .multiply(BigInteger.valueOf(coveredMillis))
+            .multiply(bigDenominator)
+            .compareTo(bigNumerator.multiply(BigInteger.valueOf(total)).multiply(BigInteger.valueOf(windowMillis)))
+        > 0;
+  }
+
   /** Compares {@code a × b} with {@code c × d} for non-negative longs, exactly. */
   static int compareProducts(long a, long b, long c, long d) {
     long hi1 = Math.multiplyHigh(a, b);
