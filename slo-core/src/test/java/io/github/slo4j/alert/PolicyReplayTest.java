@@ -297,4 +297,28 @@ class PolicyReplayTest {
     assertTrue(r.decisions().get(0).message().startsWith("fast burn: page the on-call (burn 9.03 over 1h; threshold 9)"),
         r.decisions().get(0).message());
   }
+
+  @Test
+  void aCalendarMonthsBudgetResetsAtTheStartOfTheMonth() {
+    SloDefinition monthly = SloDefinition.builder("billing-availability").service("billing")
+        .objective(io.github.slo4j.Objective.percent("99.9"))
+        .period(io.github.slo4j.CompliancePeriod.calendarMonth(java.time.ZoneOffset.UTC)).build();
+    // January has 31 days: at 100/s its budget is 0.001 × 100 × 31 d = 267,840 bad events (the
+    // month's events projected from the days seen). A full outage from Jan 31 00:00 exhausts it
+    // once 100 × d >= 267,840: d >= 2678.4 s -> FREEZE at 00:44:40. February starts afresh: the
+    // first tick with February data, 00:00:10, finds nothing spent -> UNFREEZE.
+    Replay.Result r =
+        Replay.of(monthly)
+            .policy(policy().freezeWhenExhausted().build())
+            .traffic(Traffic.phases()
+                .steady(ofDays(30), 100, 0)
+                .steady(ofHours(1), 100, 1.0)
+                .steady(ofDays(1), 100, 0)
+                .build())
+            .run();
+    List<PolicyDecision> e = r.monitor().enforcementHistory();
+    assertEquals(List.of(Kind.FREEZE, Kind.UNFREEZE), kinds(e));
+    assertEquals(Instant.parse("2026-01-31T00:44:40Z"), e.get(0).at());
+    assertEquals(Instant.parse("2026-02-01T00:00:10Z"), e.get(1).at());
+  }
 }
