@@ -474,7 +474,7 @@ public final class AlertRules {
     private void checkWindow(String name, Duration window, Duration period, String of) {
       if (window.compareTo(period) > 0) {
         throw Require.invalid(
-            name, DurationFormat.format(window), "<= the SLO period (" + DurationFormat.format(period) + ") for " + of);
+            name, DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(period) + ") for " + of);
       }
       if (window.compareTo(evaluationInterval) < 0) {
         throw Require.invalid(

@@ -32,7 +32,9 @@ import java.util.function.ToDoubleFunction;
  * r.transitions();                                        // page fires at +5m50s, resolves at +14m40s
  * }</pre>
  *
- * <p>Counts go into an exact store (per-interval prefix sums: every window is exact, in whole
+ * <p>The interval is the rules' {@linkplain AlertRules#evaluationInterval() evaluation interval}
+ * (10 s by default; set a longer one in the rules to replay long periods faster). Counts go into
+ * an exact store (per-interval prefix sums: every window is exact, in whole
  * intervals) read by a real {@link SloMonitor} through {@link WindowReader}; the monitor is
  * evaluated at every interval boundary exactly as a recorder's ticker would. A simulated 30-day
  * month at a 10-second interval (259,200 evaluations) replays in a fraction of a second.
@@ -310,7 +312,6 @@ public final class Replay {
     private BudgetPolicy policy;
     private final List<ChangeMarker> markers = new ArrayList<>();
     private Instant start;
-    private Duration interval;
     private Duration duration;
     private Traffic traffic;
     private final Map<String, Traffic> targetTraffic = new LinkedHashMap<>();
@@ -345,12 +346,6 @@ public final class Replay {
      */
     public Builder start(Instant start) {
       this.start = Require.nonNull("start", start);
-      return this;
-    }
-
-    /** The base interval; the rules' evaluation interval (10 s) by default. */
-    public Builder interval(Duration interval) {
-      this.interval = Require.positive("interval", interval);
       return this;
     }
 
@@ -403,10 +398,7 @@ public final class Replay {
      */
     public Result run() {
       AlertRules r = rules != null ? rules : AlertRules.defaults(slo);
-      Duration iv = interval != null ? interval : r.evaluationInterval();
-      if (iv.toNanos() % 1_000_000 != 0) {
-        throw Require.invalid("interval", DurationFormat.format(iv), "a whole number of milliseconds");
-      }
+      Duration iv = r.evaluationInterval();
       long ivMillis = iv.toMillis();
       List<Traffic> perTarget = new ArrayList<>();
       for (Target t : slo.targets()) {

@@ -376,7 +376,7 @@ public final class SloMonitor {
 
     private static void checkWindow(String name, Duration w, Duration period, Duration interval) {
       if (w.compareTo(period) > 0) {
-        throw Require.invalid(name, DurationFormat.format(w), "<= the SLO period (" + DurationFormat.format(period) + ")");
+        throw Require.invalid(name, DurationFormat.format(w), "<= the compliance period (" + DurationFormat.format(period) + ")");
       }
       if (w.compareTo(interval) < 0) {
         throw Require.invalid(

@@ -60,12 +60,12 @@ class AlertConfigTest {
   void windowsLongerThanThePeriodAreRefused() {
     SloDefinition day = slo("99.9", CompliancePeriod.rollingDays(1));
     fails(
-        "long window: 2d (expected <= the SLO period (1d) for tier page 2d/4h > 2 of target events)",
+        "long window: 2d (expected <= the compliance period (1d) for tier page 2d/4h > 2 of target events)",
         () -> AlertRules.builder(day).tiers(List.of(AlertTier.of(Severity.PAGE, ofDays(2), 2))).build());
     // The default budget-share tiers need a period of at least their longest window, 3 days.
     fails("long window: 3d (expected <= the compliance period (1d))", () -> AlertRules.builder(day).build());
     fails(
-        "no-data silence: 2d (expected <= the SLO period (1d) for the no-data alert)",
+        "no-data silence: 2d (expected <= the compliance period (1d) for the no-data alert)",
         () -> AlertRules.builder(day)
             .tiers(List.of(AlertTier.of(Severity.PAGE, ofHours(1), 14.4)))
             .noDataAfter(ofDays(2), Severity.TICKET)
@@ -190,7 +190,7 @@ class AlertConfigTest {
         () -> SloMonitor.builder(store).rules(AlertRules.defaults(SLO)).build());
     BudgetPolicy p =
         BudgetPolicy.builder("p", "1").approvedBy("Dana", Instant.EPOCH).step("monthly", ofDays(28), 1, "x", "y").build();
-    fails("window of step monthly: 28d (expected <= the SLO period (7d))", () -> SloMonitor.builder(store).policy(p).build());
+    fails("window of step monthly: 28d (expected <= the compliance period (7d))", () -> SloMonitor.builder(store).policy(p).build());
   }
 
   @Test

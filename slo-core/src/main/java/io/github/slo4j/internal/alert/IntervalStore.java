@@ -104,7 +104,7 @@ public final class IntervalStore implements WindowReader {
     Require.positive("window", window);
     if (window.compareTo(maxWindow) > 0) {
       throw Require.invalid(
-          "window", DurationFormat.format(window), "<= the SLO period (" + DurationFormat.format(maxWindow) + ")");
+          "window", DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(maxWindow) + ")");
     }
     int t = target.index();
     long k = Math.min(window.toMillis() / intervalMillis, count);
