@@ -130,6 +130,16 @@ public final class PeriodBudget {
     if (!hasData()) {
       return false;
     }
+    // A double estimate decides whenever it is clearly away from the threshold (its relative error
+    // is below 1e-15, the margin is 1e-9); only values next to it pay for exact decimal arithmetic.
+    double share = (double) badEvents * coveredMillis / (objective.errorBudget() * total * periodMillis);
+    double x = fraction.doubleValue();
+    if (share > x * (1 + 1e-9) + Double.MIN_NORMAL) {
+      return true;
+    }
+    if (share < x * (1 - 1e-9) - Double.MIN_NORMAL) {
+      return false;
+    }
     BigDecimal lhs = BigDecimal.valueOf(badEvents).multiply(BigDecimal.valueOf(coveredMillis));
     return lhs.compareTo(fraction.multiply(allowedTimesCovered())) >= 0;
   }
