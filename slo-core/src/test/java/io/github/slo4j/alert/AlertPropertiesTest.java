@@ -77,6 +77,34 @@ class AlertPropertiesTest {
     return Arbitraries.of("90", "95", "99", "99.5", "99.9", "99.95", "99.99", "99.999", "99.9999");
   }
 
+  @Property(tries = 2000)
+  void budgetSharesCompareExactly(
+      @ForAll @LongRange(min = 1, max = 10_000_000_000L) long total,
+      @ForAll @LongRange(min = 1, max = 2_678_400_000L) long periodMillis,
+      @ForAll @DoubleRange(min = 0.001, max = 1) @net.jqwik.api.constraints.Scale(6) double coverage,
+      @ForAll("objectives") String objective,
+      @ForAll("fractions") BigDecimal fraction,
+      @ForAll @IntRange(min = -2, max = 2) int nudge) {
+    Objective o = Objective.percent(objective);
+    long covered = Math.max(1, (long) (periodMillis * coverage));
+    // bad events on the edge: share = bad × covered ÷ (budget × total × period) = fraction.
+    BigDecimal rhs = fraction.multiply(o.errorBudgetDecimal()).multiply(BigDecimal.valueOf(total))
+        .multiply(BigDecimal.valueOf(periodMillis));
+    long onEdge = rhs.divide(BigDecimal.valueOf(covered), 0, java.math.RoundingMode.FLOOR).longValue();
+    long bad = Math.max(0, onEdge + nudge);
+    io.github.slo4j.internal.alert.PeriodBudget b =
+        io.github.slo4j.internal.alert.PeriodBudget.of(o, Math.min(bad, total), total, covered, periodMillis);
+    boolean expected = BigDecimal.valueOf(bad).multiply(BigDecimal.valueOf(covered)).compareTo(rhs) >= 0;
+    assertEquals(expected, b.shareAtLeast(bad, fraction));
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> fractions() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(new BigDecimal("1"), new BigDecimal("0.2"), new BigDecimal("0.95"), new BigDecimal("0.05")),
+        Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), BigDecimal.ONE).ofScale(4));
+  }
+
   // ---- the exact store ---------------------------------------------------------------------------
 
   @Property(tries = 300)
