@@ -24,6 +24,19 @@ public final class AlertTiers {
 
   private AlertTiers() {}
 
+  /** How a set of tiers adapts to a compliance period. */
+  public enum Strategy {
+    /** Fixed windows, factors from budget shares: {@link AlertTiers#budgetShare(Duration)}. */
+    BUDGET_SHARE,
+    /** Fixed factors, windows scaled with the period: {@link AlertTiers#scaledWindows(Duration)}. */
+    SCALED_WINDOWS;
+
+    /** The four tiers of this strategy for {@code period}. */
+    public List<AlertTier> tiers(Duration period) {
+      return this == BUDGET_SHARE ? budgetShare(period) : scaledWindows(period);
+    }
+  }
+
   /** The SRE Workbook's four tiers for a 30-day period: 14.4, 6, 3, 1. */
   public static List<AlertTier> workbook() {
     return budgetShare(Duration.ofDays(30));
