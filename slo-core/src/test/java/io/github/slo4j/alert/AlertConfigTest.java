@@ -81,7 +81,7 @@ class AlertConfigTest {
         () -> AlertRules.builder(SLO).tiers(List.of(AlertTier.of(Severity.PAGE, ofMinutes(1), 14.4))).build());
     // Scaled windows round to the minute; at 1 day the fast page's short window is 10.7 s -> 0 m.
     fails(
-        "short window: 1d / 8064 = 10s714285714ns (expected a window of at least 1m after rounding to the minute;"
+        "short window: 1d / 8064 = 10s714ms285us714ns (expected a window of at least 1m after rounding to the minute;"
             + " use a longer period or budget-share tiers)",
         () -> AlertTiers.scaledWindows(ofDays(1)));
     fails("short window: 0s (expected a duration > 0)", () -> AlertTier.of(Severity.PAGE, Duration.ofMillis(11), 2));
