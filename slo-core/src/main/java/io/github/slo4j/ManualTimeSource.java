@@ -11,14 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #advance(Duration)} moves both clocks forward together. {@link #setWall(Instant)} moves
  * only the wall clock, forwards or backwards, as NTP or an operator may do to a real one; the
- * monotonic clock is unaffected.
+ * monotonic clock is unaffected. Wall time is kept in nanoseconds, so sub-millisecond advances add
+ * up, and must stay within the years 1678 to 2261.
  */
 public final class ManualTimeSource implements TimeSource {
-  private final AtomicLong wallMillis;
+  private static final Duration MAX_ADVANCE = Duration.ofDays(36_500);
+
+  /** Wall time in nanoseconds since the epoch, so sub-millisecond advances add up. */
+  private final AtomicLong wallNanos;
   private final AtomicLong monotonicNanos = new AtomicLong();
 
   private ManualTimeSource(long wallMillis) {
-    this.wallMillis = new AtomicLong(wallMillis);
+    this.wallNanos = new AtomicLong(Math.multiplyExact(wallMillis, 1_000_000L));
   }
 
   /** A manual time source whose wall clock starts at {@code start}. */
@@ -33,7 +37,7 @@ public final class ManualTimeSource implements TimeSource {
 
   @Override
   public long wallMillis() {
-    return wallMillis.get();
+    return Math.floorDiv(wallNanos.get(), 1_000_000L);
   }
 
   @Override
@@ -43,7 +47,7 @@ public final class ManualTimeSource implements TimeSource {
 
   /** The wall clock as an instant. */
   public Instant now() {
-    return Instant.ofEpochMilli(wallMillis.get());
+    return Instant.ofEpochMilli(wallMillis());
   }
 
   /**
@@ -56,14 +60,17 @@ public final class ManualTimeSource implements TimeSource {
     if (d.isNegative()) {
       throw Require.invalid("advance", DurationFormat.format(d), ">= 0; use setWall to step the wall clock back");
     }
+    if (d.compareTo(MAX_ADVANCE) > 0) {
+      throw Require.invalid("advance", DurationFormat.format(d), "<= " + DurationFormat.format(MAX_ADVANCE));
+    }
     monotonicNanos.addAndGet(d.toNanos());
-    wallMillis.addAndGet(d.toMillis());
+    wallNanos.addAndGet(d.toNanos());
     return this;
   }
 
   /** Sets the wall clock only, as a clock step would; the monotonic clock does not move. */
   public ManualTimeSource setWall(Instant wall) {
-    wallMillis.set(Require.nonNull("wall", wall).toEpochMilli());
+    wallNanos.set(Math.multiplyExact(Require.nonNull("wall", wall).toEpochMilli(), 1_000_000L));
     return this;
   }
 

@@ -102,7 +102,11 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double burnRate(int target, int window) {
-    return errorRatio(target, window) / budget[target];
+    int i = target * windowCount + window;
+    if (total[i] == 0) {
+      throw noData(window);
+    }
+    return (total[i] - good[i]) / (total[i] * budget[target]);
   }
 
   /** Milliseconds of the window the data covers. */

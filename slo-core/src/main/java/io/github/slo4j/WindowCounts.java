@@ -47,9 +47,12 @@ public record WindowCounts(Duration window, long good, long total, Duration cove
 
   /** {@code errorRatio ÷ (1 − objective)}; empty with no data. */
   public OptionalDouble burnRate(Objective objective) {
+    Require.nonNull("objective", objective);
+    // bad ÷ (total × budget): one rounding fewer than (bad ÷ total) ÷ budget, so 144 bad of 10,000
+    // at 99.9 % is 14.4, not 14.399999999999999
     return total == 0
         ? OptionalDouble.empty()
-        : OptionalDouble.of((double) bad() / total / objective.errorBudget());
+        : OptionalDouble.of(bad() / (total * objective.errorBudget()));
   }
 
   /** The fraction of the window the data covers, from 0 to 1. */

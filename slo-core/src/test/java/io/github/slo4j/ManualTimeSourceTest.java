@@ -13,6 +13,25 @@ class ManualTimeSourceTest {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
+  void subMillisecondAdvancesAddUpOnTheWallClock() {
+    ManualTimeSource t = ManualTimeSource.startingAt(START);
+    t.advance(Duration.ofNanos(600_000));
+    assertEquals(START.toEpochMilli(), t.wallMillis());
+    t.advance(Duration.ofNanos(600_000));
+    assertEquals(START.toEpochMilli() + 1, t.wallMillis());
+    assertEquals(1_200_000, t.monotonicNanos());
+  }
+
+  @Test
+  void anAdvanceOfMoreThanACenturyIsRefused() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> ManualTimeSource.atEpoch().advance(Duration.ofDays(36_501)));
+    assertEquals("advance: 36501d (expected <= 36500d)", e.getMessage());
+  }
+
+  @Test
   void startsWhereItIsTold() {
     ManualTimeSource t = ManualTimeSource.startingAt(START);
     assertEquals(START.toEpochMilli(), t.wallMillis());

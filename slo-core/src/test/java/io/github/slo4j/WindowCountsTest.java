@@ -19,8 +19,16 @@ class WindowCountsTest {
     assertEquals(144, w.bad());
     assertTrue(w.hasData());
     assertEquals(OptionalDouble.of(0.0144), w.errorRatio());
-    assertEquals(14.4, w.burnRate(P999).getAsDouble(), 1e-12);
+    assertEquals(OptionalDouble.of(14.4), w.burnRate(P999), "exactly the factor, not 14.399999999999999");
     assertEquals(1.0, w.coverage());
+  }
+
+  @Test
+  void aNullObjectiveIsRefusedWithAMessage() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> new WindowCounts(HOUR, 1, 1, HOUR).burnRate(null));
+    assertEquals("objective: null (expected a value)", e.getMessage());
   }
 
   @Test
