@@ -4,27 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The worked example of {@code docs/concepts.md}. Each code block of that page is a region of this
- * file between {@code // tag::name[]} and {@code // end::name[]}; {@link #theDocShowsThisCode()}
- * checks that the page shows exactly this code, so the page cannot drift from what compiles and
- * passes here.
+ * file between {@code // tag::name[]} and {@code // end::name[]}; {@link DocSamplesTest} checks
+ * that the page shows exactly this code, so the page cannot drift from what compiles and passes
+ * here.
  */
 class ConceptsExampleTest {
-  static final Path DOC = Path.of("../docs/concepts.md");
-  static final Path SELF = Path.of("src/test/java/io/github/slo4j/ConceptsExampleTest.java");
-
   @Test
   void objectiveAndBudget() {
     // tag::budget[]
@@ -94,37 +85,5 @@ class ConceptsExampleTest {
     assertEquals(OptionalDouble.empty(), ErrorBudget.burnRate(0, 0, slo));
     assertEquals("no data", ErrorBudget.status(slo, 0, 0).toString());
     // end::no-data[]
-  }
-
-  @Test
-  void theDocShowsThisCode() throws IOException {
-    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    String self = Files.readString(SELF, StandardCharsets.UTF_8);
-    Matcher tags = Pattern.compile("// tag::([a-z-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL).matcher(self);
-    int regions = 0;
-    while (tags.find()) {
-      regions++;
-      String code = dedent(tags.group(2));
-      assertTrue(
-          doc.contains("```java\n" + code + "\n```\n"),
-          () -> "docs/concepts.md does not show region '" + tags.group(1) + "' as:\n" + code);
-    }
-    assertEquals(4, regions);
-    assertTrue(doc.contains("ConceptsExampleTest"), "the page names the test that holds its code");
-  }
-
-  private static String dedent(String region) {
-    String[] lines = region.split("\n", -1);
-    int indent = Integer.MAX_VALUE;
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        indent = Math.min(indent, line.length() - line.stripLeading().length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String line : lines) {
-      sb.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
-    }
-    return sb.toString().stripTrailing();
   }
 }

@@ -20,7 +20,7 @@ class AlertingDocTest {
 
   @Test
   void workedExample() {
-    // doc:begin alerting-example
+    // tag::alerting-example[]
     SloDefinition slo = SloDefinition.builder("checkout-availability")
         .service("checkout")
         .objective(Objective.percent("99.9"))
@@ -61,6 +61,6 @@ class AlertingDocTest {
     assertEquals(URI.create("https://grafana.example.com/d/red?var-service=checkout"
             + "&from=1767481550000&to=1767485150000"),
         page.alert().links().get("dashboard"));
-    // doc:end alerting-example
+    // end::alerting-example[]
   }
 }

@@ -21,7 +21,7 @@ class PolicyDocTest {
 
   @Test
   void workedExample() {
-    // doc:begin policy-example
+    // tag::policy-example[]
     SloDefinition slo = SloDefinition.builder("search-availability")
         .service("search")
         .objective(Objective.percent("99.9"))
@@ -62,6 +62,6 @@ class PolicyDocTest {
     SloHealth health = result.monitor().health();
     assertEquals(Duration.ofDays(7).minusSeconds(10), health.sinceLastFreeze().orElseThrow());
     assertEquals(List.of(), health.problems());
-    // doc:end policy-example
+    // end::policy-example[]
   }
 }

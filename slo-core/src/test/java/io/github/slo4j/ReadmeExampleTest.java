@@ -1,0 +1,80 @@
+package io.github.slo4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's samples, compiled and run; {@link DocSamplesTest} checks the README shows them. */
+class ReadmeExampleTest {
+
+  @Test
+  void theMath() {
+    // tag::math[]
+    Objective objective = Objective.percent("99.9");            // or Objective.ratio(0.999)
+    Duration budget = ErrorBudget.budgetTime(objective, Duration.ofDays(30));   // 43m12s
+    double burn = ErrorBudget.burnRate(0.0144, objective);                       // 14.4
+    Duration left = ErrorBudget.timeToExhaustion(Duration.ofDays(30), 1000).orElseThrow(); // 43m12s
+    BudgetStatus month = ErrorBudget.status(objective, 999_400, 1_000_000);
+    // "600/1000000 bad, 60% of the budget consumed, 40% remaining"
+    // end::math[]
+    assertEquals(Duration.ofSeconds(2592), budget);
+    assertEquals(14.4, burn);
+    assertEquals(Duration.ofSeconds(2592), left);
+    assertEquals("600/1000000 bad, 60% of the budget consumed, 40% remaining", month.toString());
+  }
+
+  @Test
+  void recordingAndAlerting() {
+    ManualTimeSource clock = ManualTimeSource.startingAt(Instant.parse("2026-06-01T00:00:00Z"));
+    List<Alert> pages = new ArrayList<>();
+    Pager pager = pages::add;
+    // tag::recorder[]
+    SloDefinition slo = SloDefinition.builder("checkout-availability")
+        .service("checkout")
+        .objective(Objective.percent("99.9"))
+        .period(CompliancePeriod.rollingDays(30))
+        .owner("team-payments")
+        .runbook(URI.create("https://runbooks.example.com/checkout"))
+        .build();
+
+    SloRegistry registry = SloRegistry.builder()
+        .timeSource(clock).manualTicks()   // in production: SloRegistry.builder().build()
+        .build();
+    SloTracker checkout = registry.register(slo);
+    SloMonitor monitor = SloMonitor.builder(checkout)
+        .rules(AlertRules.defaults(slo))   // the SRE Workbook's four tiers
+        .listener(t -> { if (t.notifies()) pager.send(t.alert()); })
+        .build();
+    registry.addTickListener(monitor::evaluate);
+
+    // on every request: one atomic add, no allocation, no lock
+    checkout.record(true);
+
+    // at any time: counts, burn rate and coverage of any window
+    WindowCounts lastHour = checkout.window(Duration.ofHours(1));
+    // end::recorder[]
+    assertFalse(lastHour.hasData(), "nothing is visible before the first boundary closes");
+    for (int i = 0; i < 360; i++) {
+      checkout.recordCounts(i < 354 ? 1000 : 0, 1000);
+      clock.advance(Duration.ofSeconds(10));
+      registry.tick();
+    }
+    WindowCounts hour = checkout.window(Duration.ofHours(1));
+    assertEquals(360_001, hour.total());
+    assertTrue(hour.burnRate(slo.objective()).getAsDouble() > 14.4);
+    assertEquals(1, pages.size());
+    assertEquals(Severity.PAGE, pages.get(0).severity());
+  }
+
+  /** Stands for whatever the service pages with. */
+  interface Pager {
+    void send(Alert alert);
+  }
+}
