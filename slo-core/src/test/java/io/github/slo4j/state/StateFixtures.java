@@ -53,6 +53,18 @@ final class StateFixtures {
         .build();
   }
 
+  static SloDefinition ratioTimeslices(String id) {
+    return SloDefinition.builder(id)
+        .service("checkout")
+        .sli(
+            Sli.latency(
+                LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
+                LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
+        .budgeting(BudgetingMethod.ratioTimeslices(Duration.ofMinutes(5)))
+        .period(CompliancePeriod.rollingDays(7))
+        .build();
+  }
+
   static SloRegistry registry(ManualTimeSource clock) {
     return SloRegistry.builder().timeSource(clock).manualTicks().build();
   }
