@@ -29,7 +29,7 @@ import net.jqwik.api.constraints.IntRange;
  * streams, random clock advances (missed boundaries, jumps of days beyond a ring's span), instances
  * that start late and stop early, downtime of random length.
  */
-class StateProperties {
+class StatePropertiesTest {
 
   /** One step: events for one instance, then the clock advances and the registries tick. */
   record Step(int instance, int fast, int mid, int slow, int failed, long advanceMillis) {
