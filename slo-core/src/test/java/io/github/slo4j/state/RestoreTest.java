@@ -225,6 +225,31 @@ class RestoreTest {
   }
 
   @Test
+  void mergedTimeslicesCountEachInstancesSlices() {
+    SloDefinition slo = timeslices("checkout-slices");
+    ManualTimeSource clock = ManualTimeSource.startingAt(START);
+    SloRegistry ra = registry(clock);
+    SloRegistry rb = registry(clock);
+    SloTracker a = ra.register(slo);
+    SloTracker b = rb.register(slo);
+    for (int i = 0; i < 60; i++) { // 10 slices; b fails every other one, a none
+      recordMix(a, 2, 0, 0, 0);
+      recordMix(b, 1, 0, 0, (i / 6) % 2 == 0 && i % 6 == 0 ? 1 : 0);
+      clock.advance(BASE);
+      ra.tick();
+      rb.tick();
+    }
+    SloTracker merged = registry(ManualTimeSource.startingAt(clock.now())).register(slo);
+    merged.restore(SloState.merge(a.exportState(), b.exportState()));
+    Target t = slo.targets().get(0);
+    assertEquals(new WindowCounts(Duration.ofHours(1), 10 + 5, 20, Duration.ofMinutes(10)), merged.window(t, Duration.ofHours(1)));
+    assertEquals(
+        new WindowCounts(Duration.ofHours(1), 120 + 60, 120 + 65, Duration.ofMinutes(10)),
+        merged.eventWindow(t, Duration.ofHours(1)),
+        "events are exact");
+  }
+
+  @Test
   void eventsRecordedAfterTheLastBoundaryAreNotLost() {
     SloDefinition slo = events("checkout", 30);
     ManualTimeSource clock = ManualTimeSource.startingAt(START);
