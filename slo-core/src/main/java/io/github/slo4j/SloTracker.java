@@ -3,12 +3,16 @@ package io.github.slo4j;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.internal.recorder.Cells;
+import io.github.slo4j.internal.recorder.RingState;
 import io.github.slo4j.internal.recorder.Rings;
+import io.github.slo4j.internal.recorder.StateCodec;
+import io.github.slo4j.internal.recorder.TrackerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,6 +98,9 @@ public final class SloTracker implements WindowReader {
   private long filterFailuresLogged;
 
   private volatile CalendarSpan calendarSpan;
+
+  /** Held by the ticker while it closes a boundary, and by export and restore. */
+  private final Object stateLock = new Object();
 
   SloTracker(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
     this.definition = definition;
@@ -300,6 +307,12 @@ public final class SloTracker implements WindowReader {
 
   /** Closes the boundary {@code a}; called by the registry's ticker only. */
   long advance(long a) {
+    synchronized (stateLock) {
+      return closeBoundary(a);
+    }
+  }
+
+  private long closeBoundary(long a) {
     cells.sumAll(cellSums);
     long total = 0;
     for (long c : cellSums) {
@@ -384,6 +397,179 @@ public final class SloTracker implements WindowReader {
 
   Rings rings() {
     return rings;
+  }
+
+  // ---------------------------------------------------------------- state: export, restore
+
+  /**
+   * Exports this tracker's state: every closed interval its rings hold, the events recorded since
+   * the last closed boundary (they are counted in the next interval of the tracker that restores
+   * the state), and for timeslice budgeting the slice in progress. The format is versioned and
+   * checksummed; see {@link SloState}. Thread-safe; it holds off this tracker's ticker while it
+   * copies (tens of microseconds) and never blocks recording.
+   *
+   * <p>Typical use: export on shutdown (and periodically, to survive a crash), {@linkplain
+   * #restore(byte[]) restore} into the tracker of the next process, or {@linkplain
+   * SloState#merge(byte[]...) merge} the states of a fleet's instances.
+   */
+  public byte[] exportState() {
+    TrackerState state;
+    synchronized (stateLock) {
+      long[] sums = new long[cells.cells()];
+      cells.sumAll(sums);
+      state =
+          new TrackerState(
+              definition.id(),
+              groupKey,
+              stateFingerprint(),
+              budgetingKind,
+              rings.capture(),
+              eventColumns(sums),
+              budgetingKind == 0 ? new long[0] : sliceStart.clone());
+    }
+    return StateCodec.encode(state);
+  }
+
+  /**
+   * Adds an exported state's counts to this tracker as history: a restart restores the state of
+   * the previous process, and nothing it counted is lost. Thread-safe; recording goes on meanwhile.
+   *
+   * <p>Afterwards every window counts the state's events in it plus this tracker's own: the
+   * state's cumulative counts are added at every boundary this tracker's rings hold, counting zero
+   * before the state's origin and carrying its last values after its {@link SloState#asOf() asOf}
+   * (its process recorded nothing more). The origin becomes the earlier of the two, so {@link
+   * WindowCounts#covered() coverage} reaches back into the state's history. The boundaries between
+   * the state's asOf and this tracker's origin, when no process closed them, count as {@linkplain
+   * SloSnapshot#gapIntervals(Duration) gap intervals}: downtime shows as gaps with no events. The
+   * events the state's process recorded after its last closed boundary are counted in this
+   * tracker's next interval. A tier keeps its history only as far back as both this tracker and the
+   * state know it.
+   *
+   * <p>A state whose asOf is after this tracker's (the exporting process's clock was ahead, or
+   * this one's stepped back) is accepted: its intervals up to this tracker's asOf are added in
+   * place, and the rest is counted in this tracker's next interval, as events recorded while a
+   * wall clock was stepped back are. Nothing is lost or counted twice.
+   *
+   * <p>With timeslice budgeting the slice counts add too, and the events of the state's unfinished
+   * slice are judged together with this tracker's slice in progress, at its next slice boundary.
+   *
+   * <p>Restore a state once: restoring it twice counts it twice.
+   *
+   * @param state bytes from {@link #exportState()} or {@link SloState#merge(byte[]...)}
+   * @throws IllegalArgumentException when the state is corrupt, truncated, of a newer format
+   *     version, of another SLO or group, or of an SLO whose latency thresholds, budgeting, period
+   *     or base interval differ (the message says which); the tracker is then left untouched
+   */
+  public void restore(byte[] state) {
+    TrackerState s = StateCodec.decode("state", state);
+    checkSameSlo("state", s);
+    synchronized (stateLock) {
+      RingState own = rings.capture();
+      RingState theirs = s.rings();
+      long asOf = own.asOf();
+      long stop = theirs.asOf() <= asOf ? theirs.asOf() : theirs.latestKnownAtOrBefore(asOf);
+      boolean downtime = theirs.asOf() < own.origin();
+      RingState combined;
+      long newSliceCount = sliceCount;
+      long[] newSliceGood = sliceGood.clone();
+      long[] newSliceStart = sliceStart.clone();
+      try {
+        combined =
+            RingState.combine(
+                List.of(own, theirs),
+                new long[] {asOf, stop},
+                asOf,
+                downtime ? theirs.asOf() : 0,
+                downtime ? own.origin() : 0);
+        if (budgetingKind != 0) {
+          long[] c = theirs.current();
+          newSliceCount = Math.addExact(newSliceCount, c[1 + targets]);
+          for (int i = 0; i < targets; i++) {
+            newSliceGood[i] = Math.addExact(newSliceGood[i], c[2 + targets + i]);
+          }
+          for (int i = 0; i < newSliceStart.length; i++) {
+            newSliceStart[i] = Math.addExact(newSliceStart[i], s.sliceStart()[i]);
+          }
+        }
+      } catch (ArithmeticException overflow) {
+        throw Require.invalid("state", "invalid, its counts overflow this tracker's", "a state written by slo4j");
+      }
+      // nothing below can fail
+      rings.replace(combined);
+      long[] ev = s.recorded();
+      cells.add(0, ev[1]);
+      for (int i = 1; latency && i < targets; i++) {
+        cells.add(i, ev[1 + i] - ev[i]);
+      }
+      cells.add(failCell, ev[0] - ev[targets]);
+      sliceCount = newSliceCount;
+      System.arraycopy(newSliceGood, 0, sliceGood, 0, targets);
+      System.arraycopy(newSliceStart, 0, sliceStart, 0, sliceStart.length);
+    }
+  }
+
+  /** The cumulative event columns (total, good per target) of cell sums, as the ticker makes them. */
+  private long[] eventColumns(long[] sums) {
+    long[] out = new long[1 + targets];
+    for (long c : sums) {
+      out[0] += c;
+    }
+    long good = 0;
+    for (int i = 0; i < targets; i++) {
+      good += sums[i];
+      out[1 + i] = latency ? good : sums[0];
+    }
+    return out;
+  }
+
+  /**
+   * Canonical text of everything that shapes the rows: the latency thresholds, the budgeting
+   * method with its slice and slice target, the period's longest length, the base interval and the
+   * tiers. Objectives are left out on purpose: they change how counts are judged, not what is
+   * counted, so history survives an objective that is tightened or relaxed.
+   */
+  String stateFingerprint() {
+    StringBuilder b = new StringBuilder();
+    if (latency) {
+      b.append("latency ");
+      for (int i = 0; i < thresholdNanos.length; i++) {
+        b.append(i == 0 ? "" : ",").append(DurationFormat.format(Duration.ofNanos(thresholdNanos[i])));
+      }
+    } else {
+      b.append("events");
+    }
+    BudgetingMethod method = definition.budgeting();
+    if (method instanceof BudgetingMethod.Timeslices) {
+      BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
+      b.append("; timeslices ").append(DurationFormat.format(t.slice())).append(" >= ").append(t.sliceTarget());
+    } else if (method instanceof BudgetingMethod.RatioTimeslices) {
+      b.append("; ratio timeslices ").append(DurationFormat.format(((BudgetingMethod.RatioTimeslices) method).slice()));
+    } else {
+      b.append("; occurrences");
+    }
+    return b.append("; period max ")
+        .append(DurationFormat.format(definition.period().maxLength()))
+        .append("; base ")
+        .append(DurationFormat.format(Duration.ofMillis(baseMillis)))
+        .append("; tiers ")
+        .append(rings.tiersText())
+        .toString();
+  }
+
+  private void checkSameSlo(String name, TrackerState s) {
+    if (!s.sloId().equals(definition.id()) || !Objects.equals(s.groupKey(), groupKey)) {
+      throw Require.invalid(name, "SLO '" + s.label() + "'", "'" + label() + "'");
+    }
+    String mine = stateFingerprint();
+    if (!s.fingerprint().equals(mine)) {
+      throw Require.invalid(
+          name,
+          "fingerprint '" + s.fingerprint() + "'",
+          "'" + mine + "': the SLO's latency thresholds, budgeting, period or base interval differ");
+    }
+    if (s.budgeting() != budgetingKind || s.eventCols() != 1 + targets || !rings.sameShape(s.rings())) {
+      throw Require.invalid(name, "invalid, its rows do not match its fingerprint", "a state written by slo4j");
+    }
   }
 
   // ---------------------------------------------------------------- read side

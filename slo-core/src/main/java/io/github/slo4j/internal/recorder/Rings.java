@@ -236,6 +236,88 @@ public final class Rings {
     }
   }
 
+  /**
+   * A consistent copy of everything the rings hold, read under the read lock (for export).
+   * Allocates.
+   */
+  public RingState capture() {
+    long stamp = lock.readLock();
+    try {
+      long[][] copy = new long[rows.length][];
+      for (int k = 0; k < rows.length; k++) {
+        int n = count[k];
+        copy[k] = new long[n * cols];
+        long oldest = newest[k] - (long) (n - 1) * resolution[k];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(rows[k], index(k, oldest + i * resolution[k]) * cols, copy[k], i * cols, cols);
+        }
+      }
+      return new RingState(
+          base,
+          resolution.clone(),
+          capacity.clone(),
+          cols,
+          origin,
+          asOf,
+          current.clone(),
+          newest.clone(),
+          count.clone(),
+          copy);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Replaces everything the rings hold with {@code state}, under the write lock: readers see the
+   * rings before or after, never a mix. The caller (the tracker, holding off its ticker) makes sure
+   * {@code state.asOf()} is this rings' asOf, so the ticker's next boundary follows on.
+   *
+   * @throws IllegalArgumentException when the state has another shape (base, tiers or columns)
+   */
+  public void replace(RingState state) {
+    if (!sameShape(state)) {
+      throw new IllegalArgumentException("state: another shape (expected the rings' own)");
+    }
+    long stamp = lock.writeLock();
+    try {
+      for (int k = 0; k < rows.length; k++) {
+        int n = state.count[k];
+        long oldest = state.newest[k] - (long) (n - 1) * resolution[k];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(state.rows[k], i * cols, rows[k], index(k, oldest + i * resolution[k]) * cols, cols);
+        }
+        newest[k] = state.newest[k];
+        count[k] = n;
+      }
+      System.arraycopy(state.current, 0, current, 0, cols);
+      origin = state.origin;
+      asOf = state.asOf;
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Whether {@code state} has these rings' base interval, tiers and columns. */
+  public boolean sameShape(RingState state) {
+    return state.base == base
+        && state.cols == cols
+        && Arrays.equals(state.resolution, resolution)
+        && Arrays.equals(state.capacity, capacity);
+  }
+
+  /** The tiers as text, {@code 10s x 362, 2m x 722, 1h x 746}: resolution and capacity in rows. */
+  public String tiersText() {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < resolution.length; k++) {
+      b.append(k == 0 ? "" : ", ")
+          .append(io.github.slo4j.internal.DurationFormat.format(java.time.Duration.ofMillis(resolution[k])))
+          .append(" x ")
+          .append(capacity[k]);
+    }
+    return b.toString();
+  }
+
   /** Bytes held by the ring arrays (for footprint reports). */
   public long bytes() {
     long b = 0;
