@@ -677,7 +677,7 @@ public final class SloTracker implements WindowReader {
 
   /** A new buffer shaped for this tracker's snapshots, to pass to {@link #snapshot(SnapshotBuffer)}. */
   public SnapshotBuffer newSnapshotBuffer() {
-    return new SnapshotBuffer(this, targets, standardWindows, rings.cols() + 2);
+    return new SnapshotBuffer(this, targets, standardWindows, standardWindows.size() * rings.blockLength());
   }
 
   /**
@@ -692,32 +692,28 @@ public final class SloTracker implements WindowReader {
       throw Require.invalid("into", into == null ? "null" : "a buffer of another tracker", "a buffer from this tracker's newSnapshotBuffer()");
     }
     long[] out = into.scratch;
-    int w = standardWindowMillis.length;
     int cols = rings.cols();
+    int block = rings.blockLength();
+    CalendarSpan span = calendarSpan;
+    rings.readAll(standardWindowMillis, span == null ? Long.MIN_VALUE : span.start, out);
     long asOf = 0;
-    for (int j = 0; j < w; j++) {
-      long length = standardWindowMillis[j];
-      if (j == w - 1) {
-        CalendarSpan span = calendarSpan;
-        if (span != null) {
-          length = Math.max(baseMillis, Math.min(length, rings.asOf() - span.start));
-        }
-      }
-      rings.read(length, out);
-      asOf = out[cols + 1];
-      long covered = Math.min(out[cols], length);
+    for (int j = 0; j < standardWindowMillis.length; j++) {
+      int o = j * block;
+      long length = out[o + cols + 2];
+      asOf = out[o + cols + 1];
+      long covered = Math.min(out[o + cols], length);
       for (int t = 0; t < targets; t++) {
         long good;
         long total;
         if (budgetingKind == 0) {
-          good = out[1 + t];
-          total = out[0];
+          good = out[o + 1 + t];
+          total = out[o];
         } else {
-          long slices = out[1 + targets];
-          good = out[2 + targets + t];
+          long slices = out[o + 1 + targets];
+          good = out[o + 2 + targets + t];
           total = budgetingKind == 1 ? slices : slices * RATIO_SLICE_UNITS;
         }
-        into.set(t, j, good, total, covered, out[cols - 1], length);
+        into.set(t, j, good, total, covered, out[o + cols - 1], length);
       }
     }
     into.asOfMillis = asOf;

@@ -43,10 +43,13 @@ public final class Cells {
     this.counters = new long[LINE_LONGS + stripes * stride];
   }
 
-  /** Stripes for this machine: twice the processors rounded up to a power of two, at most 64. */
+  /**
+   * Stripes for this machine: twice the processors rounded up to a power of two, at most 32 (4 KiB
+   * of counters for an events SLO), so a 30-day tracker stays within 64 KiB on any machine.
+   */
   public static int defaultStripes() {
     int n = Runtime.getRuntime().availableProcessors() * 2;
-    return Math.min(64, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
+    return Math.min(32, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
   }
 
   /** Adds one to {@code cell}. The record path: one atomic add. */

@@ -165,56 +165,96 @@ public final class Rings {
   public void read(long lengthMillis, long[] out) {
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
-      readUnlocked(lengthMillis, out);
+      readUnlocked(lengthMillis, out, 0);
       if (lock.validate(stamp)) {
         return;
       }
     }
     stamp = lock.readLock();
     try {
-      readUnlocked(lengthMillis, out);
+      readUnlocked(lengthMillis, out, 0);
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
-  private void readUnlocked(long length, long[] out) {
+  /** Longs per window written by {@link #readAll}: the counters, covered, end and length. */
+  public int blockLength() {
+    return cols + 3;
+  }
+
+  /**
+   * Reads several windows as of one and the same boundary (one optimistic stamp for all, so a tick
+   * cannot fall between two of them). Window {@code j} fills {@code out[j·b .. (j+1)·b)} with {@code
+   * b = }{@link #blockLength()}: as {@link #read}, then the length actually read. When {@code
+   * periodStart} is not {@link Long#MIN_VALUE}, the last window runs from {@code periodStart} (a
+   * calendar period), at least one base interval and at most its nominal length. Allocates nothing.
+   */
+  public void readAll(long[] lengths, long periodStart, long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readAllUnlocked(lengths, periodStart, out);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readAllUnlocked(lengths, periodStart, out);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private void readAllUnlocked(long[] lengths, long periodStart, long[] out) {
+    int b = cols + 3;
+    for (int j = 0; j < lengths.length; j++) {
+      long length = lengths[j];
+      if (j == lengths.length - 1 && periodStart != Long.MIN_VALUE) {
+        length = Math.max(base, Math.min(length, asOf - periodStart));
+      }
+      readUnlocked(length, out, j * b);
+      out[j * b + cols + 2] = length;
+    }
+  }
+
+  private void readUnlocked(long length, long[] out, int off) {
     long a = asOf;
     long o = origin;
     long want = a - length;
-    out[cols + 1] = a;
+    out[off + cols + 1] = a;
     if (want < o) {
-      System.arraycopy(current, 0, out, 0, cols);
-      out[cols] = Math.max(0, a - o);
+      System.arraycopy(current, 0, out, off, cols);
+      out[off + cols] = Math.max(0, a - o);
       return;
     }
     for (int k = 0; k < rows.length; k++) {
       long r = resolution[k];
       long s = Math.floorDiv(want, r) * r;
       if (s <= o) {
-        System.arraycopy(current, 0, out, 0, cols);
-        out[cols] = length;
+        System.arraycopy(current, 0, out, off, cols);
+        out[off + cols] = length;
         return;
       }
       long oldest = newest[k] - (long) (count[k] - 1) * r;
       if (count[k] > 0 && s >= oldest && s <= newest[k]) {
-        int off = index(k, s) * cols;
+        int row = index(k, s) * cols;
         long[] tier = rows[k];
         for (int c = 0; c < cols; c++) {
-          out[c] = current[c] - tier[off + c];
+          out[off + c] = current[c] - tier[row + c];
         }
-        out[cols] = length;
+        out[off + cols] = length;
         return;
       }
     }
     // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
     int k = rows.length - 1;
     long oldest = newest[k] - (long) (count[k] - 1) * resolution[k];
-    int off = index(k, oldest) * cols;
+    int row = index(k, oldest) * cols;
     for (int c = 0; c < cols; c++) {
-      out[c] = current[c] - rows[k][off + c];
+      out[off + c] = current[c] - rows[k][row + c];
     }
-    out[cols] = Math.max(0, Math.min(length, a - oldest));
+    out[off + cols] = Math.max(0, Math.min(length, a - oldest));
   }
 
   /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
