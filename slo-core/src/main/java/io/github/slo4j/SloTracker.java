@@ -314,16 +314,7 @@ public final class SloTracker implements WindowReader {
 
   private long closeBoundary(long a) {
     cells.sumAll(cellSums);
-    long total = 0;
-    for (long c : cellSums) {
-      total += c;
-    }
-    data[0] = total;
-    long good = 0;
-    for (int i = 0; i < targets; i++) {
-      good += cellSums[i];
-      data[1 + i] = latency ? good : cellSums[0];
-    }
+    eventColumns(cellSums, data);
     if (budgetingKind != 0 && Math.floorMod(a, sliceMillis) == 0) {
       closeSlice();
     }
@@ -424,7 +415,7 @@ public final class SloTracker implements WindowReader {
               stateFingerprint(),
               budgetingKind,
               rings.capture(),
-              eventColumns(sums),
+              eventColumns(sums, new long[1 + targets]),
               budgetingKind == 0 ? new long[0] : sliceStart.clone());
     }
     return StateCodec.encode(state);
@@ -508,12 +499,17 @@ public final class SloTracker implements WindowReader {
     }
   }
 
-  /** The cumulative event columns (total, good per target) of cell sums, as the ticker makes them. */
-  private long[] eventColumns(long[] sums) {
-    long[] out = new long[1 + targets];
+  /**
+   * Writes the cumulative event columns of cell sums into {@code out[0..targets]}: the total, then
+   * the good events of each target (for a latency SLI, the successes within threshold {@code i} are
+   * the cells up to {@code i}). Returns {@code out}.
+   */
+  private long[] eventColumns(long[] sums, long[] out) {
+    long total = 0;
     for (long c : sums) {
-      out[0] += c;
+      total += c;
     }
+    out[0] = total;
     long good = 0;
     for (int i = 0; i < targets; i++) {
       good += sums[i];
