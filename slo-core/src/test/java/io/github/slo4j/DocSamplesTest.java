@@ -26,6 +26,7 @@ class DocSamplesTest {
   @CsvSource({
     "README.md, ReadmeExampleTest.java, 2",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
+    "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/alerting.md, alert/AlertingDocTest.java, 1",
     "docs/policy.md, alert/PolicyDocTest.java, 1"
   })
