@@ -21,6 +21,9 @@ import java.lang.invoke.VarHandle;
  */
 public final class Cells {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+  /** The most stripes {@link #defaultStripes()} gives, whatever the machine. */
+  public static final int MAX_STRIPES = 32;
+
   /** 16 longs = 128 bytes: two cache lines, so the adjacent-line prefetcher cannot couple stripes. */
   private static final int LINE_LONGS = 16;
 
@@ -49,7 +52,7 @@ public final class Cells {
    */
   public static int defaultStripes() {
     int n = Runtime.getRuntime().availableProcessors() * 2;
-    return Math.min(32, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
+    return Math.min(MAX_STRIPES, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
   }
 
   /** Adds one to {@code cell}. The record path: one atomic add. */
