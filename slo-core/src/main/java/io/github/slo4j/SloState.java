@@ -67,10 +67,16 @@ public final class SloState {
    * of instance-slices, and a slice with events on two instances counts twice. Event counts ({@link
    * SloTracker#eventWindow(Target, java.time.Duration)}) are exact.
    *
+   * <p>No instance is counted twice: each state names the tracker instances whose counts it holds
+   * (see {@link SloTracker#restore(byte[])}), and states that share one (the same state twice, two
+   * exports of one process, a merge and one of its parts) are refused. Sums are exact: states whose
+   * counts would pass {@link Long#MAX_VALUE} when added are refused whole.
+   *
    * @param states one or more states from {@link SloTracker#exportState()} or from this method
    * @return the merged state, to {@linkplain SloTracker#restore(byte[]) restore} into a tracker
    * @throws IllegalArgumentException naming {@code states[i]} when a state is invalid (see {@link
-   *     #of(byte[])}) or of another SLO, group or fingerprint than {@code states[0]}
+   *     #of(byte[])}), of another SLO, group or fingerprint than {@code states[0]}, or holds counts
+   *     of a tracker instance an earlier state holds; naming {@code states} when the sums overflow
    */
   public static byte[] merge(byte[]... states) {
     Require.nonNull("states", states);
@@ -108,6 +114,20 @@ public final class SloState {
       }
       asOf = Math.max(asOf, s.rings().asOf());
     }
+    long[] lineage = new long[0];
+    for (int i = 0; i < decoded.size(); i++) {
+      long[] ids = decoded.get(i).lineage();
+      for (int j = 0; j < i; j++) {
+        Long twice = TrackerState.common(decoded.get(j).lineage(), ids);
+        if (twice != null) {
+          throw Require.invalid(
+              "states[" + i + "]",
+              "counts of tracker instance " + Long.toHexString(twice) + " that states[" + j + "] holds",
+              "states of distinct instances: merging it would count them twice");
+        }
+      }
+      lineage = TrackerState.lineage(lineage, ids);
+    }
     List<RingState> rings = new ArrayList<>();
     long[] stops = new long[decoded.size()];
     long[] recorded = new long[first.eventCols()];
@@ -123,7 +143,14 @@ public final class SloState {
       RingState merged = RingState.combine(rings, stops, asOf, 0, 0);
       return StateCodec.encode(
           new TrackerState(
-              first.sloId(), first.groupKey(), first.fingerprint(), first.budgeting(), merged, recorded, sliceStart));
+              first.sloId(),
+              first.groupKey(),
+              first.fingerprint(),
+              first.budgeting(),
+              merged,
+              recorded,
+              sliceStart,
+              lineage));
     } catch (ArithmeticException overflow) {
       throw Require.invalid("states", "invalid, their counts overflow when added", "states written by slo4j");
     }
