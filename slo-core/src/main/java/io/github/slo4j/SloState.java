@@ -118,11 +118,10 @@ public final class SloState {
     for (int i = 0; i < decoded.size(); i++) {
       long[] ids = decoded.get(i).lineage();
       for (int j = 0; j < i; j++) {
-        Long twice = TrackerState.common(decoded.get(j).lineage(), ids);
-        if (twice != null) {
+        if (TrackerState.shareAnId(decoded.get(j).lineage(), ids)) {
           throw Require.invalid(
               "states[" + i + "]",
-              "counts of tracker instance " + Long.toHexString(twice) + " that states[" + j + "] holds",
+              "counts of a tracker instance that states[" + j + "] holds too",
               "states of distinct instances: merging it would count them twice");
         }
       }
@@ -152,7 +151,7 @@ public final class SloState {
               sliceStart,
               lineage));
     } catch (ArithmeticException overflow) {
-      throw Require.invalid("states", "invalid, their counts overflow when added", "states written by slo4j");
+      throw Require.invalid("states", "counts that would pass Long.MAX_VALUE when added", "counts that fit in a long");
     }
   }
 

@@ -563,7 +563,8 @@ public final class SloTracker implements WindowReader {
           }
         }
       } catch (ArithmeticException overflow) {
-        throw Require.invalid("state", "invalid, its counts overflow this tracker's", "a state written by slo4j");
+        throw Require.invalid(
+            "state", "counts that would pass Long.MAX_VALUE when added to this tracker's", "counts that fit in a long");
       }
       // nothing below can fail
       rings.replace(combined);
@@ -582,15 +583,14 @@ public final class SloTracker implements WindowReader {
 
   /** Refuses a state that holds counts of this tracker or of an instance already restored. */
   private void checkNotCountedYet(String name, TrackerState s) {
-    if (TrackerState.common(new long[] {instanceId}, s.lineage()) != null) {
+    if (TrackerState.shareAnId(new long[] {instanceId}, s.lineage())) {
       throw Require.invalid(
           name, "this tracker's own counts", "the state of another tracker: restoring its own would count them twice");
     }
-    Long twice = TrackerState.common(lineage, s.lineage());
-    if (twice != null) {
+    if (TrackerState.shareAnId(lineage, s.lineage())) {
       throw Require.invalid(
           name,
-          "counts of tracker instance " + Long.toHexString(twice) + " that this tracker already holds",
+          "counts of a tracker instance that this tracker already holds",
           "a state not restored before: restoring it again would count it twice");
     }
   }

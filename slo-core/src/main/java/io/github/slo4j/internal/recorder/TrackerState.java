@@ -46,18 +46,18 @@ public record TrackerState(
         : java.util.Arrays.copyOfRange(both, both.length - MAX_LINEAGE, both.length);
   }
 
-  /** The first id of {@code theirs} that is also in {@code ours}, or null. */
-  public static Long common(long[] ours, long[] theirs) {
+  /** Whether an id of {@code theirs} is also in {@code ours}. */
+  public static boolean shareAnId(long[] ours, long[] theirs) {
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (long id : ours) {
       seen.add(id);
     }
     for (long id : theirs) {
       if (seen.contains(id)) {
-        return id;
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   /** {@code id} or {@code id[group]}. */
