@@ -27,13 +27,16 @@ import java.util.Optional;
  * counts (latency thresholds, budgeting method and slice, the period's longest length, the base
  * interval, the tiers); the origin and the last closed boundary ({@link #asOf()}); every row of
  * cumulative counts the tracker's rings hold (about 1,800 rows for a 30-day SLO); the events
- * recorded since the last closed boundary; and for timeslice budgeting the slice in progress. The
- * bytes are versioned and checksummed (CRC32); rows are stored as varint differences, so a state
- * is a few kilobytes to a few tens of kilobytes.
+ * recorded since the last closed boundary; for timeslice budgeting the slice in progress; and the
+ * random ids of the tracker instances whose counts it holds, so that no instance is counted twice
+ * (see {@link SloTracker#restore(byte[])}). The bytes are versioned and checksummed (CRC32); rows
+ * are stored as varint differences, so a state is a few kilobytes to a few tens of kilobytes.
  *
  * <p><b>Errors.</b> Reading bytes that are not a state, are damaged, truncated or of a newer format
- * version fails with an {@link IllegalArgumentException} whose message says which, as do
- * restoring or merging states of another SLO, another group or another fingerprint.
+ * version, or whose content slo4j would not write (a tier layout other than this version's for
+ * its fingerprint, tiers that disagree, counters that decrease), fails with an {@link
+ * IllegalArgumentException} whose message says which, as do restoring or merging states of another
+ * SLO, another group or another fingerprint, or counting one tracker instance twice.
  */
 public final class SloState {
   private final TrackerState state;
