@@ -241,6 +241,9 @@ public final class RingState {
       return "current row of " + current.length + " counters";
     }
     String bad = rowViolation(current, null, eventCols, sliceUnit);
+    if (bad == null && sliceUnit > 0 && current[eventCols] > current[0]) {
+      bad = "more slices than events";
+    }
     if (bad != null) {
       return "current row: " + bad;
     }
@@ -261,6 +264,11 @@ public final class RingState {
       for (int i = 0; i < count[k]; i++) {
         System.arraycopy(rows[k], i * cols, next, 0, cols);
         bad = rowViolation(next, i == 0 ? null : prev, eventCols, sliceUnit);
+        if (bad == null && sliceUnit > 0 && next[eventCols] > next[0]) {
+          // a slice is counted only when it had events: cumulative slices never exceed events, so
+          // the ticker's slice count stays below the (exact) event total and cannot overflow
+          bad = "more slices than events";
+        }
         if (bad != null) {
           return "tier " + k + " row " + i + ": " + bad;
         }

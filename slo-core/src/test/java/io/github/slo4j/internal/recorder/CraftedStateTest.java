@@ -217,6 +217,42 @@ class CraftedStateTest {
     assertEquals(5099, both[both.length - 1]);
   }
 
+  @Test
+  void moreSlicesThanEventsAreRefused() {
+    ManualTimeSource clock = ManualTimeSource.startingAt(START);
+    SloRegistry r = registry(clock);
+    SloTracker t =
+        r.register(
+            SloDefinition.builder("slices")
+                .service("checkout")
+                .objective(Objective.percent("99"))
+                .budgeting(BudgetingMethod.timeslices(Duration.ofMinutes(1), Objective.percent("95")))
+                .period(CompliancePeriod.rollingDays(7))
+                .build());
+    for (int i = 0; i < 30; i++) {
+      t.recordGood();
+      clock.advance(BASE);
+      r.tick();
+    }
+    TrackerState s = StateCodec.decode("state", t.exportState());
+    RingState rings = s.rings();
+    long[] current = rings.current.clone();
+    assertEquals(5, current[2], "5 slices closed, 30 events");
+    // as many slices as fit in 2^63 events would let the ticker's slice count overflow
+    current[0] = 100;
+    current[1] = 100;
+    current[2] = 101;
+    current[3] = 101;
+    RingState crafted =
+        new RingState(
+            rings.base, rings.resolution.clone(), rings.capacity.clone(), rings.cols, rings.origin, rings.asOf,
+            current, new long[] {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE}, new int[3], new long[][] {{}, {}, {}});
+    TrackerState bad =
+        new TrackerState(
+            s.sloId(), null, s.fingerprint(), 1, crafted, new long[] {100, 100}, new long[] {100, 100}, s.lineage());
+    assertEquals("state: invalid, current row: more slices than events" + WRITTEN, refusal(StateCodec.encode(bad)));
+  }
+
   /** The layout rule in StateCodec is the one SloTracker's constructor builds, for every SLO shape. */
   @Test
   void everyLayoutATrackerBuildsPassesTheLayoutCheck() {
