@@ -98,8 +98,16 @@ public final class SloTracker implements WindowReader {
   private final AtomicLong excluded = new AtomicLong();
   private final AtomicReference<Throwable> lastFilterFailure = new AtomicReference<>();
   private long rejectedLogged;
-  // set under stateLock when a cumulative count would pass Long.MAX_VALUE; never cleared
-  private boolean countsOverflowed;
+  private long filterFailuresLogged;
+
+  private volatile CalendarSpan calendarSpan;
+
+  /** Held by the ticker while it closes a boundary, and by export and restore. */
+  private final Object stateLock = new Object();
+
+  // set under stateLock when a cumulative count would pass Long.MAX_VALUE, never cleared; read by
+  // reportEdge outside it. overflowLogged is ticker-only.
+  private volatile boolean countsOverflowed;
   private boolean overflowLogged;
 
   // state identity, under stateLock: this tracker's random instance id, the instances whose counts
@@ -108,12 +116,6 @@ public final class SloTracker implements WindowReader {
   private long[] lineage = new long[0];
   private long restoredEvents;
   private boolean closedABoundary;
-  private long filterFailuresLogged;
-
-  private volatile CalendarSpan calendarSpan;
-
-  /** Held by the ticker while it closes a boundary, and by export and restore. */
-  private final Object stateLock = new Object();
 
   SloTracker(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
     this.definition = definition;
