@@ -100,7 +100,7 @@ public final class Objective {
               ? "1 <= percent < 100; for a fraction use Objective.ratio(" + text + ")"
               : "1 <= percent < 100");
     }
-    return new Objective(value.divide(HUNDRED));
+    return checkBudget("objective percent", percent, value.divide(HUNDRED));
   }
 
   private static Objective ofRatio(String name, BigDecimal value, String shown) {
@@ -118,7 +118,29 @@ public final class Objective {
               : "0 < ratio < 1";
       throw Require.invalid(name, shown, hint);
     }
-    return new Objective(value);
+    return checkBudget(name, shown, value);
+  }
+
+  /**
+   * The smallest error budget accepted: {@link Double#MIN_NORMAL}, about 2.2e-308. Every figure
+   * derived from the budget divides by its double (burn rate {@code errorRatio ÷ budget}, {@link
+   * #maxBurnRate()}); a budget below the smallest normal double is stored with fewer than 53
+   * significant bits or as 0, so the divisions lose precision or give infinity. Such an objective
+   * (hundreds of nines) is refused rather than silently rounded.
+   */
+  private static final BigDecimal MIN_BUDGET = new BigDecimal(Double.MIN_NORMAL);
+
+  private static Objective checkBudget(String name, String shown, BigDecimal ratio) {
+    BigDecimal budget = BigDecimal.ONE.subtract(ratio);
+    if (budget.compareTo(MIN_BUDGET) < 0) {
+      throw Require.invalid(
+          name,
+          shown,
+          "an error budget 1 − objective of at least 2.2250738585072014E-308, the smallest normal double;"
+              + " this one is " + budget.round(new java.math.MathContext(3)).stripTrailingZeros()
+              + " and would round to " + budget.doubleValue());
+    }
+    return new Objective(ratio);
   }
 
   private static BigDecimal parse(String name, String text, String example) {

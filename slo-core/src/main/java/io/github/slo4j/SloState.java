@@ -27,13 +27,16 @@ import java.util.Optional;
  * counts (latency thresholds, budgeting method and slice, the period's longest length, the base
  * interval, the tiers); the origin and the last closed boundary ({@link #asOf()}); every row of
  * cumulative counts the tracker's rings hold (about 1,800 rows for a 30-day SLO); the events
- * recorded since the last closed boundary; and for timeslice budgeting the slice in progress. The
- * bytes are versioned and checksummed (CRC32); rows are stored as varint differences, so a state
- * is a few kilobytes to a few tens of kilobytes.
+ * recorded since the last closed boundary; for timeslice budgeting the slice in progress; and the
+ * random ids of the tracker instances whose counts it holds, so that no instance is counted twice
+ * (see {@link SloTracker#restore(byte[])}). The bytes are versioned and checksummed (CRC32); rows
+ * are stored as varint differences, so a state is a few kilobytes to a few tens of kilobytes.
  *
  * <p><b>Errors.</b> Reading bytes that are not a state, are damaged, truncated or of a newer format
- * version fails with an {@link IllegalArgumentException} whose message says which, as do
- * restoring or merging states of another SLO, another group or another fingerprint.
+ * version, or whose content slo4j would not write (a tier layout other than this version's for
+ * its fingerprint, tiers that disagree, counters that decrease), fails with an {@link
+ * IllegalArgumentException} whose message says which, as do restoring or merging states of another
+ * SLO, another group or another fingerprint, or counting one tracker instance twice.
  */
 public final class SloState {
   private final TrackerState state;
@@ -67,10 +70,16 @@ public final class SloState {
    * of instance-slices, and a slice with events on two instances counts twice. Event counts ({@link
    * SloTracker#eventWindow(Target, java.time.Duration)}) are exact.
    *
+   * <p>No instance is counted twice: each state names the tracker instances whose counts it holds
+   * (see {@link SloTracker#restore(byte[])}), and states that share one (the same state twice, two
+   * exports of one process, a merge and one of its parts) are refused. Sums are exact: states whose
+   * counts would pass {@link Long#MAX_VALUE} when added are refused whole.
+   *
    * @param states one or more states from {@link SloTracker#exportState()} or from this method
    * @return the merged state, to {@linkplain SloTracker#restore(byte[]) restore} into a tracker
    * @throws IllegalArgumentException naming {@code states[i]} when a state is invalid (see {@link
-   *     #of(byte[])}) or of another SLO, group or fingerprint than {@code states[0]}
+   *     #of(byte[])}), of another SLO, group or fingerprint than {@code states[0]}, or holds counts
+   *     of a tracker instance an earlier state holds; naming {@code states} when the sums overflow
    */
   public static byte[] merge(byte[]... states) {
     Require.nonNull("states", states);
@@ -108,6 +117,19 @@ public final class SloState {
       }
       asOf = Math.max(asOf, s.rings().asOf());
     }
+    long[] lineage = new long[0];
+    for (int i = 0; i < decoded.size(); i++) {
+      long[] ids = decoded.get(i).lineage();
+      for (int j = 0; j < i; j++) {
+        if (TrackerState.shareAnId(decoded.get(j).lineage(), ids)) {
+          throw Require.invalid(
+              "states[" + i + "]",
+              "counts of a tracker instance that states[" + j + "] holds too",
+              "states of distinct instances: merging it would count them twice");
+        }
+      }
+      lineage = TrackerState.lineage(lineage, ids);
+    }
     List<RingState> rings = new ArrayList<>();
     long[] stops = new long[decoded.size()];
     long[] recorded = new long[first.eventCols()];
@@ -123,9 +145,16 @@ public final class SloState {
       RingState merged = RingState.combine(rings, stops, asOf, 0, 0);
       return StateCodec.encode(
           new TrackerState(
-              first.sloId(), first.groupKey(), first.fingerprint(), first.budgeting(), merged, recorded, sliceStart));
+              first.sloId(),
+              first.groupKey(),
+              first.fingerprint(),
+              first.budgeting(),
+              merged,
+              recorded,
+              sliceStart,
+              lineage));
     } catch (ArithmeticException overflow) {
-      throw Require.invalid("states", "invalid, their counts overflow when added", "states written by slo4j");
+      throw Require.invalid("states", "counts that would pass Long.MAX_VALUE when added", "counts that fit in a long");
     }
   }
 

@@ -65,6 +65,9 @@ public final class SloTracker implements WindowReader {
   /** Slice units of a ratio-timeslices window: one slice is worth 10⁹. */
   public static final long RATIO_SLICE_UNITS = 1_000_000_000L;
 
+  /** The most events one {@link #recordCounts(long, long)} call adds: 2^40 (reasoning there). */
+  private static final long MAX_RECORD_COUNTS = 1L << 40;
+
   private final SloDefinition definition;
   private final String groupKey;
   private final long baseMillis;
@@ -101,6 +104,18 @@ public final class SloTracker implements WindowReader {
 
   /** Held by the ticker while it closes a boundary, and by export and restore. */
   private final Object stateLock = new Object();
+
+  // set under stateLock when a cumulative count would pass Long.MAX_VALUE, never cleared; read by
+  // reportEdge outside it. overflowLogged is ticker-only.
+  private volatile boolean countsOverflowed;
+  private boolean overflowLogged;
+
+  // state identity, under stateLock: this tracker's random instance id, the instances whose counts
+  // restores brought in, the events they added to the cells, and whether it counted anything itself
+  private final long instanceId = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+  private long[] lineage = new long[0];
+  private long restoredEvents;
+  private boolean closedABoundary;
 
   SloTracker(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
     this.definition = definition;
@@ -245,11 +260,21 @@ public final class SloTracker implements WindowReader {
   /**
    * Records {@code total} events of which {@code good} were good, as a source that polls counters
    * does with its deltas (good ones count for every latency threshold). Never throws: counts that
-   * are negative or with {@code good > total} are rejected, counted in {@link #rejectedRecords()}
-   * and logged by the ticker.
+   * are negative, with {@code good > total}, or with {@code total} above 2^40 (1,099,511,627,776)
+   * are rejected, counted in {@link #rejectedRecords()} and logged by the ticker.
+   *
+   * <p>Why a bound: the tracker keeps cumulative 64-bit counts for the life of the process. Real
+   * traffic cannot fill them (2^63 events is 292 years at a billion events a second), but one call
+   * with a garbage delta (a counter reset read as {@code Long.MAX_VALUE}) could. 2^40 is a day of
+   * traffic at twelve million events a second, far above any real poll; a caller passing the
+   * maximum would need 2^23 (8.4 million) calls to reach {@code Long.MAX_VALUE}, 2.7 years at one
+   * call per 10 s base interval. Should a caller loop on maximal counts anyway, the ticker sums with
+   * exact arithmetic and detects the overflow: it then stops counting this tracker (its windows
+   * keep every count up to that boundary, later events are not counted) and logs an error, never
+   * a wrapped count.
    */
   public void recordCounts(long good, long total) {
-    if (good < 0 || total < 0 || good > total) {
+    if (good < 0 || good > total || total > MAX_RECORD_COUNTS) {
       rejected.incrementAndGet();
       return;
     }
@@ -313,8 +338,18 @@ public final class SloTracker implements WindowReader {
   }
 
   private long closeBoundary(long a) {
-    cells.sumAll(cellSums);
-    eventColumns(cellSums, data);
+    closedABoundary = true;
+    if (!countsOverflowed) {
+      try {
+        cells.sumAll(cellSums);
+        eventColumns(cellSums, data);
+      } catch (ArithmeticException overflow) {
+        // a count passed Long.MAX_VALUE (recordCounts looped on maximal counts): stop counting,
+        // close this and later boundaries with the last exact values, and log it (reportEdge)
+        countsOverflowed = true;
+        System.arraycopy(rings.capture().current(), 0, data, 0, 1 + targets);
+      }
+    }
     if (budgetingKind != 0 && Math.floorMod(a, sliceMillis) == 0) {
       closeSlice();
     }
@@ -363,10 +398,18 @@ public final class SloTracker implements WindowReader {
 
   /** Logs what the edge counted since the last call; ticker only. */
   void reportEdge(org.slf4j.Logger log) {
+    if (countsOverflowed && !overflowLogged) {
+      overflowLogged = true;
+      log.error(
+          "SLO {}: event counts passed Long.MAX_VALUE (recordCounts called in a loop with huge counts?);"
+              + " counting stopped at {}: later events are not counted",
+          label(),
+          Instant.ofEpochMilli(rings.asOf()));
+    }
     long r = rejected.get();
     if (r != rejectedLogged) {
       log.warn(
-          "SLO {}: {} recordCounts calls rejected (negative counts or good > total) since the last tick",
+          "SLO {}: {} recordCounts calls rejected (negative counts, good > total or total > 2^40) since the last tick",
           label(),
           r - rejectedLogged);
       rejectedLogged = r;
@@ -406,17 +449,32 @@ public final class SloTracker implements WindowReader {
   public byte[] exportState() {
     TrackerState state;
     synchronized (stateLock) {
-      long[] sums = new long[cells.cells()];
-      cells.sumAll(sums);
+      RingState captured = rings.capture();
+      long[] recorded = new long[1 + targets];
+      if (!countsOverflowed) {
+        try {
+          long[] sums = new long[cells.cells()];
+          cells.sumAll(sums);
+          eventColumns(sums, recorded);
+        } catch (ArithmeticException overflow) {
+          countsOverflowed = true; // the ticker stops counting too, and logs it
+        }
+      }
+      if (countsOverflowed) {
+        // the events after the last exact boundary cannot be counted: export up to it
+        System.arraycopy(captured.current(), 0, recorded, 0, recorded.length);
+      }
+      boolean counted = closedABoundary || countsOverflowed || recorded[0] > restoredEvents;
       state =
           new TrackerState(
               definition.id(),
               groupKey,
               stateFingerprint(),
               budgetingKind,
-              rings.capture(),
-              eventColumns(sums, new long[1 + targets]),
-              budgetingKind == 0 ? new long[0] : sliceStart.clone());
+              captured,
+              recorded,
+              budgetingKind == 0 ? new long[0] : sliceStart.clone(),
+              counted ? TrackerState.lineage(lineage, new long[] {instanceId}) : lineage.clone());
     }
     return StateCodec.encode(state);
   }
@@ -444,17 +502,29 @@ public final class SloTracker implements WindowReader {
    * <p>With timeslice budgeting the slice counts add too, and the events of the state's unfinished
    * slice are judged together with this tracker's slice in progress, at its next slice boundary.
    *
-   * <p>Restore a state once: restoring it twice counts it twice.
+   * <p><b>Each instance's counts once.</b> Every tracker has a random 64-bit instance id, and a
+   * state lists the instances whose counts it holds: its exporter (once it has closed a boundary
+   * or recorded an event), the instances of the states restored into it, and those of merged
+   * states. Restore refuses a state that holds counts of this tracker itself or of an instance
+   * whose counts it already holds: restoring the same state twice, two exports of one process, or
+   * a merged state after one of its parts. Restore the newest state of each process once, or
+   * merge them and restore the result once. The list keeps the newest 1,024 instances (three
+   * years of daily restarts, or a fleet of 1,024 merged); older ones are no longer recognised.
+   *
+   * <p>Sums are exact: a state whose counts added to this tracker's would pass {@link
+   * Long#MAX_VALUE} is refused whole.
    *
    * @param state bytes from {@link #exportState()} or {@link SloState#merge(byte[]...)}
    * @throws IllegalArgumentException when the state is corrupt, truncated, of a newer format
-   *     version, of another SLO or group, or of an SLO whose latency thresholds, budgeting, period
-   *     or base interval differ (the message says which); the tracker is then left untouched
+   *     version, of another SLO or group, of an SLO whose latency thresholds, budgeting, period or
+   *     base interval differ, holds counts this tracker already holds, or would overflow its counts
+   *     (the message says which); the tracker is then left untouched
    */
   public void restore(byte[] state) {
     TrackerState s = StateCodec.decode("state", state);
     checkSameSlo("state", s);
     synchronized (stateLock) {
+      checkNotCountedYet("state", s);
       RingState own = rings.capture();
       RingState theirs = s.rings();
       long asOf = own.asOf();
@@ -464,7 +534,19 @@ public final class SloTracker implements WindowReader {
       long newSliceCount = sliceCount;
       long[] newSliceGood = sliceGood.clone();
       long[] newSliceStart = sliceStart.clone();
+      long[] ev = s.recorded();
+      long newRestoredEvents;
       try {
+        // the cells after adding the state's recorded events must still sum exactly
+        long[] sums = new long[cells.cells()];
+        cells.sumAll(sums);
+        sums[0] = Math.addExact(sums[0], ev[1]);
+        for (int i = 1; latency && i < targets; i++) {
+          sums[i] = Math.addExact(sums[i], ev[1 + i] - ev[i]);
+        }
+        sums[failCell] = Math.addExact(sums[failCell], ev[0] - ev[targets]);
+        eventColumns(sums, new long[1 + targets]);
+        newRestoredEvents = Math.addExact(restoredEvents, ev[0]);
         combined =
             RingState.combine(
                 List.of(own, theirs),
@@ -483,11 +565,11 @@ public final class SloTracker implements WindowReader {
           }
         }
       } catch (ArithmeticException overflow) {
-        throw Require.invalid("state", "invalid, its counts overflow this tracker's", "a state written by slo4j");
+        throw Require.invalid(
+            "state", "counts that would pass Long.MAX_VALUE when added to this tracker's", "counts that fit in a long");
       }
       // nothing below can fail
       rings.replace(combined);
-      long[] ev = s.recorded();
       cells.add(0, ev[1]);
       for (int i = 1; latency && i < targets; i++) {
         cells.add(i, ev[1 + i] - ev[i]);
@@ -496,6 +578,22 @@ public final class SloTracker implements WindowReader {
       sliceCount = newSliceCount;
       System.arraycopy(newSliceGood, 0, sliceGood, 0, targets);
       System.arraycopy(newSliceStart, 0, sliceStart, 0, sliceStart.length);
+      lineage = TrackerState.lineage(lineage, s.lineage());
+      restoredEvents = newRestoredEvents;
+    }
+  }
+
+  /** Refuses a state that holds counts of this tracker or of an instance already restored. */
+  private void checkNotCountedYet(String name, TrackerState s) {
+    if (TrackerState.shareAnId(new long[] {instanceId}, s.lineage())) {
+      throw Require.invalid(
+          name, "this tracker's own counts", "the state of another tracker: restoring its own would count them twice");
+    }
+    if (TrackerState.shareAnId(lineage, s.lineage())) {
+      throw Require.invalid(
+          name,
+          "counts of a tracker instance that this tracker already holds",
+          "a state not restored before: restoring it again would count it twice");
     }
   }
 
@@ -507,12 +605,12 @@ public final class SloTracker implements WindowReader {
   private long[] eventColumns(long[] sums, long[] out) {
     long total = 0;
     for (long c : sums) {
-      total += c;
+      total = Math.addExact(total, c); // throws before out is touched
     }
     out[0] = total;
     long good = 0;
     for (int i = 0; i < targets; i++) {
-      good += sums[i];
+      good += sums[i]; // a partial sum of non-negative cells: at most total, cannot overflow
       out[1 + i] = latency ? good : sums[0];
     }
     return out;

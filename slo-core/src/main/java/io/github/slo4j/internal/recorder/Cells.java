@@ -69,16 +69,30 @@ public final class Cells {
     LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, n);
   }
 
-  /** The cumulative count of {@code cell} over all stripes. */
+  /**
+   * The cumulative count of {@code cell} over all stripes, summed exactly.
+   *
+   * @throws ArithmeticException when the count passed {@link Long#MAX_VALUE}: a stripe's counter
+   *     wrapped (it only grows, by at most 2^40 per add, so a wrapped one reads negative until it
+   *     has grown by another 2^63) or the sum over stripes overflows
+   */
   public long sum(int cell) {
     long sum = 0;
     for (int i = LINE_LONGS + cell; i < counters.length; i += stride) {
-      sum += (long) LONGS.getAcquire(counters, i);
+      long v = (long) LONGS.getAcquire(counters, i);
+      if (v < 0) {
+        throw new ArithmeticException("cell " + cell + " wrapped");
+      }
+      sum = Math.addExact(sum, v);
     }
     return sum;
   }
 
-  /** Fills {@code into[0..cells)} with every cell's cumulative count. */
+  /**
+   * Fills {@code into[0..cells)} with every cell's cumulative count.
+   *
+   * @throws ArithmeticException as {@link #sum(int)}; {@code into} is then partly filled
+   */
   public void sumAll(long[] into) {
     for (int c = 0; c < cells; c++) {
       into[c] = sum(c);

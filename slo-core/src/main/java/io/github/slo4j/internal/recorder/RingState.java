@@ -185,13 +185,14 @@ public final class RingState {
         for (int i = 0; i < n; i++) {
           long t = top - (n - 1L - i) * r;
           if (t > downFrom) {
-            rows[k][i * cols + cols - 1] += (Math.min(t, downTo) - downFrom) / shape.base;
+            int at = i * cols + cols - 1;
+            rows[k][at] = Math.addExact(rows[k][at], (Math.min(t, downTo) - downFrom) / shape.base);
           }
         }
       }
     }
     if (downTo > downFrom) {
-      current[cols - 1] += (Math.min(asOf, downTo) - downFrom) / shape.base;
+      current[cols - 1] = Math.addExact(current[cols - 1], (Math.min(asOf, downTo) - downFrom) / shape.base);
     }
     return new RingState(
         shape.base,
@@ -240,6 +241,9 @@ public final class RingState {
       return "current row of " + current.length + " counters";
     }
     String bad = rowViolation(current, null, eventCols, sliceUnit);
+    if (bad == null && sliceUnit > 0 && current[eventCols] > current[0]) {
+      bad = "more slices than events";
+    }
     if (bad != null) {
       return "current row: " + bad;
     }
@@ -260,6 +264,11 @@ public final class RingState {
       for (int i = 0; i < count[k]; i++) {
         System.arraycopy(rows[k], i * cols, next, 0, cols);
         bad = rowViolation(next, i == 0 ? null : prev, eventCols, sliceUnit);
+        if (bad == null && sliceUnit > 0 && next[eventCols] > next[0]) {
+          // a slice is counted only when it had events: cumulative slices never exceed events, so
+          // the ticker's slice count stays below the (exact) event total and cannot overflow
+          bad = "more slices than events";
+        }
         if (bad != null) {
           return "tier " + k + " row " + i + ": " + bad;
         }
@@ -268,6 +277,34 @@ public final class RingState {
       bad = rowViolation(current, prev, eventCols, sliceUnit);
       if (bad != null) {
         return "current row after tier " + k + ": " + bad;
+      }
+      if (newest[k] == asOf && !Arrays.equals(current, prev)) {
+        return "tier " + k + " row at asOf differs from the current row";
+      }
+    }
+    return overlapViolation();
+  }
+
+  /**
+   * Tiers that hold the same boundary must agree on its row: slo4j appends one and the same row to
+   * every tier whose resolution divides the boundary. A state where they differ would answer a
+   * window differently depending on the tier that serves it.
+   */
+  private String overlapViolation() {
+    for (int j = 1; j < resolution.length; j++) {
+      for (int i = 0; i < count[j]; i++) {
+        long t = newest[j] - (count[j] - 1L - i) * resolution[j];
+        for (int k = 0; k < j; k++) {
+          long r = resolution[k];
+          if (count[k] == 0 || Math.floorMod(t, r) != 0) {
+            continue;
+          }
+          long oldest = newest[k] - (count[k] - 1L) * r;
+          if (t >= oldest && t <= newest[k]
+              && !Arrays.equals(rows[j], i * cols, (i + 1) * cols, rows[k], (int) ((t - oldest) / r) * cols, (int) ((t - oldest) / r + 1) * cols)) {
+            return "tiers " + k + " and " + j + " differ at boundary " + t;
+          }
+        }
       }
     }
     return null;

@@ -22,6 +22,7 @@ import java.util.zip.CRC32;
  *   columns × V current row | event columns × V recorded | [event columns × V slice start]
  *   tiers × (i64 newest row time | i32 rows | rows × columns × V, oldest first, each row as
  *   its difference from the row before)
+ *   u16 lineage ids | ids × i64 (the tracker instances whose counts the state holds, oldest first)
  * trailer
  *   u32 CRC32 of everything before it
  * </pre>
@@ -29,8 +30,16 @@ import java.util.zip.CRC32;
  * <p>{@code V} is a zigzag LEB128 varint, so the rows of a quiet SLO take a byte per counter. UTF
  * is {@link DataOutputStream#writeUTF}. Decoding checks, in order: the magic, the header checksum
  * (so a damaged version or length is reported as damage), the version, the length (truncation),
- * the checksum, then the content's invariants ({@link RingState#violation}); each failure is an
- * {@link IllegalArgumentException} that says which.
+ * the checksum, then the content's invariants; each failure is an {@link IllegalArgumentException}
+ * that says which.
+ *
+ * <p>The content must be what slo4j itself writes: the fingerprint's base interval and tiers are
+ * those of the binary layout, and that layout is the one this version builds for the
+ * fingerprint's base interval and period ({@link #layoutViolation}), checked before any row is
+ * allocated, so a small crafted state cannot make decode, restore or merge allocate more than a
+ * tracker of that SLO holds; boundaries lie within ±2^50 ms (±35,000 years) of the epoch; counters
+ * never decrease, tiers that hold the same boundary agree on its row ({@link RingState#violation});
+ * and a state without a lineage holds no events.
  */
 public final class StateCodec {
   /** The format version this code writes and the newest it reads. */
@@ -42,6 +51,11 @@ public final class StateCodec {
   private static final int MAX_TIERS = 8;
   private static final int MAX_COLS = 64;
   private static final int MAX_CAPACITY = 1 << 20;
+  /** Boundaries lie within ±2^50 ms of the epoch (±35,000 years): differences of two never overflow. */
+  static final long MAX_TIME = 1L << 50;
+  private static final long MINUTE = 60_000L;
+  private static final long HOUR = 3_600_000L;
+  private static final long DAY = 86_400_000L;
 
   private StateCodec() {}
 
@@ -81,6 +95,10 @@ public final class StateCodec {
         for (int i = 0; i < r.count[k] * r.cols; i++) {
           writeVarLong(out, i < r.cols ? rows[i] : rows[i] - rows[i - r.cols]);
         }
+      }
+      out.writeShort(state.lineage().length);
+      for (long id : state.lineage()) {
+        out.writeLong(id);
       }
       out.writeInt(0); // the trailer, filled in below
       out.flush();
@@ -144,6 +162,9 @@ public final class StateCodec {
     }
     RingState r = state.rings();
     String bad = r.violation(state.eventCols(), state.sliceUnit());
+    if (bad == null && state.lineage().length == 0 && holdsEvents(state)) {
+      bad = "events without a lineage";
+    }
     if (bad == null) {
       long[] currentEvents = java.util.Arrays.copyOf(r.current, state.eventCols());
       String rec = RingState.rowViolation(state.recorded(), currentEvents, state.eventCols(), 0);
@@ -182,8 +203,13 @@ public final class StateCodec {
     check(
         eventCols >= 2 && cols <= MAX_COLS && cols == eventCols * (budgeting == 0 ? 1 : 2) + 1,
         cols + " columns with " + eventCols + " event columns");
+    String layout = layoutViolation(fingerprint, budgeting, eventCols, base, resolution, capacity);
+    check(layout == null, layout);
     long origin = in.readLong();
     long asOf = in.readLong();
+    check(
+        origin >= -MAX_TIME && asOf <= MAX_TIME,
+        "origin " + origin + " and asOf " + asOf + " (expected within ±2^50 ms of the epoch)");
     long[] current = readAll(in, cols);
     long[] recorded = readAll(in, eventCols);
     long[] sliceStart = budgeting == 0 ? new long[0] : readAll(in, eventCols);
@@ -202,10 +228,93 @@ public final class StateCodec {
         rows[k][i] = i < cols ? d : rows[k][i - cols] + d;
       }
     }
-    check(in.available() == 0, in.available() + " bytes after the rows");
+    int ids = in.readUnsignedShort();
+    check(ids <= TrackerState.MAX_LINEAGE && 8L * ids <= in.available(), "a lineage of " + ids + " ids");
+    long[] lineage = new long[ids];
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 0; i < ids; i++) {
+      lineage[i] = in.readLong();
+      check(seen.add(lineage[i]), "a lineage that repeats an id");
+    }
+    check(in.available() == 0, in.available() + " bytes after the lineage");
     RingState rings =
         new RingState(base, resolution, capacity, cols, origin, asOf, current, newest, count, rows);
-    return new TrackerState(id, group, fingerprint, budgeting, rings, recorded, sliceStart);
+    return new TrackerState(id, group, fingerprint, budgeting, rings, recorded, sliceStart, lineage);
+  }
+
+  /** Whether any counter but the gap counter is above zero (rows never exceed the current row). */
+  private static boolean holdsEvents(TrackerState state) {
+    long[] current = state.rings().current;
+    for (int c = 0; c < current.length - 1; c++) {
+      if (current[c] != 0) {
+        return true;
+      }
+    }
+    for (long v : state.recorded()) {
+      if (v != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks that the layout is the one this version builds, as {@code SloTracker}'s constructor
+   * does, for the SLO the fingerprint describes ({@code <sli>; <budgeting>; period max <P>; base
+   * <B>; tiers <T>}): tiers of the base interval for 1 h, 2 min for 1 d and 1 h for {@code P} + 1 d,
+   * each {@code span ÷ resolution + 2} rows; {@code B} a whole number of seconds dividing 2 min;
+   * {@code P} from 1 h to 400 d; {@code T} the layout itself; the budgeting and the event columns
+   * those the fingerprint names. {@code StateLayoutTest} keeps this in step with the constructor.
+   *
+   * @return a description of the first difference, or null
+   */
+  static String layoutViolation(
+      String fingerprint, int budgeting, int eventCols, long base, long[] resolution, int[] capacity) {
+    String[] parts = fingerprint.split("; ", -1);
+    if (parts.length != 5
+        || !parts[2].startsWith("period max ")
+        || !parts[3].startsWith("base ")
+        || !parts[4].startsWith("tiers ")) {
+      return "fingerprint '" + fingerprint + "'";
+    }
+    String sli = parts[0];
+    int targets = sli.equals("events") ? 1 : sli.startsWith("latency ") ? sli.split(",", -1).length : -1;
+    String method = parts[1];
+    int kind =
+        method.equals("occurrences") ? 0 : method.startsWith("timeslices ") ? 1 : method.startsWith("ratio timeslices ") ? 2 : -1;
+    if (targets + 1 != eventCols || kind != budgeting) {
+      return "fingerprint '" + fingerprint + "' with budgeting " + budgeting + " and " + eventCols + " event columns";
+    }
+    long periodMax;
+    try {
+      periodMax = io.github.slo4j.internal.DurationFormat.parse("period", parts[2].substring("period max ".length())).toMillis();
+    } catch (IllegalArgumentException e) {
+      return "fingerprint '" + fingerprint + "'";
+    }
+    if (base % 1000 != 0 || 2 * MINUTE % base != 0 || periodMax < HOUR || periodMax > 400 * DAY) {
+      return "base interval " + base + " ms with period max " + periodMax + " ms";
+    }
+    long[] wantResolution = {base, 2 * MINUTE, HOUR};
+    long[] span = {HOUR, DAY, periodMax + DAY};
+    StringBuilder tiers = new StringBuilder();
+    boolean same = resolution.length == wantResolution.length;
+    for (int k = 0; k < wantResolution.length; k++) {
+      long want = span[k] / wantResolution[k] + 2;
+      same = same && resolution[k] == wantResolution[k] && capacity[k] == want;
+      tiers.append(k == 0 ? "" : ", ")
+          .append(io.github.slo4j.internal.DurationFormat.format(java.time.Duration.ofMillis(wantResolution[k])))
+          .append(" x ")
+          .append(want);
+    }
+    String canonical = "base " + io.github.slo4j.internal.DurationFormat.format(java.time.Duration.ofMillis(base)) + "; tiers " + tiers;
+    if (!same || !(parts[3] + "; " + parts[4]).equals(canonical)) {
+      StringBuilder got = new StringBuilder();
+      for (int k = 0; k < resolution.length; k++) {
+        got.append(k == 0 ? "" : ", ").append(resolution[k]).append(" ms x ").append(capacity[k]);
+      }
+      return "tiers " + got + " where this version builds '" + canonical + "' for '" + parts[2] + "'";
+    }
+    return null;
   }
 
   private static void check(boolean ok, String what) {

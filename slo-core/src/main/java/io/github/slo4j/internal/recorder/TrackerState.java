@@ -14,6 +14,10 @@ package io.github.slo4j.internal.recorder;
  *     events of the interval in progress that no row holds yet
  * @param sliceStart for timeslice budgeting, the event columns at the last slice the ticker
  *     closed (the events after it are not judged yet); empty otherwise
+ * @param lineage the random ids of the tracker instances whose own counts the state holds (the
+ *     exporter's, those of the states restored into it, those of merged states), oldest first, at
+ *     most {@link #MAX_LINEAGE}, without repeats: what lets restore and merge refuse counting an
+ *     instance twice
  */
 public record TrackerState(
     String sloId,
@@ -22,7 +26,39 @@ public record TrackerState(
     int budgeting,
     RingState rings,
     long[] recorded,
-    long[] sliceStart) {
+    long[] sliceStart,
+    long[] lineage) {
+
+  /**
+   * The most instance ids a state keeps: a process that restarts every day for almost three years,
+   * or a fleet of 1,024 instances merged. Beyond it the oldest ids are dropped, and a state of such
+   * an old instance would no longer be recognised.
+   */
+  public static final int MAX_LINEAGE = 1024;
+
+  /** The instance ids of {@code a} then {@code b}, the oldest dropped beyond {@link #MAX_LINEAGE}. */
+  public static long[] lineage(long[] a, long[] b) {
+    long[] both = new long[a.length + b.length];
+    System.arraycopy(a, 0, both, 0, a.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both.length <= MAX_LINEAGE
+        ? both
+        : java.util.Arrays.copyOfRange(both, both.length - MAX_LINEAGE, both.length);
+  }
+
+  /** Whether an id of {@code theirs} is also in {@code ours}. */
+  public static boolean shareAnId(long[] ours, long[] theirs) {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (long id : ours) {
+      seen.add(id);
+    }
+    for (long id : theirs) {
+      if (seen.contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** {@code id} or {@code id[group]}. */
   public String label() {
