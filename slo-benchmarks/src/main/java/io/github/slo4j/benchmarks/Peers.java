@@ -19,6 +19,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.CountingMode;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,34 @@ import org.HdrHistogram.SingleWriterRecorder;
  */
 final class Peers {
   private Peers() {}
+
+  static {
+    initSentinelLogQuietly();
+  }
+
+  /**
+   * Sentinel's {@code LogBase} prints five {@code INFO: Sentinel log ...} lines to
+   * {@code System.out} from its static initializer (output type, charset, directory, pid, level),
+   * with no property to turn them off; they land in the middle of the test and benchmark output.
+   * Initialize it here, before any benchmark or footprint touches Sentinel, with {@code System.out}
+   * held back, and pass on anything else it prints (its errors, e.g. a log directory it cannot
+   * create). Set {@code csp.sentinel.log.dir} before this runs.
+   */
+  private static void initSentinelLogQuietly() {
+    PrintStream out = System.out;
+    ByteArrayOutputStream held = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(held, true, StandardCharsets.UTF_8));
+    try {
+      Class.forName("com.alibaba.csp.sentinel.log.LogBase", true, Peers.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Sentinel's LogBase moved: update Peers", e);
+    } finally {
+      System.setOut(out);
+    }
+    held.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> !l.startsWith("INFO: Sentinel log "))
+        .forEach(out::println);
+  }
 
   /** The rolling window peers hold. */
   static final Duration WINDOW = Duration.ofHours(1);

@@ -1,5 +1,8 @@
 package io.github.slo4j.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,24 +42,33 @@ record Result(
       List.of("jmhVersion", "jdkVersion", "vmName", "vmVersion", "forks", "warmupIterations",
           "warmupTime", "measurementIterations", "measurementTime");
 
-  /** Every result of one JMH JSON document. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Every result of one JMH JSON document (an array of results; JMH writes NaN as "NaN"). */
   static List<Result> read(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("JMH result JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isArray()) {
+      throw new IllegalArgumentException("JMH result JSON: expected an array of results, got "
+          + (root == null ? "nothing" : root.getNodeType()));
+    }
     List<Result> out = new ArrayList<>();
-    for (Object o : Json.array(Json.parse(json))) {
-      Map<String, Object> e = Json.object(o);
-      String full = (String) e.get("benchmark");
+    for (JsonNode e : root) {
+      String full = e.path("benchmark").asText();
       int dot = full.lastIndexOf('.');
       String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
-      Map<String, Object> primary = Json.object(e.get("primaryMetric"));
+      JsonNode primary = e.path("primaryMetric");
       Map<String, Double> pct = percentiles(primary);
-      Map<String, Object> secondary = Json.object(e.get("secondaryMetrics"));
       double bytes = Double.NaN;
       Map<String, Double> parts = new LinkedHashMap<>();
-      for (Map.Entry<String, Object> s : secondary.entrySet()) {
-        Map<String, Object> metric = Json.object(s.getValue());
-        Double median = percentiles(metric).get("50.0");
+      for (Map.Entry<String, JsonNode> s : e.path("secondaryMetrics").properties()) {
+        Double median = percentiles(s.getValue()).get("50.0");
         if (median == null) {
-          median = Json.number(metric.get("score"));
+          median = number(s.getValue().path("score"));
         }
         if (s.getKey().equals("gc.alloc.rate.norm")) {
           bytes = median;
@@ -66,26 +78,39 @@ record Result(
       }
       Map<String, String> env = new LinkedHashMap<>();
       for (String k : ENV) {
-        Object v = e.get(k);
-        if (v instanceof Double && (Double) v == Math.rint((Double) v)) {
-          env.put(k, String.valueOf(((Double) v).longValue()));
-        } else if (v != null) {
-          env.put(k, String.valueOf(v));
+        JsonNode v = e.path(k);
+        if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
+          env.put(k, String.valueOf((long) v.doubleValue()));
+        } else if (v.isNumber()) {
+          env.put(k, String.valueOf(v.doubleValue()));
+        } else if (v.isValueNode() && !v.isNull()) {
+          env.put(k, v.asText());
         }
       }
-      out.add(new Result(cls, full.substring(dot + 1), (String) e.get("mode"),
-          (int) Json.number(e.get("threads")), pct.getOrDefault("50.0", Json.number(primary.get("score"))),
+      out.add(new Result(cls, full.substring(dot + 1), e.path("mode").asText(),
+          (int) number(e.path("threads")), pct.getOrDefault("50.0", number(primary.path("score"))),
           pct.getOrDefault("0.0", Double.NaN), pct.getOrDefault("100.0", Double.NaN), bytes, pct,
           parts, env));
     }
     return out;
   }
 
-  private static Map<String, Double> percentiles(Map<String, Object> metric) {
+  private static Map<String, Double> percentiles(JsonNode metric) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> p : Json.object(metric.get("scorePercentiles")).entrySet()) {
-      out.put(p.getKey(), Json.number(p.getValue()));
+    for (Map.Entry<String, JsonNode> p : metric.path("scorePercentiles").properties()) {
+      out.put(p.getKey(), number(p.getValue()));
     }
     return out;
+  }
+
+  /** A number, or a string such as JMH's {@code "NaN"}; anything else (or nothing) is NaN. */
+  static double number(JsonNode v) {
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      return Double.parseDouble(v.asText());
+    }
+    return Double.NaN;
   }
 }
