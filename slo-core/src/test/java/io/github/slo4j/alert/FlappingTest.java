@@ -18,8 +18,11 @@ import io.github.slo4j.Replay;
 import io.github.slo4j.Replay.Traffic;
 import io.github.slo4j.Severity;
 import io.github.slo4j.SloDefinition;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +137,129 @@ class FlappingTest {
       assertEquals(AlertState.FIRING, t.to());
       assertTrue(t.at().isAfter(at(ofDays(4).plusMinutes(10))), t.toString());
     }
+  }
+
+  /**
+   * The engine against a naive model (plain loops over raw per-interval counts, exact integer
+   * arithmetic) of everything this class is about: the single-failure floor, the keep-firing
+   * hysteresis and a suppression that outlives its page. Random segmented traffic, fixed seed.
+   */
+  @Test
+  void tiersFloorsHysteresisAndSuppressionMatchANaiveModel() {
+    SloDefinition slo = SloDefinition.builder("model").service("model")
+        .objective(io.github.slo4j.Objective.percent("99"))
+        .period(io.github.slo4j.CompliancePeriod.rolling(ofHours(1))).build();
+    // Thresholds at 99 %: page 14.4 % over 10m and 1m, ticket 3 % over 30m and 5m, per mille 144 and 30.
+    AlertTier page = new AlertTier(Severity.PAGE, ofMinutes(10), ofMinutes(1), 14.4);
+    AlertTier ticket = new AlertTier(Severity.TICKET, ofMinutes(30), ofMinutes(5), 3);
+    List<AlertTier> tiers = List.of(page, ticket);
+    long[] perMille = {144, 30};
+    int[] badChoices = {0, 1, 5, 10, 30, 100, 144, 145, 300, 1000};
+    long seed = 0xF1A9_9140L;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int c = 0; c < 150; c++) {
+      int minEvents = random.nextInt(0, 301);
+      int minBad = random.nextInt(0, 4);
+      Duration keep = new Duration[] {null, Duration.ZERO, ofSeconds(30), ofMinutes(2)}[random.nextInt(4)];
+      AlertRules.Builder b = AlertRules.builder(slo).tiers(tiers).minEvents(minEvents).minBadEvents(minBad).withoutNoDataAlert();
+      if (keep != null) {
+        b.keepFiringFor(keep);
+      }
+      AlertRules rules = b.build();
+      List<long[]> raw = new ArrayList<>();
+      List<Replay.Point> points = new ArrayList<>();
+      int segments = random.nextInt(1, 26);
+      for (int g = 0; g < segments; g++) {
+        int intervals = random.nextInt(1, 121);
+        int per = random.nextInt(3) == 0 ? 0 : random.nextInt(1, 41);
+        int bpm = badChoices[random.nextInt(badChoices.length)];
+        long acc = 0;
+        for (int i = 0; i < intervals; i++) {
+          long before = acc / 1000;
+          acc += (long) per * bpm;
+          long bad = Math.min(per, acc / 1000 - before);
+          raw.add(new long[] {per - bad, per});
+          points.add(new Replay.Point(Slos.START.plusSeconds(10L * (raw.size() - 1)), per - bad, per));
+        }
+      }
+      Replay.Result r = Replay.of(slo).rules(rules).traffic(Traffic.recorded(points))
+          .start(Slos.START).duration(ofSeconds(10L * raw.size())).run();
+
+      AlertState[] state = {AlertState.INACTIVE, AlertState.INACTIVE};
+      long[] falseSince = {-1, -1};
+      List<String> expected = new ArrayList<>();
+      for (int k = 1; k <= raw.size(); k++) {
+        boolean[] active = new boolean[2];
+        for (int t = 0; t < 2; t++) {
+          AlertTier tier = tiers.get(t);
+          long[] l = sum(raw, k, tier.longWindow());
+          long[] sh = sum(raw, k, tier.shortWindow());
+          boolean was = state[t].active();
+          if (l[1] == 0 || sh[1] == 0) {
+            active[t] = was;
+            continue;
+          }
+          boolean exceeded = over(l, k, tier.longWindow(), perMille[t]) && over(sh, k, tier.shortWindow(), perMille[t]);
+          // One bad of n exceeds θ‰ iff 1000 > θ‰ × n: the floor is ⌈1000 ÷ θ‰⌉ (7 and 34).
+          long floor = Math.max(minEvents, (1000 + perMille[t] - 1) / perMille[t]);
+          long keepMillis = (keep != null ? keep : tier.shortWindow()).toMillis();
+          if (!was) {
+            active[t] = exceeded && l[1] >= floor && l[1] - l[0] >= minBad;
+          } else if (exceeded) {
+            active[t] = true;
+            falseSince[t] = -1;
+          } else {
+            if (falseSince[t] < 0) {
+              falseSince[t] = k;
+            }
+            active[t] = (k - falseSince[t]) * 10_000L < keepMillis;
+            if (!active[t]) {
+              falseSince[t] = -1;
+            }
+          }
+        }
+        for (int t = 0; t < 2; t++) {
+          AlertState from = state[t];
+          AlertState to;
+          if (!active[t]) {
+            to = from == AlertState.FIRING ? AlertState.RESOLVED : from == AlertState.SUPPRESSED ? AlertState.INACTIVE : from;
+          } else if (from.active()) {
+            to = from;
+          } else {
+            to = t == 1 && active[0] ? AlertState.SUPPRESSED : AlertState.FIRING;
+          }
+          if (to != from) {
+            expected.add(k + " " + tiers.get(t) + " " + from + "->" + to);
+            state[t] = to;
+          }
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      for (AlertTransition t : r.transitions()) {
+        actual.add((Duration.between(Slos.START, t.at()).toSeconds() / 10) + " " + t.alert().tier().orElseThrow() + " "
+            + t.from() + "->" + t.to());
+      }
+      assertEquals(expected, actual, "seed " + Long.toHexString(seed) + " case " + c + ": minEvents " + minEvents
+          + ", minBad " + minBad + ", keepFiringFor " + keep);
+    }
+  }
+
+  /** bad ÷ total > θ‰, projected to the whole window when only min(k, w) of its w intervals exist. */
+  private static boolean over(long[] c, int k, Duration window, long perMille) {
+    long w = window.toSeconds() / 10;
+    return BigInteger.valueOf(c[1] - c[0]).multiply(BigInteger.valueOf(Math.min(k, w) * 1000))
+        .compareTo(BigInteger.valueOf(perMille).multiply(BigInteger.valueOf(c[1])).multiply(BigInteger.valueOf(w))) > 0;
+  }
+
+  private static long[] sum(List<long[]> raw, int k, Duration window) {
+    int w = (int) Math.min(window.toSeconds() / 10, k);
+    long good = 0;
+    long total = 0;
+    for (int i = k - w; i < k; i++) {
+      good += raw.get(i)[0];
+      total += raw.get(i)[1];
+    }
+    return new long[] {good, total};
   }
 
   @Test
