@@ -322,8 +322,9 @@ public final class AlertRules {
     }
 
     /**
-     * Keeps tiers that can never fire for their target's objective, logging a warning for each,
-     * instead of refusing them.
+     * Keeps tiers given here that can never fire for their target's objective, logging a warning
+     * for each, instead of refusing them. (The default tiers are never unreachable: they are
+     * derived, see {@link AlertRules#derivations()}.)
      */
     public Builder allowUnreachableTiers() {
       this.allowUnreachable = true;
