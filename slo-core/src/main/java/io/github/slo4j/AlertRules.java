@@ -3,6 +3,8 @@ package io.github.slo4j;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.internal.alert.LinkTemplate;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,16 +39,28 @@ import org.slf4j.LoggerFactory;
  * is <b>refused</b>, because a page that can never fire is a hole in coverage nobody notices; call
  * {@link Builder#allowUnreachableTiers()} to keep such tiers with a logged warning instead.
  *
+ * <p>The <b>default</b> tiers (when no tiers are given) are derived so that they fit and can fire for
+ * every SLO: a period shorter than 3 days gets the Workbook's tiers scaled in time, and a target whose
+ * objective is too low for a tier's factor gets half its maximum burn rate instead; {@link
+ * #derivations()} says what was derived, and it is logged once at build.
+ *
+ * <p>Two guards make the rules trustworthy for a pager: a tier may start firing only when its long
+ * window holds at least {@link #minEvents(Target, AlertTier)} events, so that <b>one failed request
+ * never fires a tier</b> at any traffic level; and a firing tier resolves only after its condition
+ * has stayed false for {@link #keepFiringFor(AlertTier)} (its short window by default), so that a
+ * burn hovering at a threshold is <b>one notification and one resolve</b>, not a flapping pager.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class AlertRules {
   private static final Logger LOG = LoggerFactory.getLogger(AlertRules.class);
+  private static final Duration WORKBOOK_PERIOD = Duration.ofDays(30);
+  private static final Duration LONGEST_WORKBOOK_WINDOW = Duration.ofDays(3);
 
   /**
-   * The default minimum number of events in a tier's long window before it may fire: 100. Below it
-   * one event is more than 1 % of the window, coarser than the Workbook's fast-page threshold at
-   * 99.9 % (1.44 %) — so at 100 events a single failure cannot page on its own, while an outage on a
-   * service doing a few requests a minute still can.
+   * The default minimum number of events in a tier's long window before it may fire, on top of each
+   * tier's own {@linkplain AlertTier#singleFailureMinEvents(Objective) single-failure floor}: 100, a
+   * minimum sample (it is also the minimum a budget-policy step needs to be valid).
    */
   public static final long DEFAULT_MIN_EVENTS = 100;
 
@@ -63,6 +77,8 @@ public final class AlertRules {
   private final List<List<AlertTier>> tiers;
   private final long minEvents;
   private final long minBadEvents;
+  private final Duration keepFiringFor;
+  private final List<String> derivations;
   private final Duration noDataAfter;
   private final Severity noDataSeverity;
   private final Duration changeLookback;
@@ -73,11 +89,13 @@ public final class AlertRules {
   private final Map<Severity, String> owners;
   private final boolean requireRunbookWithOwner;
 
-  private AlertRules(Builder b, List<List<AlertTier>> tiers) {
+  private AlertRules(Builder b, List<List<AlertTier>> tiers, List<String> derivations) {
     this.definition = b.definition;
     this.tiers = tiers;
     this.minEvents = b.minEvents;
     this.minBadEvents = b.minBadEvents;
+    this.keepFiringFor = b.keepFiringFor;
+    this.derivations = List.copyOf(derivations);
     this.noDataAfter = b.noDataAfter;
     this.noDataSeverity = b.noDataSeverity;
     this.changeLookback = b.changeLookback;
@@ -98,9 +116,11 @@ public final class AlertRules {
 
   /**
    * A builder whose defaults are: the SRE Workbook's tiers adapted to the SLO's period by budget
-   * share ({@link AlertTiers#budgetShare(Duration)}) for every target, {@value
-   * #DEFAULT_MIN_EVENTS} events minimum, no error floor, a ticket after 30 minutes without traffic,
-   * pages suppressing tickets, a 2-hour change lookback, a 10-second evaluation interval.
+   * share ({@link AlertTiers#budgetShare(Duration)}) for every target, derived where they would not
+   * fit or fire (see {@link #derivations()}), {@value #DEFAULT_MIN_EVENTS} events minimum on top of
+   * each tier's single-failure floor, no error floor, each tier kept firing for its short window,
+   * a ticket after 30 minutes without traffic, pages suppressing tickets, a 2-hour change lookback,
+   * a 10-second evaluation interval.
    */
   public static Builder builder(SloDefinition slo) {
     return new Builder(Require.nonNull("slo", slo));
@@ -120,9 +140,46 @@ public final class AlertRules {
     return tiers.get(target.index());
   }
 
-  /** The fewest events a tier's long window must hold before the tier may fire. */
+  /**
+   * The fewest events a tier's long window must hold before the tier may fire, set by {@link
+   * Builder#minEvents(long)}; each tier adds its own floor, see {@link #minEvents(Target, AlertTier)}.
+   */
   public long minEvents() {
     return minEvents;
+  }
+
+  /**
+   * The fewest events the long window of {@code tier} must hold before it may fire for {@code
+   * target}: the larger of {@link #minEvents()} and the tier's {@linkplain
+   * AlertTier#singleFailureMinEvents(Objective) single-failure floor} {@code ⌈1 ÷ (factor × (1 −
+   * objective))⌉}. With at least that many events one bad event cannot exceed the tier's threshold,
+   * so one failed request never fires a tier. At 99.9 % with the Workbook's tiers: 100 (70 from the
+   * tier, 100 from the default minimum), 167, 334 and 1,000.
+   */
+  public long minEvents(Target target, AlertTier tier) {
+    Require.nonNull("target", target);
+    Require.nonNull("tier", tier);
+    return Math.max(minEvents, tier.singleFailureMinEvents(target.objective()));
+  }
+
+  /**
+   * How long the condition of a firing (or suppressed) {@code tier} must stay false before it
+   * resolves: the duration set by {@link Builder#keepFiringFor(Duration)}, else the tier's short
+   * window (5 minutes for the Workbook's fast page). A burn that dips below the threshold for less
+   * than that is the same incident.
+   */
+  public Duration keepFiringFor(AlertTier tier) {
+    Require.nonNull("tier", tier);
+    return keepFiringFor != null ? keepFiringFor : tier.shortWindow();
+  }
+
+  /**
+   * What {@link Builder#build()} derived for the default tiers, one sentence each, empty when the
+   * Workbook's tiers (adapted by budget share) fit and can fire as they are: tiers scaled to a period
+   * shorter than 3 days, factors lowered for an objective that could never reach them.
+   */
+  public List<String> derivations() {
+    return derivations;
   }
 
   /** The fewest bad events a tier's long window must hold before the tier may fire. */
@@ -192,7 +249,7 @@ public final class AlertRules {
 
   @Override
   public String toString() {
-    return "AlertRules[" + definition.id() + ": " + tiers + "]";
+    return "AlertRules[" + definition.id() + ": " + tiers + (derivations.isEmpty() ? "" : ", derived: " + derivations) + "]";
   }
 
   /** Builds validated {@link AlertRules}. Not thread-safe; build once, share the result. */
@@ -203,6 +260,7 @@ public final class AlertRules {
     private boolean allowUnreachable;
     private long minEvents = DEFAULT_MIN_EVENTS;
     private long minBadEvents = 0;
+    private Duration keepFiringFor;
     private Duration noDataAfter = DEFAULT_NO_DATA_AFTER;
     private Severity noDataSeverity = Severity.TICKET;
     private Duration changeLookback = DEFAULT_CHANGE_LOOKBACK;
@@ -264,8 +322,9 @@ public final class AlertRules {
     }
 
     /**
-     * Keeps tiers that can never fire for their target's objective, logging a warning for each,
-     * instead of refusing them.
+     * Keeps tiers given here that can never fire for their target's objective, logging a warning
+     * for each, instead of refusing them. (The default tiers are never unreachable: they are
+     * derived, see {@link AlertRules#derivations()}.)
      */
     public Builder allowUnreachableTiers() {
       this.allowUnreachable = true;
@@ -274,7 +333,8 @@ public final class AlertRules {
 
     /**
      * The fewest events a long window must hold before its tier may fire ({@value
-     * #DEFAULT_MIN_EVENTS} by default; 0 for none). A firing tier still resolves below it.
+     * #DEFAULT_MIN_EVENTS} by default; 0 for none but each tier's own single-failure floor, see
+     * {@link AlertRules#minEvents(Target, AlertTier)}). A firing tier still resolves below it.
      */
     public Builder minEvents(long minEvents) {
       this.minEvents = Require.nonNegative("minEvents", minEvents);
@@ -283,11 +343,26 @@ public final class AlertRules {
 
     /**
      * The fewest bad events a long window must hold before its tier may fire (an error-count floor;
-     * 0, none, by default). A floor of 2 or 3 keeps a single failure from paging whatever the
-     * traffic.
+     * 0, none, by default). One failure never fires a tier anyway; a floor of 3 keeps two failures
+     * from paging at high objectives (99.99 % and up), where a tier's threshold is a few failures.
      */
     public Builder minBadEvents(long minBadEvents) {
       this.minBadEvents = Require.nonNegative("minBadEvents", minBadEvents);
+      return this;
+    }
+
+    /**
+     * How long the condition of a firing tier must stay false before it resolves, for every tier
+     * (by default each tier's own short window); {@link Duration#ZERO} resolves at the first
+     * evaluation at which the condition fails. Like Prometheus' {@code keep_firing_for}: it delays
+     * resolves, never detection.
+     */
+    public Builder keepFiringFor(Duration keepFiringFor) {
+      Require.nonNull("keepFiringFor", keepFiringFor);
+      if (keepFiringFor.isNegative()) {
+        throw Require.invalid("keepFiringFor", DurationFormat.format(keepFiringFor), ">= 0");
+      }
+      this.keepFiringFor = keepFiringFor;
       return this;
     }
 
@@ -414,11 +489,15 @@ public final class AlertRules {
      */
     public AlertRules build() {
       Duration period = definition.period().nominalLength();
-      List<AlertTier> base = allTiers != null ? allTiers : AlertTiers.budgetShare(period);
+      List<String> derived = new ArrayList<>();
+      List<AlertTier> base = allTiers != null ? allTiers : defaultTiers(period, derived);
       List<List<AlertTier>> perTarget = new ArrayList<>();
       Set<Severity> severities = new LinkedHashSet<>();
       for (Target target : definition.targets()) {
-        List<AlertTier> ts = targetTiers.getOrDefault(target.name(), base);
+        List<AlertTier> ts = targetTiers.get(target.name());
+        if (ts == null) {
+          ts = allTiers != null ? base : reachable(base, target, derived);
+        }
         for (AlertTier t : ts) {
           checkTier(t, target, period);
           severities.add(t.severity());
@@ -449,7 +528,80 @@ public final class AlertRules {
           }
         }
       }
-      return new AlertRules(this, Collections.unmodifiableList(perTarget));
+      if (!derived.isEmpty()) {
+        LOG.info("SLO {}: default alert tiers derived: {}", definition.id(), String.join("; ", derived));
+      }
+      return new AlertRules(this, Collections.unmodifiableList(perTarget), derived);
+    }
+
+    /**
+     * The default tiers for {@code period}: the Workbook's windows with factors by budget share when
+     * the period holds the longest window (3 days); else the Workbook's 30-day tiers scaled in time
+     * by {@code period ÷ 30 d}, factors kept, so each tier still fires after spending the same share
+     * of the budget (2, 5, 10, 10 %). Scaled windows are rounded to the nearest whole evaluation
+     * interval, at least one; a tier whose long window is then not longer than its short one is
+     * dropped.
+     */
+    private List<AlertTier> defaultTiers(Duration period, List<String> derived) {
+      if (period.compareTo(LONGEST_WORKBOOK_WINDOW) >= 0) {
+        return AlertTiers.budgetShare(period);
+      }
+      List<AlertTier> out = new ArrayList<>();
+      List<String> dropped = new ArrayList<>();
+      for (AlertTier w : AlertTiers.workbook()) {
+        Duration l = scale(w.longWindow(), period);
+        Duration s = scale(w.shortWindow(), period);
+        if (l.compareTo(s) > 0) {
+          out.add(new AlertTier(w.severity(), l, s, w.factor()));
+        } else {
+          dropped.add(w.toString());
+        }
+      }
+      String iv = DurationFormat.format(evaluationInterval);
+      if (out.isEmpty()) {
+        throw Require.invalid(
+            "period",
+            DurationFormat.format(period),
+            "a period that holds at least one default tier at the evaluation interval (" + iv
+                + "): a long window longer than a short window of at least one interval; give tiers(...) of your own");
+      }
+      derived.add(
+          "period " + DurationFormat.format(period) + " is shorter than 3d, the Workbook's longest window: its 30d tiers"
+              + " scaled by " + DurationFormat.format(period) + " / 30d, windows rounded to the evaluation interval ("
+              + iv + "), factors kept: " + out
+              + (dropped.isEmpty() ? "" : "; dropped, their windows round to one interval: " + dropped));
+      return out;
+    }
+
+    /** {@code window × period ÷ 30 d}, rounded to the nearest whole evaluation interval, at least one. */
+    private Duration scale(Duration window, Duration period) {
+      long iv = evaluationInterval.toMillis();
+      long scaled = window.toMillis() * period.toMillis() / WORKBOOK_PERIOD.toMillis();
+      return Duration.ofMillis(Math.max(1, (scaled + iv / 2) / iv) * iv);
+    }
+
+    /**
+     * The default tiers for {@code target}: each tier that could never fire for its objective (a
+     * full outage burns at most {@code 1 ÷ (1 − objective)}) gets half that maximum as its factor,
+     * so it fires when more than half of the events are bad over both windows.
+     */
+    private static List<AlertTier> reachable(List<AlertTier> tiers, Target target, List<String> derived) {
+      List<AlertTier> out = new ArrayList<>();
+      for (AlertTier t : tiers) {
+        if (t.canFire(target.objective())) {
+          out.add(t);
+          continue;
+        }
+        double half = BigDecimal.ONE
+            .divide(target.objective().errorBudgetDecimal().multiply(BigDecimal.valueOf(2)), MathContext.DECIMAL64)
+            .doubleValue();
+        AlertTier r = new AlertTier(t.severity(), t.longWindow(), t.shortWindow(), half);
+        out.add(r);
+        derived.add(
+            "target " + target.name() + " (" + target.objective() + "): " + t + " could never fire, a full outage burns at "
+                + Alert.num(target.objective().maxBurnRate()) + "; derived " + r + ", half that burn rate");
+      }
+      return out;
     }
 
     private void checkTier(AlertTier t, Target target, Duration period) {

@@ -2,17 +2,18 @@ package io.github.slo4j;
 
 /**
  * Where an alert stands. A tier starts {@link #INACTIVE}, goes {@link #FIRING} when both its
- * windows burn faster than its factor, and {@link #RESOLVED} when they no longer do; it may fire
- * again later. A tier whose condition holds while a tier that suppresses it is firing (a ticket
- * while a page fires) is {@link #SUPPRESSED} instead of firing: it is tracked, but nobody is
- * notified, so one incident is one notification.
+ * windows burn faster than its factor, and {@link #RESOLVED} once they have not for its {@linkplain
+ * AlertRules#keepFiringFor(AlertTier) keep-firing time}; it may fire again later. A tier whose
+ * condition starts to hold while a tier that suppresses it is firing (a ticket while a page fires)
+ * is {@link #SUPPRESSED} instead of firing, and stays so until its own condition clears, also after
+ * the page resolved: it is tracked, but nobody is notified, so one incident is one notification.
  */
 public enum AlertState {
   /** Never fired, or was suppressed and cleared without notifying anyone. */
   INACTIVE,
   /** The condition holds and the alert is notified. */
   FIRING,
-  /** The condition holds while a suppressing alert fires; nobody is notified. */
+  /** The condition holds in an incident a suppressing alert has notified; nobody is notified. */
   SUPPRESSED,
   /** Fired, then cleared. */
   RESOLVED;

@@ -4,6 +4,7 @@ import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 
 /**
@@ -53,6 +54,19 @@ public record AlertTier(Severity severity, Duration longWindow, Duration shortWi
   /** Whether a full outage burns faster than this tier's factor, i.e. whether it can ever fire. */
   public boolean canFire(Objective objective) {
     return BigDecimal.valueOf(factor).multiply(objective.errorBudgetDecimal()).compareTo(BigDecimal.ONE) < 0;
+  }
+
+  /**
+   * The fewest events a window must hold so that <b>one bad event among them cannot exceed</b> this
+   * tier's threshold {@code θ = factor × (1 − objective)}: one bad event of {@code n} exceeds θ iff
+   * {@code 1 ÷ n > θ} iff {@code n < 1 ÷ θ}, so the floor is {@code ⌈1 ÷ θ⌉}, computed exactly. For the
+   * Workbook's tiers at 99.9 %: 70, 167, 334 and 1,000 (one bad of 1,000 is exactly 0.1 %, not more).
+   * 1 when the tier can never fire.
+   */
+  public long singleFailureMinEvents(Objective objective) {
+    BigDecimal threshold = BigDecimal.valueOf(factor).multiply(objective.errorBudgetDecimal());
+    BigDecimal n = BigDecimal.ONE.divide(threshold, 0, RoundingMode.CEILING);
+    return n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : Math.max(1, n.longValueExact());
   }
 
   /**

@@ -25,8 +25,9 @@ public record AlertTransition(AlertState from, AlertState to, Instant at, Alert 
   }
 
   /**
-   * Whether a human should hear about this transition: it starts firing (also after being
-   * suppressed) or a firing alert resolves. Suppression transitions do not notify.
+   * Whether a human should hear about this transition: it starts firing or a firing alert
+   * resolves. Suppression transitions do not notify (a suppressed alert clears to {@link
+   * AlertState#INACTIVE} without ever firing).
    */
   public boolean notifies() {
     return to == AlertState.FIRING || (from == AlertState.FIRING && to == AlertState.RESOLVED);

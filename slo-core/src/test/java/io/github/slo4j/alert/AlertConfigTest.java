@@ -44,14 +44,15 @@ class AlertConfigTest {
         "factor: 14.4 (expected < 10, the burn rate of a full outage at 90%, for tier page 1h/5m > 14.4 of target"
             + " events: it could never fire; lower the factor, give this target its own tiers, or call"
             + " allowUnreachableTiers())",
-        () -> AlertRules.builder(ninety).build());
+        () -> AlertRules.builder(ninety).tiers(AlertTiers.workbook()).build());
+    // (The default tiers are derived instead: DefaultRulesForEverySloTest.)
     // Exactly at the maximum is refused too: a ratio cannot be strictly greater than 1.
     fails(
         "factor: 10 (expected < 10, the burn rate of a full outage at 90%, for tier page 1h/5m > 10 of target"
             + " events: it could never fire; lower the factor, give this target its own tiers, or call"
             + " allowUnreachableTiers())",
         () -> AlertRules.builder(ninety).tiers(List.of(AlertTier.of(Severity.PAGE, ofHours(1), 10))).build());
-    AlertRules kept = AlertRules.builder(ninety).allowUnreachableTiers().build();
+    AlertRules kept = AlertRules.builder(ninety).tiers(AlertTiers.workbook()).allowUnreachableTiers().build();
     assertEquals(AlertTiers.workbook(), kept.tiers(ninety.targets().get(0)));
     assertTrue(AlertTier.of(Severity.PAGE, ofHours(1), 9.99).canFire(Objective.percent("90")));
   }
@@ -62,8 +63,10 @@ class AlertConfigTest {
     fails(
         "long window: 2d (expected <= the compliance period (1d) for tier page 2d/4h > 2 of target events)",
         () -> AlertRules.builder(day).tiers(List.of(AlertTier.of(Severity.PAGE, ofDays(2), 2))).build());
-    // The default budget-share tiers need a period of at least their longest window, 3 days.
-    fails("long window: 3d (expected <= the compliance period (1d))", () -> AlertRules.builder(day).build());
+    // Budget-share tiers need a period of at least their longest window, 3 days. (The default
+    // tiers are scaled to fit instead: DefaultRulesForEverySloTest.)
+    fails("long window: 3d (expected <= the compliance period (1d))",
+        () -> AlertRules.builder(day).tiers(AlertTiers.Strategy.BUDGET_SHARE));
     fails(
         "no-data silence: 2d (expected <= the compliance period (1d) for the no-data alert)",
         () -> AlertRules.builder(day)

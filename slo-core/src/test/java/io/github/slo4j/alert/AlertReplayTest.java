@@ -55,29 +55,40 @@ class AlertReplayTest {
     Replay.Result r = Replay.of(SLO).traffic(Traffic.recorded(tenAnHour(failure))).run();
     assertEquals(List.of(), r.transitions(Severity.PAGE));
 
-    // The guard is what keeps it quiet: without a minimum the same failure pages.
-    Replay.Result unguarded =
+    // minEvents(0) only drops the extra floor: each tier's own single-failure floor (70 events for
+    // the fast page at 99.9 %) still keeps the failure from paging, or from opening a ticket.
+    Replay.Result noExtraFloor =
         Replay.of(SLO)
             .rules(AlertRules.builder(SLO).minEvents(0).build())
             .traffic(Traffic.recorded(tenAnHour(failure)))
             .run();
-    AlertTransition page = unguarded.transitions(Severity.PAGE).get(0);
-    assertEquals(AlertState.FIRING, page.to());
-    assertEquals(failure.plusSeconds(10), page.at());
+    assertEquals(List.of(), noExtraFloor.transitions());
+  }
+
+  /** Two requests a minute for 2 days, failing at the given instants. */
+  private static List<Point> twoAMinute(List<Instant> failures) {
+    List<Point> points = new ArrayList<>();
+    for (Instant t = START; t.isBefore(START.plus(ofDays(2))); t = t.plus(ofSeconds(30))) {
+      points.add(new Point(t, failures.contains(t) ? 0 : 1, 1));
+    }
+    return points;
   }
 
   @Test
-  void anErrorFloorKeepsOneFailureFromPagingButNotTwo() {
-    Instant failure = START.plus(ofDays(1)).plus(ofMinutes(30));
-    AlertRules floor = AlertRules.builder(SLO).minEvents(0).minBadEvents(2).build();
-    Replay.Result one = Replay.of(SLO).rules(floor).traffic(Traffic.recorded(tenAnHour(failure))).run();
-    assertEquals(List.of(), one.transitions());
+  void anErrorFloorOfThreeKeepsTwoFailuresFromPagingButNotThree() {
+    // 120 events an hour: above the fast page's floor (100), so two failures in an hour (1.67 %)
+    // page on their own. (This test used a floor of 2 at 10 requests an hour; one failure can no
+    // longer page at any traffic, and 10 events are below every tier's floor.)
+    Instant first = START.plus(ofDays(1)).plus(ofMinutes(30));
+    List<Instant> two = List.of(first, first.plusSeconds(30));
+    List<Instant> three = List.of(first, first.plusSeconds(30), first.plusSeconds(60));
+    Replay.Result unfloored = Replay.of(SLO).traffic(Traffic.recorded(twoAMinute(two))).run();
+    assertEquals(first.plusSeconds(40), unfloored.transitions(Severity.PAGE).get(0).at());
 
-    List<Point> two = tenAnHour(failure);
-    two.add(new Point(failure.plus(ofMinutes(6)), 0, 1));
-    two.removeIf(p -> p.at().equals(failure.plus(ofMinutes(6))) && p.good() == 1);
-    Replay.Result r = Replay.of(SLO).rules(floor).traffic(Traffic.recorded(two)).run();
-    assertEquals(failure.plus(ofMinutes(6)).plusSeconds(10), r.transitions(Severity.PAGE).get(0).at());
+    AlertRules floor = AlertRules.builder(SLO).minBadEvents(3).build();
+    assertEquals(List.of(), Replay.of(SLO).rules(floor).traffic(Traffic.recorded(twoAMinute(two))).run().transitions());
+    Replay.Result r = Replay.of(SLO).rules(floor).traffic(Traffic.recorded(twoAMinute(three))).run();
+    assertEquals(first.plusSeconds(70), r.transitions(Severity.PAGE).get(0).at());
   }
 
   @Test
@@ -112,13 +123,14 @@ class AlertReplayTest {
     assertEquals(AlertState.RESOLVED, noData.get(1).to());
 
     // The fast page fired during the outage and neither cleared nor re-fired during the silence:
-    // no data is not a reason to change state. It resolves at the first tick with clean data.
+    // no data is not a reason to change state. Its condition fails at the first tick with clean
+    // data, and it resolves once that has lasted its 5 m keep-firing time.
     AlertTier fast = io.github.slo4j.AlertTiers.workbook().get(0);
     List<AlertTransition> page =
         r.transitions().stream().filter(t -> t.alert().tier().equals(Optional.of(fast))).toList();
     assertEquals(2, page.size());
     assertEquals(at(outage.plusSeconds(60)), page.get(0).at());
-    assertEquals(at(back.plusSeconds(10)), page.get(1).at());
+    assertEquals(at(back.plusSeconds(10).plus(ofMinutes(5))), page.get(1).at());
   }
 
   @Test

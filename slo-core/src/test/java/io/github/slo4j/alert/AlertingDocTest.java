@@ -48,7 +48,7 @@ class AlertingDocTest {
 
     assertEquals(List.of(
             "+3d5m50s alert checkout-availability/events page 1h/5m > 14.4: inactive -> firing",
-            "+3d14m40s alert checkout-availability/events page 1h/5m > 14.4: firing -> resolved"),
+            "+3d19m40s alert checkout-availability/events page 1h/5m > 14.4: firing -> resolved"),
         result.timeline());
 
     AlertTransition page = result.notifications().get(0);

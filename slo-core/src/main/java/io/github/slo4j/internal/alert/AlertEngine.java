@@ -36,11 +36,14 @@ import java.util.Set;
  * RatioThreshold}); a window the data covers only in part (a process up for an hour has not seen
  * 3 days) is judged on its events projected to the whole window at the same rate, the uncovered
  * part counted as good — the budget it consumed, as the period budget is counted. An inactive tier becomes active when the condition holds and its long window
- * has at least the minimum events and bad events; an active tier becomes inactive when the
- * condition fails. When either window has <b>no data</b> the tier keeps its state: burn-rate tiers
- * never fire or clear on no data. Active tiers whose severity is suppressed by an active tier of
- * another severity (a ticket while a page fires) are {@link AlertState#SUPPRESSED} unless they were
- * already firing.
+ * has at least {@link AlertRules#minEvents(Target, AlertTier)} events and the minimum bad events;
+ * an active tier becomes inactive once the condition has been false at every evaluation for {@link
+ * AlertRules#keepFiringFor(AlertTier)} (hysteresis: no flapping at a threshold). When either window
+ * has <b>no data</b> the tier keeps its state and its false-since clock: burn-rate tiers never fire
+ * or clear on no data. A tier that becomes active while a tier of a severity that suppresses it is
+ * active (a ticket while a page fires) is {@link AlertState#SUPPRESSED}, and stays suppressed while
+ * it is active, also after the page resolved: the incident has been notified once. A tier already
+ * firing when a page starts keeps firing.
  *
  * <p>An <b>episode</b> of a target runs from the first evaluation at which any of its tiers is
  * active to the first at which none is. Its cost is the bad events from one long window (of the
@@ -61,6 +64,10 @@ public final class AlertEngine {
   private final WindowCounts[][] longCounts;
   private final WindowCounts[][] shortCounts;
   private final boolean[][] active;
+  private final long[][] minEvents;
+  private final long[][] keepMillis;
+  /** When the condition of an active tier was first seen false since it last held; -1 when it holds. */
+  private final long[][] falseSince;
   private final Episode[] episodes;
   private final Map<String, LinkTemplate> links = new LinkedHashMap<>();
   private final Map<Severity, Optional<LinkTemplate>> runbooks = new HashMap<>();
@@ -133,6 +140,9 @@ public final class AlertEngine {
     this.longCounts = new WindowCounts[n][];
     this.shortCounts = new WindowCounts[n][];
     this.active = new boolean[n][];
+    this.minEvents = new long[n][];
+    this.keepMillis = new long[n][];
+    this.falseSince = new long[n][];
     this.episodes = new Episode[n];
     for (int t = 0; t < n; t++) {
       List<AlertTier> ts = rules.tiers(targets.get(t));
@@ -144,9 +154,15 @@ public final class AlertEngine {
       longCounts[t] = new WindowCounts[m];
       shortCounts[t] = new WindowCounts[m];
       active[t] = new boolean[m];
+      minEvents[t] = new long[m];
+      keepMillis[t] = new long[m];
+      falseSince[t] = new long[m];
       for (int i = 0; i < m; i++) {
         thresholds[t][i] = RatioThreshold.of(tiers[t][i].factor(), targets.get(t).objective());
         states[t][i] = AlertState.INACTIVE;
+        minEvents[t][i] = rules.minEvents(targets.get(t), tiers[t][i]);
+        keepMillis[t][i] = rules.keepFiringFor(tiers[t][i]).toMillis();
+        falseSince[t][i] = -1;
       }
     }
     rules.linkTemplates().forEach((name, text) -> links.put(name, LinkTemplate.parse(name, text)));
@@ -173,8 +189,20 @@ public final class AlertEngine {
           continue;
         }
         boolean exceeded = exceeds(thresholds[t][i], l) && exceeds(thresholds[t][i], s);
-        active[t][i] =
-            was ? exceeded : exceeded && l.total() >= rules.minEvents() && l.bad() >= rules.minBadEvents();
+        if (!was) {
+          active[t][i] = exceeded && l.total() >= minEvents[t][i] && l.bad() >= rules.minBadEvents();
+        } else if (exceeded) {
+          active[t][i] = true;
+          falseSince[t][i] = -1;
+        } else {
+          if (falseSince[t][i] < 0) {
+            falseSince[t][i] = nowMillis;
+          }
+          active[t][i] = nowMillis - falseSince[t][i] < keepMillis[t][i];
+          if (!active[t][i]) {
+            falseSince[t][i] = -1;
+          }
+        }
       }
     }
     List<AlertTransition> out = new ArrayList<>();
@@ -216,8 +244,10 @@ public final class AlertEngine {
       }
       return from == AlertState.SUPPRESSED ? AlertState.INACTIVE : from;
     }
-    if (from == AlertState.FIRING) {
-      return AlertState.FIRING;
+    if (from == AlertState.FIRING || from == AlertState.SUPPRESSED) {
+      // A suppressed tier stays suppressed while active, also once its suppressor resolved: the
+      // incident was notified by the page, and its resolve must not turn into a fresh ticket.
+      return from;
     }
     return suppressor(severity) != null ? AlertState.SUPPRESSED : AlertState.FIRING;
   }
