@@ -191,6 +191,14 @@ public interface Gen<T> {
         longs(0, 0xffff).map(c -> (char) c.longValue()));
   }
 
+  /**
+   * Strings of 0 to 255 chars, each drawn by {@link #anyChar}: jqwik's default string had the same
+   * lengths, and its characters are among these.
+   */
+  static Gen<String> strings() {
+    return strings(anyChar(), 0, 255);
+  }
+
   /** Strings of {@code minLength} to {@code maxLength} chars from {@code chars}. */
   static Gen<String> strings(Gen<Character> chars, int minLength, int maxLength) {
     return chars.list(minLength, maxLength).map(cs -> {
