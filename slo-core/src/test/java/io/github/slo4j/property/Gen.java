@@ -105,20 +105,24 @@ public interface Gen<T> {
     return longs(min, max).map(Long::intValue);
   }
 
-  /** One of {@code values}, the first being the simplest. */
+  /** One of {@code values}, the first being the simplest; the first and the last are edges. */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is copied, never stored or exposed
   static <T> Gen<T> of(T... values) {
     List<T> list = copy(values);
-    return t -> list.get((int) t.draw(list.size() - 1));
+    return index(list.size()).map(list::get);
   }
 
-  /** A value of one of {@code gens}, each chosen alike (the first being the simplest). */
+  /**
+   * A value of one of {@code gens}, each chosen alike (the first being the simplest, the first and
+   * the last being edges).
+   */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is copied, never stored or exposed
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
     List<Gen<? extends T>> list = copy(gens);
-    return t -> list.get((int) t.draw(list.size() - 1)).draw(t);
+    Gen<Integer> index = index(list.size());
+    return t -> list.get(index.draw(t)).draw(t);
   }
 
   /** A value of one of the generators, chosen with the given integer weights. */
@@ -175,7 +179,7 @@ public interface Gen<T> {
 
   /** One of the characters of {@code alphabet}, the first being the simplest. */
   static Gen<Character> chars(String alphabet) {
-    return t -> alphabet.charAt((int) t.draw(alphabet.length() - 1));
+    return index(alphabet.length()).map(alphabet::charAt);
   }
 
   /**
@@ -206,6 +210,11 @@ public interface Gen<T> {
       cs.forEach(sb::append);
       return sb.toString();
     });
+  }
+
+  /** An index in {@code [0, size)}, drawn as {@link #longs} are (so 0, 1 and the last are edges). */
+  private static Gen<Integer> index(int size) {
+    return ints(0, size - 1);
   }
 
   /** The elements of a varargs array, copied one by one (so that the array itself never escapes). */

@@ -177,17 +177,27 @@ class HarnessTest {
   }
 
   @Test
-  void theSeedSystemPropertyOverridesTheDerivedSeed() {
-    String before = System.getProperty("slo4j.property.seed");
+  void theSeedAndTriesSystemPropertiesOverrideTheDefaults() {
+    String seed = System.getProperty("slo4j.property.seed");
+    String tries = System.getProperty("slo4j.property.tries");
     System.setProperty("slo4j.property.seed", "0x1234");
+    System.setProperty("slo4j.property.tries", "7");
     try {
       assertEquals(0x1234L, Property.named("A#b").baseSeed());
+      int[] runs = {0};
+      Property.named("A#b").tries(300).verify(d -> runs[0]++);
+      assertEquals(7, runs[0]);
     } finally {
-      if (before == null) {
-        System.clearProperty("slo4j.property.seed");
-      } else {
-        System.setProperty("slo4j.property.seed", before);
-      }
+      restore("slo4j.property.seed", seed);
+      restore("slo4j.property.tries", tries);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
     }
   }
 
