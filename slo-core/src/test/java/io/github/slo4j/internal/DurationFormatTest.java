@@ -3,12 +3,9 @@ package io.github.slo4j.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.slo4j.property.Gen;
+import io.github.slo4j.property.Property;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,31 +84,36 @@ class DurationFormatTest {
     assertEquals(Duration.ofDays(106751), DurationFormat.parse("d", "106751d"));
   }
 
-  @Property
-  void parseReadsBackWhatFormatPrints(@ForAll("durations") Duration d) {
-    assertEquals(d, DurationFormat.parse("d", DurationFormat.format(d)));
+  @Test
+  void parseReadsBackWhatFormatPrints() {
+    Property.check(draws -> {
+      Duration d = draws.draw("d", durations());
+      assertEquals(d, DurationFormat.parse("d", DurationFormat.format(d)));
+    });
   }
 
-  @Property
-  void formatUsesEachUnitAtMostOnceFromLargestToSmallest(@ForAll("durations") Duration d) {
-    String text = DurationFormat.format(d);
-    String units = text.replaceAll("\\d+", " ").trim();
-    String order = " d h m s ms us ns ";
-    int last = -1;
-    for (String unit : units.split(" ")) {
-      int at = order.indexOf(" " + unit + " ");
-      assertEquals(true, at > last, () -> text + " repeats or misorders " + unit);
-      last = at;
-    }
+  @Test
+  void formatUsesEachUnitAtMostOnceFromLargestToSmallest() {
+    Property.check(draws -> {
+      Duration d = draws.draw("d", durations());
+      String text = DurationFormat.format(d);
+      String units = text.replaceAll("\\d+", " ").trim();
+      String order = " d h m s ms us ns ";
+      int last = -1;
+      for (String unit : units.split(" ")) {
+        int at = order.indexOf(" " + unit + " ");
+        assertEquals(true, at > last, () -> text + " repeats or misorders " + unit);
+        last = at;
+      }
+    });
   }
 
-  @Provide
-  Arbitrary<Duration> durations() {
+  static Gen<Duration> durations() {
     // Whole units are over-represented so that exact days, hours and minutes are exercised too.
-    return Arbitraries.oneOf(
-        Arbitraries.longs().between(1, Long.MAX_VALUE).map(Duration::ofNanos),
-        Arbitraries.longs().between(1, 1_000_000_000_000L).map(Duration::ofMillis),
-        Arbitraries.longs().between(1, 100_000).map(Duration::ofMinutes),
-        Arbitraries.longs().between(1, 100_000).map(Duration::ofDays));
+    return Gen.oneOf(
+        Gen.longs(1, Long.MAX_VALUE).map(Duration::ofNanos),
+        Gen.longs(1, 1_000_000_000_000L).map(Duration::ofMillis),
+        Gen.longs(1, 100_000).map(Duration::ofMinutes),
+        Gen.longs(1, 100_000).map(Duration::ofDays));
   }
 }

@@ -13,16 +13,15 @@ import io.github.slo4j.SloTracker;
 import io.github.slo4j.SnapshotBuffer;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
+import io.github.slo4j.property.Gen;
+import io.github.slo4j.property.Property;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every window the recorder answers equals a brute-force count over timestamped events under the
@@ -34,53 +33,55 @@ class WindowsPropertyTest {
   private static final long BASE = 10_000;
   private static final long[] THRESHOLDS_NANOS = {100_000_000L, 500_000_000L};
 
-  @Property(tries = 200)
-  void windowsAgreeWithNaiveModel(
-      @ForAll @IntRange(min = 0, max = 3) int periodKind,
-      @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seed,
-      @ForAll @IntRange(min = 50, max = 1500) int steps) {
-    CompliancePeriod period =
-        switch (periodKind) {
-          case 0 -> CompliancePeriod.rollingDays(7);
-          case 1 -> CompliancePeriod.rollingDays(28);
-          case 2 -> CompliancePeriod.rollingDays(30);
-          default -> CompliancePeriod.calendarMonth(ZoneId.of("Europe/Paris"));
-        };
-    SloDefinition slo =
-        SloDefinition.builder("api-latency")
-            .service("api")
-            .sli(
-                Sli.latency(
-                    LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
-                    LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
-            .period(period)
-            .build();
-    Random random = new Random(seed);
-    // start anywhere, not aligned to a boundary
-    ManualTimeSource clock =
-        ManualTimeSource.startingAt(Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)));
-    SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(slo);
-    NaiveWindows model =
-        new NaiveWindows(BASE, period.maxLength(), Math.floorDiv(clock.wallMillis(), BASE) * BASE, 2);
+  @Test
+  void windowsAgreeWithNaiveModel() {
+    Property.check(200, d -> {
+      int periodKind = d.draw("periodKind", Gen.ints(0, 3));
+      long seed = d.draw("seed", Gen.longs(1, Long.MAX_VALUE));
+      int steps = d.draw("steps", Gen.ints(50, 1500));
+      CompliancePeriod period =
+          switch (periodKind) {
+            case 0 -> CompliancePeriod.rollingDays(7);
+            case 1 -> CompliancePeriod.rollingDays(28);
+            case 2 -> CompliancePeriod.rollingDays(30);
+            default -> CompliancePeriod.calendarMonth(ZoneId.of("Europe/Paris"));
+          };
+      SloDefinition slo =
+          SloDefinition.builder("api-latency")
+              .service("api")
+              .sli(
+                  Sli.latency(
+                      LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
+                      LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
+              .period(period)
+              .build();
+      Random random = new Random(seed);
+      // start anywhere, not aligned to a boundary
+      ManualTimeSource clock =
+          ManualTimeSource.startingAt(Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)));
+      SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
+      SloTracker tracker = registry.register(slo);
+      NaiveWindows model =
+          new NaiveWindows(BASE, period.maxLength(), Math.floorDiv(clock.wallMillis(), BASE) * BASE, 2);
 
-    for (int step = 0; step < steps; step++) {
-      int events = random.nextInt(4) == 0 ? 0 : random.nextInt(20);
-      for (int e = 0; e < events; e++) {
-        boolean success = random.nextInt(10) != 0;
-        long latency = (long) (random.nextDouble() * 800_000_000L);
-        tracker.recordLatency(latency, success);
-        model.record(success ? firstWithin(latency) : THRESHOLDS_NANOS.length);
+      for (int step = 0; step < steps; step++) {
+        int events = random.nextInt(4) == 0 ? 0 : random.nextInt(20);
+        for (int e = 0; e < events; e++) {
+          boolean success = random.nextInt(10) != 0;
+          long latency = (long) (random.nextDouble() * 800_000_000L);
+          tracker.recordLatency(latency, success);
+          model.record(success ? firstWithin(latency) : THRESHOLDS_NANOS.length);
+        }
+        moveClock(clock, random);
+        if (random.nextInt(5) != 0) { // sometimes the ticker misses a boundary
+          registry.tick();
+          model.tick(clock.wallMillis());
+        }
+        if (random.nextInt(50) == 0 || step == steps - 1) {
+          check(tracker, model, slo, random);
+        }
       }
-      moveClock(clock, random);
-      if (random.nextInt(5) != 0) { // sometimes the ticker misses a boundary
-        registry.tick();
-        model.tick(clock.wallMillis());
-      }
-      if (random.nextInt(50) == 0 || step == steps - 1) {
-        check(tracker, model, slo, random);
-      }
-    }
+    });
   }
 
   /** The index of the first (smallest) threshold the latency is within. */

@@ -13,16 +13,13 @@ import io.github.slo4j.SloDefinition;
 import io.github.slo4j.SloRegistry;
 import io.github.slo4j.SloState;
 import io.github.slo4j.SloTracker;
+import io.github.slo4j.property.Gen;
+import io.github.slo4j.property.Property;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Export, restore and merge against a reference: one tracker that saw every event. Random event
@@ -38,24 +35,22 @@ class StatePropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    Arbitrary<Long> advance =
-        Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.just(10_000L)),
-            net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(2, 40).map(n -> n * 10_000L)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(60, 2_160).map(n -> n * 10_000L)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(8_640, 30_000).map(n -> n * 10_000L)));
-    Arbitrary<Integer> small = Arbitraries.integers().between(0, 4);
-    Arbitrary<Step> step =
-        Combinators.combine(Arbitraries.integers().between(0, 2), small, small, small, small, advance)
-            .as(Step::new);
-    return step.list().ofMinSize(1).ofMaxSize(60);
+  static Gen<List<Step>> steps() {
+    Gen<Long> advance =
+        Gen.frequency(
+            Map.entry(6, Gen.constant(10_000L)),
+            Map.entry(3, Gen.longs(2, 40).map(n -> n * 10_000L)),
+            Map.entry(2, Gen.longs(60, 2_160).map(n -> n * 10_000L)),
+            Map.entry(1, Gen.longs(8_640, 30_000).map(n -> n * 10_000L)));
+    Gen<Integer> small = Gen.ints(0, 4);
+    Gen<Integer> instance = Gen.ints(0, 2);
+    Gen<Step> step =
+        t -> new Step(instance.draw(t), small.draw(t), small.draw(t), small.draw(t), small.draw(t), advance.draw(t));
+    return step.list(1, 60);
   }
 
-  @Provide
-  Arbitrary<SloDefinition> slos() {
-    return Arbitraries.of(
+  static Gen<SloDefinition> slos() {
+    return Gen.of(
         StateFixtures.events("events-7d", 7),
         StateFixtures.events("events-30d", 30),
         StateFixtures.latency("latency-30d", 30),
@@ -63,32 +58,34 @@ class StatePropertiesTest {
   }
 
   /** Occurrences, timeslices and ratio timeslices: restoring one process's state is exact for all. */
-  @Provide
-  Arbitrary<SloDefinition> anySlos() {
-    return Arbitraries.oneOf(
+  static Gen<SloDefinition> anySlos() {
+    return Gen.oneOf(
         slos(),
-        Arbitraries.of(StateFixtures.timeslices("slices-7d"), StateFixtures.ratioTimeslices("ratio-slices-7d")));
+        Gen.of(StateFixtures.timeslices("slices-7d"), StateFixtures.ratioTimeslices("ratio-slices-7d")));
   }
 
-  @Property(tries = 40)
-  void exportThenRestoreIntoAFreshTrackerChangesNothing(
-      @ForAll("anySlos") SloDefinition slo, @ForAll("steps") List<Step> steps) {
-    ManualTimeSource clock = ManualTimeSource.startingAt(START);
-    SloRegistry registry = registry(clock);
-    SloTracker tracker = registry.register(slo);
-    for (Step s : steps) {
-      s.recordInto(tracker);
-      clock.advance(Duration.ofMillis(s.advanceMillis()));
-      registry.tick();
-    }
-    byte[] state = tracker.exportState();
+  @Test
+  void exportThenRestoreIntoAFreshTrackerChangesNothing() {
+    Property.check(40, d -> {
+      SloDefinition slo = d.draw("slo", anySlos());
+      List<Step> steps = d.draw("steps", steps());
+      ManualTimeSource clock = ManualTimeSource.startingAt(START);
+      SloRegistry registry = registry(clock);
+      SloTracker tracker = registry.register(slo);
+      for (Step s : steps) {
+        s.recordInto(tracker);
+        clock.advance(Duration.ofMillis(s.advanceMillis()));
+        registry.tick();
+      }
+      byte[] state = tracker.exportState();
 
-    SloTracker fresh = registry(ManualTimeSource.startingAt(clock.now())).register(slo);
-    fresh.restore(state);
+      SloTracker fresh = registry(ManualTimeSource.startingAt(clock.now())).register(slo);
+      fresh.restore(state);
 
-    assertSameWindows(tracker, fresh);
-    assertSameGaps(tracker, fresh);
-    assertArrayEquals(state, fresh.exportState());
+      assertSameWindows(tracker, fresh);
+      assertSameGaps(tracker, fresh);
+      assertArrayEquals(state, fresh.exportState());
+    });
   }
 
   /**
@@ -96,48 +93,50 @@ class StatePropertiesTest {
    * boundary included. It must equal one tracker whose ticker stalled through the downtime: same
    * counts in every window, and the downtime counted as gap intervals.
    */
-  @Property(tries = 40)
-  void restartEqualsATrackerWhoseTickerStalledThroughTheDowntime(
-      @ForAll("anySlos") SloDefinition slo,
-      @ForAll("steps") List<Step> steps,
-      @ForAll @IntRange(min = 0, max = 60) int splitAt,
-      @ForAll @IntRange(min = 0, max = 20_000) int downtimeSeconds) {
-    int split = Math.min(splitAt, steps.size() - 1);
-    ManualTimeSource clock = ManualTimeSource.startingAt(START);
-    SloRegistry refRegistry = registry(clock);
-    SloTracker reference = refRegistry.register(slo);
-    SloRegistry registry = registry(clock);
-    SloTracker tracker = registry.register(slo);
-    for (int i = 0; i < split; i++) {
-      Step s = steps.get(i);
-      s.recordInto(reference);
-      s.recordInto(tracker);
-      clock.advance(Duration.ofMillis(s.advanceMillis()));
-      refRegistry.tick();
-      registry.tick();
-    }
-    steps.get(split).recordInto(reference); // recorded after the last boundary, before the export
-    steps.get(split).recordInto(tracker);
-    byte[] state = tracker.exportState();
+  @Test
+  void restartEqualsATrackerWhoseTickerStalledThroughTheDowntime() {
+    Property.check(40, d -> {
+      SloDefinition slo = d.draw("slo", anySlos());
+      List<Step> steps = d.draw("steps", steps());
+      int splitAt = d.draw("splitAt", Gen.ints(0, 60));
+      int downtimeSeconds = d.draw("downtimeSeconds", Gen.ints(0, 20_000));
+      int split = Math.min(splitAt, steps.size() - 1);
+      ManualTimeSource clock = ManualTimeSource.startingAt(START);
+      SloRegistry refRegistry = registry(clock);
+      SloTracker reference = refRegistry.register(slo);
+      SloRegistry registry = registry(clock);
+      SloTracker tracker = registry.register(slo);
+      for (int i = 0; i < split; i++) {
+        Step s = steps.get(i);
+        s.recordInto(reference);
+        s.recordInto(tracker);
+        clock.advance(Duration.ofMillis(s.advanceMillis()));
+        refRegistry.tick();
+        registry.tick();
+      }
+      steps.get(split).recordInto(reference); // recorded after the last boundary, before the export
+      steps.get(split).recordInto(tracker);
+      byte[] state = tracker.exportState();
 
-    clock.advance(Duration.ofSeconds(downtimeSeconds)); // the reference's ticker stalls meanwhile
-    SloRegistry restarted = registry(clock);
-    SloTracker next = restarted.register(slo);
-    next.restore(state);
-    clock.advance(Duration.ofMillis(steps.get(split).advanceMillis()));
-    refRegistry.tick();
-    restarted.tick();
-    for (int i = split + 1; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      s.recordInto(reference);
-      s.recordInto(next);
-      clock.advance(Duration.ofMillis(s.advanceMillis()));
+      clock.advance(Duration.ofSeconds(downtimeSeconds)); // the reference's ticker stalls meanwhile
+      SloRegistry restarted = registry(clock);
+      SloTracker next = restarted.register(slo);
+      next.restore(state);
+      clock.advance(Duration.ofMillis(steps.get(split).advanceMillis()));
       refRegistry.tick();
       restarted.tick();
-    }
+      for (int i = split + 1; i < steps.size(); i++) {
+        Step s = steps.get(i);
+        s.recordInto(reference);
+        s.recordInto(next);
+        clock.advance(Duration.ofMillis(s.advanceMillis()));
+        refRegistry.tick();
+        restarted.tick();
+      }
 
-    assertSameWindows(reference, next);
-    assertSameGaps(reference, next);
+      assertSameWindows(reference, next);
+      assertSameGaps(reference, next);
+    });
   }
 
   /**
@@ -145,65 +144,67 @@ class StatePropertiesTest {
    * early: merging their states (or restoring them one after another) equals one tracker that saw
    * every event.
    */
-  @Property(tries = 40)
-  void mergedInstancesEqualOneTrackerThatSawEveryEvent(
-      @ForAll("slos") SloDefinition slo,
-      @ForAll("steps") List<Step> steps,
-      @ForAll @IntRange(min = 2, max = 3) int instances,
-      @ForAll @IntRange(min = 0, max = 60) int start1,
-      @ForAll @IntRange(min = 0, max = 60) int life1,
-      @ForAll @IntRange(min = 0, max = 60) int start2,
-      @ForAll @IntRange(min = 0, max = 60) int life2,
-      @ForAll boolean restoreOneByOne) {
-    int n = steps.size();
-    int[] start = {0, Math.min(start1, n), Math.min(start2, n)};
-    int[] stop = {n, Math.min(n, start[1] + life1), Math.min(n, start[2] + life2)};
-    ManualTimeSource clock = ManualTimeSource.startingAt(START);
-    SloRegistry refRegistry = registry(clock);
-    SloTracker reference = refRegistry.register(slo);
-    List<SloRegistry> registries = new ArrayList<>();
-    SloTracker[] trackers = new SloTracker[instances];
-    for (int i = 0; i < instances; i++) {
-      registries.add(registry(clock));
-    }
-    for (int j = 0; j < n; j++) {
+  @Test
+  void mergedInstancesEqualOneTrackerThatSawEveryEvent() {
+    Property.check(40, d -> {
+      SloDefinition slo = d.draw("slo", slos());
+      List<Step> steps = d.draw("steps", steps());
+      int instances = d.draw("instances", Gen.ints(2, 3));
+      int start1 = d.draw("start1", Gen.ints(0, 60));
+      int life1 = d.draw("life1", Gen.ints(0, 60));
+      int start2 = d.draw("start2", Gen.ints(0, 60));
+      int life2 = d.draw("life2", Gen.ints(0, 60));
+      boolean restoreOneByOne = d.draw("restoreOneByOne", Gen.booleans());
+      int n = steps.size();
+      int[] start = {0, Math.min(start1, n), Math.min(start2, n)};
+      int[] stop = {n, Math.min(n, start[1] + life1), Math.min(n, start[2] + life2)};
+      ManualTimeSource clock = ManualTimeSource.startingAt(START);
+      SloRegistry refRegistry = registry(clock);
+      SloTracker reference = refRegistry.register(slo);
+      List<SloRegistry> registries = new ArrayList<>();
+      SloTracker[] trackers = new SloTracker[instances];
       for (int i = 0; i < instances; i++) {
-        if (j == start[i] && start[i] < stop[i]) {
-          trackers[i] = registries.get(i).register(slo);
+        registries.add(registry(clock));
+      }
+      for (int j = 0; j < n; j++) {
+        for (int i = 0; i < instances; i++) {
+          if (j == start[i] && start[i] < stop[i]) {
+            trackers[i] = registries.get(i).register(slo);
+          }
+        }
+        Step s = steps.get(j);
+        int i = s.instance() % instances;
+        if (start[i] <= j && j < stop[i]) {
+          s.recordInto(trackers[i]);
+          s.recordInto(reference);
+        }
+        clock.advance(Duration.ofMillis(s.advanceMillis()));
+        refRegistry.tick();
+        for (int k = 0; k < instances; k++) {
+          if (j < stop[k]) {
+            registries.get(k).tick();
+          }
         }
       }
-      Step s = steps.get(j);
-      int i = s.instance() % instances;
-      if (start[i] <= j && j < stop[i]) {
-        s.recordInto(trackers[i]);
-        s.recordInto(reference);
-      }
-      clock.advance(Duration.ofMillis(s.advanceMillis()));
-      refRegistry.tick();
-      for (int k = 0; k < instances; k++) {
-        if (j < stop[k]) {
-          registries.get(k).tick();
+      List<byte[]> states = new ArrayList<>();
+      for (SloTracker t : trackers) {
+        if (t != null) {
+          states.add(t.exportState());
         }
       }
-    }
-    List<byte[]> states = new ArrayList<>();
-    for (SloTracker t : trackers) {
-      if (t != null) {
-        states.add(t.exportState());
-      }
-    }
 
-    SloTracker merged = registry(ManualTimeSource.startingAt(clock.now())).register(slo);
-    if (restoreOneByOne) {
-      for (byte[] s : states) {
-        merged.restore(s);
+      SloTracker merged = registry(ManualTimeSource.startingAt(clock.now())).register(slo);
+      if (restoreOneByOne) {
+        for (byte[] s : states) {
+          merged.restore(s);
+        }
+      } else {
+        byte[] m = SloState.merge(states);
+        assertEquals(clock.now(), SloState.of(m).asOf());
+        merged.restore(m);
       }
-    } else {
-      byte[] m = SloState.merge(states);
-      assertEquals(clock.now(), SloState.of(m).asOf());
-      merged.restore(m);
-    }
 
-    assertSameWindows(reference, merged);
+      assertSameWindows(reference, merged);
+    });
   }
 }
