@@ -190,6 +190,7 @@ class AlertPropertiesTest {
       // The naive model.
       int n = raw.size();
       AlertState[] state = {AlertState.INACTIVE, AlertState.INACTIVE};
+      long[] falseSince = {-1, -1};
       List<String> expected = new ArrayList<>();
       boolean frozen = false;
       List<String> expectedFreezes = new ArrayList<>();
@@ -204,14 +205,30 @@ class AlertPropertiesTest {
             continue;
           }
           boolean exceeded = over(l, k, tiers.get(t).longWindow(), t) && over(s, k, tiers.get(t).shortWindow(), t);
-          active[t] = was ? exceeded : exceeded && l[1] >= minEvents && l[1] - l[0] >= minBad;
+          // One bad of n exceeds θ‰ iff 1000 > θ‰ × n: each tier's floor is ⌈1000 ÷ θ‰⌉ (7 and 34).
+          long floor = Math.max(minEvents, t == 0 ? 7 : 34);
+          if (!was) {
+            active[t] = exceeded && l[1] >= floor && l[1] - l[0] >= minBad;
+          } else if (exceeded) {
+            active[t] = true;
+            falseSince[t] = -1;
+          } else {
+            // Kept firing until the condition has been false for the tier's short window.
+            if (falseSince[t] < 0) {
+              falseSince[t] = k;
+            }
+            active[t] = (k - falseSince[t]) * 10_000L < tiers.get(t).shortWindow().toMillis();
+            if (!active[t]) {
+              falseSince[t] = -1;
+            }
+          }
         }
         for (int t = 0; t < 2; t++) {
           AlertState from = state[t];
           AlertState to;
           if (!active[t]) {
             to = from == AlertState.FIRING ? AlertState.RESOLVED : from == AlertState.SUPPRESSED ? AlertState.INACTIVE : from;
-          } else if (from == AlertState.FIRING) {
+          } else if (from.active()) {
             to = from;
           } else {
             to = t == 1 && active[0] ? AlertState.SUPPRESSED : AlertState.FIRING;
