@@ -47,6 +47,12 @@ import java.util.function.Predicate;
  * under 2 min for 2 h to 1 d; under 1 h beyond). Where the tracker is younger than the window, all
  * its events are counted and {@link WindowCounts#covered()} says how much of the window it has seen.
  *
+ * <p><b>Calendar periods.</b> A base interval belongs to the calendar period that contains its
+ * start, and as of a boundary the period is the one that contains the instant just before it. The
+ * period window ({@link #periodWindow(Target)}, the last window of a {@linkplain #snapshot()
+ * snapshot}) counts exactly the intervals that started in the period, in every zone, whether or not
+ * the period starts on a multiple of the base interval; see docs/windows.md, "Calendar periods".
+ *
  * <p><b>What is recorded.</b> For an events SLI, {@link #recordGood()}, {@link #recordBad()}, {@link
  * #record(boolean)} or {@link #recordCounts(long, long)}. For a latency SLI, {@link
  * #recordLatency(long, boolean)}: the event is good for each threshold it succeeded within; {@code
@@ -56,7 +62,8 @@ import java.util.function.Predicate;
  * <p><b>Budgeting.</b> With {@link BudgetingMethod.Timeslices} the ticker closes each slice at its
  * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
  * counts good and total slices; {@link #window(Target, Duration)} then answers in slices (a slice
- * without events is no data and not counted). With {@link BudgetingMethod.RatioTimeslices} each
+ * without events is no data and not counted). A tick that arrives late closes the slice that was in
+ * progress at the last closed boundary before it counts what it saw: slices never merge. With {@link BudgetingMethod.RatioTimeslices} each
  * slice with events adds its good ratio: {@code window} answers in billionths of a slice ({@code
  * total} is 10⁹ per slice, {@code good} the sum of slice ratios × 10⁹), so {@code good ÷ total} is the
  * mean slice ratio. {@link #eventWindow(Target, Duration)} always answers in events.

@@ -341,4 +341,28 @@ class CalendarBoundaryTest {
     Monthly fresh = Monthly.of(restart, berlin, Duration.ofSeconds(10));
     assertEquals(new WindowCounts(sinceStart, 0, 0, Duration.ZERO), fresh.snapshotPeriod());
   }
+
+  /**
+   * A state restored more than a day into an Indian month: no row it holds is at the month's start
+   * (18:30 UTC), so the period window starts at the next hourly row, late by 30 minutes and saying
+   * so in its coverage, never early (docs/windows.md, "Calendar periods").
+   */
+  @Test
+  void aRestoredPeriodWhoseStartNoRowHoldsStartsLateNeverEarly() {
+    ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+    Instant monthStart = Instant.parse("2026-01-31T18:30:00Z");
+    Monthly before = Monthly.of(monthStart.minus(Duration.ofHours(2)), kolkata, Duration.ofSeconds(10));
+    before.run(Duration.ofSeconds(10), monthStart, 0, 10);
+    before.run(Duration.ofSeconds(10), Instant.parse("2026-02-03T00:00:00Z"), 10, 0);
+    byte[] state = before.tracker().exportState();
+
+    Instant restart = Instant.parse("2026-02-03T00:30:00Z");
+    Monthly after = Monthly.of(restart, kolkata, Duration.ofSeconds(10));
+    after.tracker().restore(state);
+    Instant firstRow = Instant.parse("2026-01-31T19:00:00Z");
+    long good = Duration.between(firstRow, Instant.parse("2026-02-03T00:00:00Z")).toSeconds();
+    assertEquals(
+        new WindowCounts(Duration.between(monthStart, restart), good, good, Duration.between(firstRow, restart)),
+        after.tracker().periodWindow(after.target()));
+  }
 }

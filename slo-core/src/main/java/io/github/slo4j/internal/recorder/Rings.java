@@ -165,7 +165,7 @@ public final class Rings {
           System.arraycopy(current, 0, anchor, 0, cols - 1);
           anchor[cols - 1] = gapsBefore + (s - prev) / base;
         }
-        anchorAt = Math.max(s, origin);
+        anchorAt = s;
       }
       long[] row = scratch;
       for (int k = 0; k < rows.length; k++) {
