@@ -131,6 +131,63 @@ class TimesliceBoundaryTest {
   }
 
   /**
+   * A restart (export, downtime, restore into a new process) equals one process whose ticker
+   * stalled through the downtime, slice by slice, for random histories and downtimes within,
+   * across and beyond slice boundaries.
+   */
+  @Test
+  void aRestartCountsTheSameSlicesAsATickerThatStalledThroughTheDowntime() {
+    SplittableRandom seeds = new SplittableRandom(0x2E57A27L);
+    for (int run = 0; run < 60; run++) {
+      long seed = seeds.nextLong();
+      for (SloDefinition slo : List.of(timeslices(), ratioTimeslices())) {
+        SplittableRandom random = new SplittableRandom(seed);
+        ManualTimeSource clock = ManualTimeSource.startingAt(START.plusMillis(random.nextLong(60_000)));
+        SloRegistry stalled = SloRegistry.builder().timeSource(clock).manualTicks().build();
+        SloTracker reference = stalled.register(slo);
+        SloRegistry first = SloRegistry.builder().timeSource(clock).manualTicks().build();
+        SloTracker before = first.register(slo);
+        int split = random.nextInt(30);
+        for (int i = 0; i < split; i++) {
+          long good = random.nextInt(20);
+          long total = good + random.nextInt(3);
+          reference.recordCounts(good, total);
+          before.recordCounts(good, total);
+          clock.advance(Duration.ofMillis(random.nextLong(40_000)));
+          stalled.tick();
+          first.tick();
+        }
+        long good = random.nextInt(20);
+        reference.recordCounts(good, good + 1); // recorded after the last boundary, before the export
+        before.recordCounts(good, good + 1);
+        byte[] state = before.exportState();
+        clock.advance(Duration.ofMillis(random.nextLong(300_000))); // the downtime
+        SloRegistry second = SloRegistry.builder().timeSource(clock).manualTicks().build();
+        SloTracker after = second.register(slo);
+        after.restore(state);
+        for (int i = 0; i < 20; i++) {
+          // the first tick after the restart closes a boundary after the restarted process's first,
+          // as the stalled ticker's does: both count the events recorded before the export there
+          clock.advance(Duration.ofMillis((i == 0 ? 10_000 : 0) + random.nextLong(40_000)));
+          stalled.tick();
+          second.tick();
+          long g = random.nextInt(20);
+          long t = g + random.nextInt(3);
+          reference.recordCounts(g, t);
+          after.recordCounts(g, t);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        stalled.tick();
+        second.tick();
+        String where = "seed " + Long.toHexString(seed) + ", " + slo.budgeting();
+        io.github.slo4j.Target target = slo.targets().get(0);
+        assertEquals(reference.eventWindow(target, Duration.ofDays(7)), after.eventWindow(target, Duration.ofDays(7)), where);
+        assertEquals(reference.window(Duration.ofDays(7)), after.window(Duration.ofDays(7)), where);
+      }
+    }
+  }
+
+  /**
    * Random histories with ticks on time, late by up to several slices, and the wall clock stepping
    * back: the slices equal a reference that closes each slice from the events of the boundaries in
    * it, for timeslice and ratio-timeslice budgeting.
