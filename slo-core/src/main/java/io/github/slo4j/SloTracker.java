@@ -63,8 +63,9 @@ import java.util.function.Predicate;
  * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
  * counts good and total slices; {@link #window(Target, Duration)} then answers in slices (a slice
  * without events is no data and not counted). A tick that arrives late closes the slice that was in
- * progress at the last closed boundary before it counts what it saw: slices never merge. With {@link BudgetingMethod.RatioTimeslices} each
- * slice with events adds its good ratio: {@code window} answers in billionths of a slice ({@code
+ * progress at the last closed boundary before it counts what it saw: slices never merge. With
+ * {@link BudgetingMethod.RatioTimeslices} each slice with events adds its good ratio: {@code
+ * window} answers in billionths of a slice ({@code
  * total} is 10⁹ per slice, {@code good} the sum of slice ratios × 10⁹), so {@code good ÷ total} is the
  * mean slice ratio. {@link #eventWindow(Target, Duration)} always answers in events.
  */
