@@ -22,6 +22,12 @@ import java.time.temporal.TemporalAdjusters;
  * week or month that crosses a daylight-saving change is an hour shorter or longer); budget time is
  * counted against it.
  *
+ * <p>A recorder charges each base interval to the period that contains its start, and reports as
+ * of a boundary the period that contains the instant just before it: at the boundary that ends a
+ * month, the month complete. Where a period's start is not a multiple of the base interval (zone
+ * offsets such as +05:45, or a local mean time with seconds), the interval that contains the start
+ * belongs to the period that ends there.
+ *
  * <p>Implementations are immutable records.
  */
 public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, CompliancePeriod.Calendar {

@@ -47,6 +47,12 @@ import java.util.function.Predicate;
  * under 2 min for 2 h to 1 d; under 1 h beyond). Where the tracker is younger than the window, all
  * its events are counted and {@link WindowCounts#covered()} says how much of the window it has seen.
  *
+ * <p><b>Calendar periods.</b> A base interval belongs to the calendar period that contains its
+ * start, and as of a boundary the period is the one that contains the instant just before it. The
+ * period window ({@link #periodWindow(Target)}, the last window of a {@linkplain #snapshot()
+ * snapshot}) counts exactly the intervals that started in the period, in every zone, whether or not
+ * the period starts on a multiple of the base interval; see docs/windows.md, "Calendar periods".
+ *
  * <p><b>What is recorded.</b> For an events SLI, {@link #recordGood()}, {@link #recordBad()}, {@link
  * #record(boolean)} or {@link #recordCounts(long, long)}. For a latency SLI, {@link
  * #recordLatency(long, boolean)}: the event is good for each threshold it succeeded within; {@code
@@ -56,8 +62,10 @@ import java.util.function.Predicate;
  * <p><b>Budgeting.</b> With {@link BudgetingMethod.Timeslices} the ticker closes each slice at its
  * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
  * counts good and total slices; {@link #window(Target, Duration)} then answers in slices (a slice
- * without events is no data and not counted). With {@link BudgetingMethod.RatioTimeslices} each
- * slice with events adds its good ratio: {@code window} answers in billionths of a slice ({@code
+ * without events is no data and not counted). A tick that arrives late closes the slice that was in
+ * progress at the last closed boundary before it counts what it saw: slices never merge. With
+ * {@link BudgetingMethod.RatioTimeslices} each slice with events adds its good ratio: {@code
+ * window} answers in billionths of a slice ({@code
  * total} is 10⁹ per slice, {@code good} the sum of slice ratios × 10⁹), so {@code good ÷ total} is the
  * mean slice ratio. {@link #eventWindow(Target, Duration)} always answers in events.
  */
@@ -100,7 +108,8 @@ public final class SloTracker implements WindowReader {
   private long rejectedLogged;
   private long filterFailuresLogged;
 
-  private volatile CalendarSpan calendarSpan;
+  /** The calendar period of the last closed interval; ticker only (null for a rolling period). */
+  private CalendarSpan calendarSpan;
 
   /** Held by the ticker while it closes a boundary, and by export and restore. */
   private final Object stateLock = new Object();
@@ -175,6 +184,10 @@ public final class SloTracker implements WindowReader {
             originMillis);
     this.standardWindows = standardWindows(definition.period());
     this.standardWindowMillis = standardWindows.stream().mapToLong(Duration::toMillis).toArray();
+    if (definition.period() instanceof CompliancePeriod.Calendar) {
+      calendarSpan = CalendarSpan.of(definition.period(), originMillis - 1);
+      rings.period(calendarSpan.start);
+    }
   }
 
   private static long checkSlice(Duration slice, long baseMillis) {
@@ -338,6 +351,9 @@ public final class SloTracker implements WindowReader {
   }
 
   private long closeBoundary(long a) {
+    if (budgetingKind != 0) {
+      closeCrossedSlice(a);
+    }
     closedABoundary = true;
     if (!countsOverflowed) {
       try {
@@ -358,28 +374,59 @@ public final class SloTracker implements WindowReader {
       System.arraycopy(sliceGood, 0, data, 2 + targets, targets);
     }
     CalendarSpan span = calendarSpan;
-    if (definition.period() instanceof CompliancePeriod.Calendar && (span == null || a >= span.end)) {
-      calendarSpan = CalendarSpan.of(definition.period(), a);
+    if (span == null) {
+      return rings.advance(a, data);
     }
-    return rings.advance(a, data);
+    // the interval (a − base, a] belongs to the period that contains its start, which is the one
+    // that contains a − 1 ms wherever a period boundary falls (docs/windows.md, calendar periods)
+    if (a - 1 < span.start || a - 1 >= span.end) {
+      span = CalendarSpan.of(definition.period(), a - 1);
+      calendarSpan = span;
+    }
+    return rings.advance(a, data, span.start);
+  }
+
+  /**
+   * A late tick (one that closes {@code a} after skipping boundaries) first closes the slice that
+   * was in progress at the last closed boundary, when a slice boundary lies between the two: that
+   * slice holds the events seen up to the last closed boundary (the skipped intervals are gaps
+   * without events), and the events this tick sees go to the slice of {@code a}. The slices wholly
+   * inside the gap have no events: no data, counted neither way. So slices never merge.
+   */
+  private void closeCrossedSlice(long a) {
+    long prev = rings.asOf();
+    long crossed = Math.floorDiv(prev, sliceMillis) * sliceMillis + sliceMillis;
+    if (crossed < a) {
+      rings.copyCurrent(data); // the cumulative columns as of prev, carried through the gap
+      closeSlice();
+    }
   }
 
   private void closeSlice() {
-    long total = data[0] - sliceStart[0];
-    if (total > 0) {
-      sliceCount++;
-      for (int i = 0; i < targets; i++) {
-        long good = data[1 + i] - sliceStart[1 + i];
-        if (budgetingKind == 1) {
-          if (meetsSliceTarget(good, total)) {
-            sliceGood[i]++;
-          }
-        } else {
-          sliceGood[i] += Math.round((double) good / total * RATIO_SLICE_UNITS);
+    sliceCount += judgeSlice(data, sliceStart, sliceGood);
+    System.arraycopy(data, 0, sliceStart, 0, sliceStart.length);
+  }
+
+  /**
+   * Judges the slice whose event columns are {@code end − start}: adds each target's good slice (or
+   * slice ratio) to {@code good}, and returns 1 when the slice had events (0: no data).
+   */
+  private long judgeSlice(long[] end, long[] start, long[] good) {
+    long total = end[0] - start[0];
+    if (total <= 0) {
+      return 0;
+    }
+    for (int i = 0; i < targets; i++) {
+      long g = end[1 + i] - start[1 + i];
+      if (budgetingKind == 1) {
+        if (meetsSliceTarget(g, total)) {
+          good[i]++;
         }
+      } else {
+        good[i] += Math.round((double) g / total * RATIO_SLICE_UNITS);
       }
     }
-    System.arraycopy(data, 0, sliceStart, 0, sliceStart.length);
+    return 1;
   }
 
   /** {@code good / total >= target}, exactly: {@code good · 10^scale >= unscaled · total}. */
@@ -499,8 +546,10 @@ public final class SloTracker implements WindowReader {
    * place, and the rest is counted in this tracker's next interval, as events recorded while a
    * wall clock was stepped back are. Nothing is lost or counted twice.
    *
-   * <p>With timeslice budgeting the slice counts add too, and the events of the state's unfinished
-   * slice are judged together with this tracker's slice in progress, at its next slice boundary.
+   * <p>With timeslice budgeting the slice counts add too. The events of the state's unfinished
+   * slice are judged together with this tracker's slice in progress, at its next slice boundary,
+   * when it is the same slice; a slice that ended by this tracker's last boundary is judged alone
+   * (slices never merge).
    *
    * <p><b>Each instance's counts once.</b> Every tracker has a random 64-bit instance id, and a
    * state lists the instances whose counts it holds: its exporter (once it has closed a boundary
@@ -560,8 +609,15 @@ public final class SloTracker implements WindowReader {
           for (int i = 0; i < targets; i++) {
             newSliceGood[i] = Math.addExact(newSliceGood[i], c[2 + targets + i]);
           }
+          long[] theirStart = s.sliceStart();
+          if (Math.floorDiv(theirs.asOf(), sliceMillis) * sliceMillis + sliceMillis <= asOf) {
+            // the state's unfinished slice ended by this tracker's last boundary: judged alone, as
+            // a late tick judges the slice it crossed, so slices never merge
+            newSliceCount = Math.addExact(newSliceCount, judgeSlice(c, theirStart, newSliceGood));
+            theirStart = java.util.Arrays.copyOf(c, theirStart.length);
+          }
           for (int i = 0; i < newSliceStart.length; i++) {
-            newSliceStart[i] = Math.addExact(newSliceStart[i], s.sliceStart()[i]);
+            newSliceStart[i] = Math.addExact(newSliceStart[i], theirStart[i]);
           }
         }
       } catch (ArithmeticException overflow) {
@@ -722,6 +778,30 @@ public final class SloTracker implements WindowReader {
   }
 
   /**
+   * The counts of {@code target} over its compliance period so far, in the SLO's budgeting units.
+   * For a rolling period this is {@link #window(Target, Duration)} of the period's length. For a
+   * calendar period it is the period that the last closed interval belongs to (the one containing
+   * the instant just before {@link #asOfMillis()}, so at a period boundary it is the period that
+   * ends there, complete), counted exactly: every base interval that started at or after the
+   * period's start and closed by {@code asOf}, whatever the zone's offset (a base interval belongs
+   * to the period that contains its start). {@link WindowCounts#window()} is the time since the
+   * period's start and {@link WindowCounts#covered()} the part of it the counted intervals cover;
+   * less than one base interval into a period whose start is not a multiple of the base interval,
+   * no interval has started yet: no data. Never throws for a target of this SLO.
+   *
+   * @throws IllegalArgumentException when the target is not this SLO's
+   */
+  public WindowCounts periodWindow(Target target) {
+    int t = targetIndex(target);
+    if (!(definition.period() instanceof CompliancePeriod.Calendar)) {
+      return window(target, definition.period().nominalLength());
+    }
+    long[] out = new long[rings.blockLength()];
+    rings.readPeriod(out);
+    return counts(Duration.ofMillis(out[rings.cols() + 2]), t, out, budgetingKind);
+  }
+
+  /**
    * The resolution of the tier that answers {@code window} now: the most by which the counted span
    * can exceed the window (see the boundary rule).
    */
@@ -788,8 +868,7 @@ public final class SloTracker implements WindowReader {
     long[] out = into.scratch;
     int cols = rings.cols();
     int block = rings.blockLength();
-    CalendarSpan span = calendarSpan;
-    rings.readAll(standardWindowMillis, span == null ? Long.MIN_VALUE : span.start, out);
+    rings.readAll(standardWindowMillis, out);
     long asOf = 0;
     for (int j = 0; j < standardWindowMillis.length; j++) {
       int o = j * block;
@@ -826,7 +905,7 @@ public final class SloTracker implements WindowReader {
     return "SloTracker[" + label() + "]";
   }
 
-  /** The start and end of the calendar period that contains a boundary. */
+  /** The start and end of the calendar period that contains an instant. */
   private static final class CalendarSpan {
     final long start;
     final long end;

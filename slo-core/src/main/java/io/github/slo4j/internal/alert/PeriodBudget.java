@@ -2,6 +2,7 @@ package io.github.slo4j.internal.alert;
 
 import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.Objective;
+import io.github.slo4j.SloTracker;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
@@ -45,23 +46,36 @@ public final class PeriodBudget {
     this.periodMillis = periodMillis;
   }
 
-  /** Reads the budget of {@code target} for the period that contains {@code nowMillis}. */
+  /**
+   * Reads the budget of {@code target} for the period of the interval that closed at the boundary
+   * {@code nowMillis} (the reader's {@link WindowReader#asOfMillis()}).
+   *
+   * <p>A calendar period as of a boundary is the one that contains the instant just before it: at
+   * the boundary that ends a month the month is reported complete, its last interval included, and
+   * the first boundary after it reports the new month. A base interval belongs to the period that
+   * contains its start, so the new month counts only the intervals that started in it: where its
+   * start is not a multiple of the base interval (a zone offset of +05:45 with a 2-minute base)
+   * the first boundary after it has none yet, which is no data. This never throws: a
+   * period-to-date shorter than the reader's base interval is no data.
+   */
   public static PeriodBudget read(WindowReader reader, Target target, long nowMillis) {
     CompliancePeriod period = reader.definition().period();
-    Instant now = Instant.ofEpochMilli(nowMillis);
-    Duration window;
-    Duration length;
     if (period instanceof CompliancePeriod.Rolling) {
-      window = period.nominalLength();
-      length = window;
+      Duration length = period.nominalLength();
+      WindowCounts w = reader.window(target, length);
+      return of(target.objective(), w.bad(), w.total(), w.covered().toMillis(), length.toMillis());
+    }
+    Instant last = Instant.ofEpochMilli(nowMillis - 1);
+    Duration length = period.lengthAt(last);
+    WindowCounts w;
+    if (reader instanceof SloTracker) {
+      // the recorder's rolling windows may start up to one slot early; its period window is exact
+      w = ((SloTracker) reader).periodWindow(target);
     } else {
-      window = Duration.between(period.startAt(now), now);
-      length = period.lengthAt(now);
+      // readers that answer whole intervals, as replay's IntervalStore, round a window down: the
+      // intervals that started in the period; none when the period-to-date is shorter than one
+      w = reader.window(target, Duration.between(period.startAt(last), last.plusMillis(1)));
     }
-    if (window.isZero() || window.isNegative()) {
-      return new PeriodBudget(target.objective(), 0, 0, 0, length.toMillis());
-    }
-    WindowCounts w = reader.window(target, window);
     return of(target.objective(), w.bad(), w.total(), w.covered().toMillis(), length.toMillis());
   }
 

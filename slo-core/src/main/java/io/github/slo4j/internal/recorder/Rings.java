@@ -19,6 +19,14 @@ import java.util.concurrent.locks.StampedLock;
  * otherwise it starts earlier by less than one slot of that tier. Times at or before the origin
  * (the boundary before the rings were created) read as zero.
  *
+ * <p>For a calendar period the rings also keep one <em>period anchor</em>: the row at {@code s =
+ * ceil(S / base) · base}, the first boundary at or after the start {@code S} of the current period
+ * (a base interval belongs to the period that contains its start, so the period's intervals are
+ * those closing in {@code (s, asOf]}). The anchor is set under the same write lock as the row it
+ * belongs with, so a reader sees a period window from exactly its start, never one from a mix of
+ * two periods. Where {@code s} is not a multiple of a tier's resolution (a zone whose midnight is
+ * not a whole hour of UTC) no tier could answer it after a day; the anchor answers it exactly.
+ *
  * <p>The writer mutates rows under the write lock of a {@link StampedLock}; readers use optimistic
  * reads and retry when a write overlapped, so a reader never observes a torn row and never blocks
  * the writer.
@@ -36,6 +44,14 @@ public final class Rings {
   private final StampedLock lock = new StampedLock();
   private long origin;
   private long asOf;
+  /** The start of the current calendar period, or {@link #NO_PERIOD}. */
+  private long periodStart = NO_PERIOD;
+  /** The boundary of the anchor row: the first boundary at or after the period start, or later. */
+  private long anchorAt;
+  private final long[] anchor;
+
+  /** The period start of rings that answer rolling periods only. */
+  public static final long NO_PERIOD = Long.MIN_VALUE;
 
   /**
    * @param baseMillis the base interval; every resolution is a multiple of it
@@ -61,6 +77,7 @@ public final class Rings {
     this.count = new int[resolution.length];
     this.current = new long[cols];
     this.scratch = new long[cols];
+    this.anchor = new long[cols];
     reset(originMillis);
   }
 
@@ -100,6 +117,14 @@ public final class Rings {
     }
   }
 
+  /**
+   * Copies the first {@code out.length} counters of the newest row into {@code out}; for the writer
+   * (the ticker), which reads what it wrote without a lock.
+   */
+  public void copyCurrent(long[] out) {
+    System.arraycopy(current, 0, out, 0, out.length);
+  }
+
   /** Counters per row, the gap counter included (it is the last). */
   public int cols() {
     return cols;
@@ -113,11 +138,35 @@ public final class Rings {
    * @return the number of skipped boundaries
    */
   public long advance(long a, long[] data) {
+    return advance(a, data, periodStart);
+  }
+
+  /**
+   * As {@link #advance(long, long[])}, and {@code periodStart} is the start of the calendar period
+   * that the interval closing at {@code a} belongs to ({@link #NO_PERIOD} for none). When it
+   * changes, the period anchor moves to the first boundary at or after it, in the same write.
+   *
+   * @return the number of skipped boundaries
+   */
+  public long advance(long a, long[] data, long periodStart) {
     long stamp = lock.writeLock();
     try {
       long prev = asOf;
       long missed = (a - prev) / base - 1;
       long gapsBefore = current[cols - 1];
+      long s = firstBoundaryAtOrAfter(periodStart);
+      boolean newPeriod = periodStart != this.periodStart && periodStart != NO_PERIOD;
+      if (newPeriod && s >= prev) {
+        // the anchor is a boundary of this advance: the carried values, or the new data at a
+        if (s == a) {
+          System.arraycopy(data, 0, anchor, 0, cols - 1);
+          anchor[cols - 1] = gapsBefore + missed;
+        } else {
+          System.arraycopy(current, 0, anchor, 0, cols - 1);
+          anchor[cols - 1] = gapsBefore + (s - prev) / base;
+        }
+        anchorAt = s;
+      }
       long[] row = scratch;
       for (int k = 0; k < rows.length; k++) {
         long r = resolution[k];
@@ -137,6 +186,10 @@ public final class Rings {
       System.arraycopy(data, 0, current, 0, cols - 1);
       current[cols - 1] = gapsBefore + missed;
       asOf = a;
+      this.periodStart = periodStart;
+      if (newPeriod && s < prev) {
+        anchorFromRows(); // a period that started before the last boundary: only after a restore
+      }
       return missed;
     } finally {
       lock.unlockWrite(stamp);
@@ -155,6 +208,67 @@ public final class Rings {
 
   private int index(int k, long t) {
     return (int) Math.floorMod(Math.floorDiv(t, resolution[k]), (long) capacity[k]);
+  }
+
+  /** {@code ceil(t / base) · base}; {@link #NO_PERIOD} stays. */
+  private long firstBoundaryAtOrAfter(long t) {
+    return t == NO_PERIOD ? NO_PERIOD : -Math.floorDiv(-t, base) * base;
+  }
+
+  /**
+   * Sets the calendar period whose window {@link #readPeriod} and {@link #readAll} answer: the
+   * interval closing at {@link #asOf()} belongs to it. The anchor is read from the rows held (see
+   * {@link #anchorFromRows()}). Called when the owner is built; the ticker moves the period on with
+   * {@link #advance(long, long[], long)}.
+   */
+  public void period(long periodStart) {
+    long stamp = lock.writeLock();
+    try {
+      this.periodStart = periodStart;
+      anchorFromRows();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /**
+   * Under the write lock: the anchor at {@code s}, the first boundary at or after the period start,
+   * from the rows held. Exact when {@code s} is at or before the origin (zeros), the newest
+   * boundary or a row some tier holds; otherwise (only after {@link #replace}, a restored history
+   * whose period started more than a day earlier at a time that is not a whole hour of UTC) the
+   * nearest row after {@code s}, so a period window may start late, never early.
+   */
+  private void anchorFromRows() {
+    if (periodStart == NO_PERIOD) {
+      anchorAt = NO_PERIOD;
+      return;
+    }
+    long s = firstBoundaryAtOrAfter(periodStart);
+    if (s <= origin) {
+      anchorAt = origin;
+      Arrays.fill(anchor, 0);
+      return;
+    }
+    long best = asOf;
+    int bestTier = -1;
+    for (int k = 0; k < rows.length; k++) {
+      if (count[k] == 0) {
+        continue;
+      }
+      long r = resolution[k];
+      long t = -Math.floorDiv(-s, r) * r;
+      long oldest = newest[k] - (long) (count[k] - 1) * r;
+      if (t >= oldest && t <= newest[k] && t < best) {
+        best = t;
+        bestTier = k;
+      }
+    }
+    anchorAt = best;
+    if (bestTier < 0) {
+      System.arraycopy(current, 0, anchor, 0, cols);
+    } else {
+      System.arraycopy(rows[bestTier], index(bestTier, best) * cols, anchor, 0, cols);
+    }
   }
 
   /**
@@ -186,36 +300,75 @@ public final class Rings {
   /**
    * Reads several windows as of one and the same boundary (one optimistic stamp for all, so a tick
    * cannot fall between two of them). Window {@code j} fills {@code out[j·b .. (j+1)·b)} with {@code
-   * b = }{@link #blockLength()}: as {@link #read}, then the length actually read. When {@code
-   * periodStart} is not {@link Long#MIN_VALUE}, the last window runs from {@code periodStart} (a
-   * calendar period), at least one base interval and at most its nominal length. Allocates nothing.
+   * b = }{@link #blockLength()}: as {@link #read}, then the length actually read. With a calendar
+   * {@linkplain #period(long) period} the last window is the period's, as {@link #readPeriod} reads
+   * it. Allocates nothing.
    */
-  public void readAll(long[] lengths, long periodStart, long[] out) {
+  public void readAll(long[] lengths, long[] out) {
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
-      readAllUnlocked(lengths, periodStart, out);
+      readAllUnlocked(lengths, out);
       if (lock.validate(stamp)) {
         return;
       }
     }
     stamp = lock.readLock();
     try {
-      readAllUnlocked(lengths, periodStart, out);
+      readAllUnlocked(lengths, out);
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
-  private void readAllUnlocked(long[] lengths, long periodStart, long[] out) {
+  private void readAllUnlocked(long[] lengths, long[] out) {
     int b = cols + 3;
     for (int j = 0; j < lengths.length; j++) {
-      long length = lengths[j];
-      if (j == lengths.length - 1 && periodStart != Long.MIN_VALUE) {
-        length = Math.max(base, Math.min(length, asOf - periodStart));
+      if (j == lengths.length - 1 && periodStart != NO_PERIOD) {
+        readPeriodUnlocked(out, j * b);
+      } else {
+        readUnlocked(lengths[j], out, j * b);
+        out[j * b + cols + 2] = lengths[j];
       }
-      readUnlocked(length, out, j * b);
-      out[j * b + cols + 2] = length;
     }
+  }
+
+  /**
+   * Reads the window of the calendar {@linkplain #period(long) period} into {@code out} (a block
+   * of {@link #blockLength()}): the counter differences of the intervals closing in {@code (s,
+   * asOf]} where {@code s} is the anchor, the covered milliseconds {@code asOf − max(s, origin)},
+   * the end {@code asOf} and the length {@code asOf − periodStart}. Allocates nothing.
+   *
+   * @throws IllegalStateException when the rings have no calendar period
+   */
+  public void readPeriod(long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readPeriodUnlocked(out, 0);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readPeriodUnlocked(out, 0);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private void readPeriodUnlocked(long[] out, int off) {
+    long p = periodStart;
+    if (p == NO_PERIOD) {
+      throw new IllegalStateException("rings: no calendar period (expected one set by period(start))");
+    }
+    long a = asOf;
+    long from = anchorAt;
+    for (int c = 0; c < cols; c++) {
+      out[off + c] = current[c] - anchor[c];
+    }
+    out[off + cols] = Math.max(0, a - from);
+    out[off + cols + 1] = a;
+    out[off + cols + 2] = a - p;
   }
 
   private void readUnlocked(long length, long[] out, int off) {
@@ -333,6 +486,7 @@ public final class Rings {
       System.arraycopy(state.current, 0, current, 0, cols);
       origin = state.origin;
       asOf = state.asOf;
+      anchorFromRows();
     } finally {
       lock.unlockWrite(stamp);
     }
