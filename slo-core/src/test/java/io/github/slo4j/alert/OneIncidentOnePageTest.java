@@ -86,6 +86,11 @@ class OneIncidentOnePageTest {
     assertEquals(old.get(0).at(), n.get(0).at());
     assertEquals(old.get(3).at(), n.get(1).at());
     assertTrue(old.get(2).at().isBefore(n.get(1).at()), old + " vs " + n);
+    // The figures of docs/alerting.md: the fast page alone resolves at +20 m (its 5 m window clean
+    // at +15 m, then kept firing 5 m); the incident at +69m50s (the slow page's 30 m window holds
+    // at most 1,080 bad events from +39m50s on, then kept firing 30 m).
+    assertEquals(at(ofDays(1).plusMinutes(20)), old.get(2).at());
+    assertEquals(at(ofDays(1).plusMinutes(69).plusSeconds(50)), n.get(1).at());
   }
 
   @Test
