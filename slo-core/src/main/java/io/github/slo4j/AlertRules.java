@@ -121,7 +121,8 @@ public final class AlertRules {
    * share ({@link AlertTiers#budgetShare(Duration)}) for every target, derived where they would not
    * fit or fire (see {@link #derivations()}), {@value #DEFAULT_MIN_EVENTS} events minimum on top of
    * each tier's single-failure floor, no error floor, each tier kept firing for its short window,
-   * one notification per incident of a severity and target (not per tier), a ticket after 30 minutes without traffic, pages suppressing tickets, a 2-hour change lookback,
+   * one notification per incident of a severity and target (not per tier),
+   * a ticket after 30 minutes without traffic, pages suppressing tickets, a 2-hour change lookback,
    * a 10-second evaluation interval.
    */
   public static Builder builder(SloDefinition slo) {
