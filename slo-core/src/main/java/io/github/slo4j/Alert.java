@@ -49,7 +49,8 @@ import java.util.OptionalDouble;
  *     newest first; empty means no correlated change
  * @param changeLookback how far before the long window changes were looked for
  * @param suppressedBy the id of the alert that suppresses this one, when {@link #state()} is
- *     {@link AlertState#SUPPRESSED}
+ *     {@link AlertState#SUPPRESSED}: the page, for a ticket; the tier that notified the incident,
+ *     for a tier of the same severity and target that joined it
  */
 public record Alert(
     Kind kind,

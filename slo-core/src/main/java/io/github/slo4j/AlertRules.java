@@ -78,6 +78,7 @@ public final class AlertRules {
   private final long minEvents;
   private final long minBadEvents;
   private final Duration keepFiringFor;
+  private final boolean notifyPerTier;
   private final List<String> derivations;
   private final Duration noDataAfter;
   private final Severity noDataSeverity;
@@ -95,6 +96,7 @@ public final class AlertRules {
     this.minEvents = b.minEvents;
     this.minBadEvents = b.minBadEvents;
     this.keepFiringFor = b.keepFiringFor;
+    this.notifyPerTier = b.notifyPerTier;
     this.derivations = List.copyOf(derivations);
     this.noDataAfter = b.noDataAfter;
     this.noDataSeverity = b.noDataSeverity;
@@ -119,6 +121,7 @@ public final class AlertRules {
    * share ({@link AlertTiers#budgetShare(Duration)}) for every target, derived where they would not
    * fit or fire (see {@link #derivations()}), {@value #DEFAULT_MIN_EVENTS} events minimum on top of
    * each tier's single-failure floor, no error floor, each tier kept firing for its short window,
+   * one notification per incident of a severity and target (not per tier),
    * a ticket after 30 minutes without traffic, pages suppressing tickets, a 2-hour change lookback,
    * a 10-second evaluation interval.
    */
@@ -171,6 +174,15 @@ public final class AlertRules {
   public Duration keepFiringFor(AlertTier tier) {
     Require.nonNull("tier", tier);
     return keepFiringFor != null ? keepFiringFor : tier.shortWindow();
+  }
+
+  /**
+   * Whether every tier notifies on its own ({@link Builder#notifyPerTier()}); false by default: the
+   * tiers of one severity and target are one incident, notified once when the first of them fires
+   * and resolved once when the last of them clears.
+   */
+  public boolean notifyPerTier() {
+    return notifyPerTier;
   }
 
   /**
@@ -261,6 +273,7 @@ public final class AlertRules {
     private long minEvents = DEFAULT_MIN_EVENTS;
     private long minBadEvents = 0;
     private Duration keepFiringFor;
+    private boolean notifyPerTier;
     private Duration noDataAfter = DEFAULT_NO_DATA_AFTER;
     private Severity noDataSeverity = Severity.TICKET;
     private Duration changeLookback = DEFAULT_CHANGE_LOOKBACK;
@@ -363,6 +376,18 @@ public final class AlertRules {
         throw Require.invalid("keepFiringFor", DurationFormat.format(keepFiringFor), ">= 0");
       }
       this.keepFiringFor = keepFiringFor;
+      return this;
+    }
+
+    /**
+     * Every tier notifies on its own, as before incidents: a full outage fires (and resolves) both
+     * Workbook pages, two pages for one incident. By default a tier that starts to hold while a tier
+     * of the same severity and target is active joins that incident {@linkplain AlertState#SUPPRESSED
+     * suppressed} by the tier that notified it, and the notifying tier resolves only once no tier of
+     * its severity is active: one page and one resolve per incident.
+     */
+    public Builder notifyPerTier() {
+      this.notifyPerTier = true;
       return this;
     }
 

@@ -123,14 +123,21 @@ class AlertReplayTest {
     assertEquals(AlertState.RESOLVED, noData.get(1).to());
 
     // The fast page fired during the outage and neither cleared nor re-fired during the silence:
-    // no data is not a reason to change state. Its condition fails at the first tick with clean
-    // data, and it resolves once that has lasted its 5 m keep-firing time.
+    // no data is not a reason to change state. The conditions of both pages fail at the first tick
+    // with clean data; the slow page (6h/30m), which joined the fast page's incident, holds it for
+    // its 30 m keep-firing time, and the incident resolves once, when it clears.
     AlertTier fast = io.github.slo4j.AlertTiers.workbook().get(0);
+    AlertTier slow = io.github.slo4j.AlertTiers.workbook().get(1);
     List<AlertTransition> page =
         r.transitions().stream().filter(t -> t.alert().tier().equals(Optional.of(fast))).toList();
     assertEquals(2, page.size());
     assertEquals(at(outage.plusSeconds(60)), page.get(0).at());
-    assertEquals(at(back.plusSeconds(10).plus(ofMinutes(5))), page.get(1).at());
+    assertEquals(at(back.plusSeconds(10).plus(ofMinutes(30))), page.get(1).at());
+    assertEquals(AlertState.RESOLVED, page.get(1).to());
+    List<AlertTransition> slowPage =
+        r.transitions().stream().filter(t -> t.alert().tier().equals(Optional.of(slow))).toList();
+    assertEquals(List.of(AlertState.SUPPRESSED, AlertState.INACTIVE), slowPage.stream().map(AlertTransition::to).toList());
+    assertEquals(page.get(1).at(), slowPage.get(1).at());
   }
 
   @Test

@@ -45,6 +45,14 @@ import java.util.Set;
  * it is active, also after the page resolved: the incident has been notified once. A tier already
  * firing when a page starts keeps firing.
  *
+ * <p>The tiers of one severity of one target are one <b>incident</b> (unless {@link
+ * AlertRules#notifyPerTier()}): the first of them to become active notifies it (or is suppressed as
+ * above); a tier of the same severity that becomes active while the incident is open joins it
+ * {@link AlertState#SUPPRESSED}, suppressed by the tier that notified it (or by what suppresses the
+ * incident). The notifying tier stays {@link AlertState#FIRING} while any tier of the incident is
+ * active, also once its own condition cleared, and resolves when none is: one notification and one
+ * resolve per incident, whichever tiers burn for it.
+ *
  * <p>An <b>episode</b> of a target runs from the first evaluation at which any of its tiers is
  * active to the first at which none is. Its cost is the bad events from one long window (of the
  * tier that opened it) before it opened until now: the burn that made it fire belongs to it.
@@ -63,7 +71,13 @@ public final class AlertEngine {
   private final Alert[][] payloads;
   private final WindowCounts[][] longCounts;
   private final WindowCounts[][] shortCounts;
+  /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
   private final boolean[][] active;
+  /** The index of each tier's severity among the severities of its target's tiers: its incident. */
+  private final int[][] incidentOf;
+  /** For a suppressed tier, the id of the alert that suppresses it; null otherwise. */
+  private final String[][] suppressedBy;
+  private final boolean notifyPerTier;
   private final long[][] minEvents;
   private final long[][] keepMillis;
   /** When the condition of an active tier was first seen false since it last held; -1 when it holds. */
@@ -140,6 +154,9 @@ public final class AlertEngine {
     this.longCounts = new WindowCounts[n][];
     this.shortCounts = new WindowCounts[n][];
     this.active = new boolean[n][];
+    this.incidentOf = new int[n][];
+    this.suppressedBy = new String[n][];
+    this.notifyPerTier = rules.notifyPerTier();
     this.minEvents = new long[n][];
     this.keepMillis = new long[n][];
     this.falseSince = new long[n][];
@@ -154,6 +171,9 @@ public final class AlertEngine {
       longCounts[t] = new WindowCounts[m];
       shortCounts[t] = new WindowCounts[m];
       active[t] = new boolean[m];
+      incidentOf[t] = new int[m];
+      suppressedBy[t] = new String[m];
+      List<Severity> severities = new ArrayList<>();
       minEvents[t] = new long[m];
       keepMillis[t] = new long[m];
       falseSince[t] = new long[m];
@@ -163,6 +183,10 @@ public final class AlertEngine {
         minEvents[t][i] = rules.minEvents(targets.get(t), tiers[t][i]);
         keepMillis[t][i] = rules.keepFiringFor(tiers[t][i]).toMillis();
         falseSince[t][i] = -1;
+        if (!severities.contains(tiers[t][i].severity())) {
+          severities.add(tiers[t][i].severity());
+        }
+        incidentOf[t][i] = severities.indexOf(tiers[t][i].severity());
       }
     }
     rules.linkTemplates().forEach((name, text) -> links.put(name, LinkTemplate.parse(name, text)));
@@ -183,7 +207,7 @@ public final class AlertEngine {
         WindowCounts s = reader.window(target, tier.shortWindow());
         longCounts[t][i] = l;
         shortCounts[t][i] = s;
-        boolean was = states[t][i].active();
+        boolean was = active[t][i];
         if (!l.hasData() || !s.hasData()) {
           active[t][i] = was;
           continue;
@@ -213,9 +237,10 @@ public final class AlertEngine {
       if (episodes[t] != null) {
         touched.add(episodes[t]);
       }
+      String[] incidents = openIncidents(t);
       for (int i = 0; i < tiers[t].length; i++) {
         AlertState from = states[t][i];
-        AlertState to = next(from, active[t][i], tiers[t][i].severity());
+        AlertState to = next(t, i, incidents);
         states[t][i] = to;
         if (to != from) {
           Alert alert = burnAlert(t, i, to, at, asOf, budgets[t]);
@@ -237,19 +262,84 @@ public final class AlertEngine {
     return th.exceededBy(w.bad(), w.total(), w.covered().toMillis(), w.window().toMillis());
   }
 
-  private AlertState next(AlertState from, boolean isActive, Severity severity) {
-    if (!isActive) {
-      if (from == AlertState.FIRING) {
-        return AlertState.RESOLVED;
+  /**
+   * The incidents of target {@code t} open before this evaluation, by severity index: the id that
+   * a tier of that severity joining now is suppressed by — the tier that notified the incident when
+   * one fires, else what suppresses its suppressed tiers — or null when no tier of it is active.
+   * Empty when every tier notifies on its own.
+   */
+  private String[] openIncidents(int t) {
+    String[] by = new String[tiers[t].length];
+    if (notifyPerTier) {
+      return by;
+    }
+    for (int i = 0; i < tiers[t].length; i++) {
+      int g = incidentOf[t][i];
+      if (states[t][i] == AlertState.FIRING) {
+        by[g] = id(t, i);
       }
-      return from == AlertState.SUPPRESSED ? AlertState.INACTIVE : from;
+    }
+    for (int i = 0; i < tiers[t].length; i++) {
+      int g = incidentOf[t][i];
+      if (states[t][i] == AlertState.SUPPRESSED && by[g] == null) {
+        by[g] = suppressedBy[t][i];
+      }
+    }
+    return by;
+  }
+
+  /**
+   * The next state of tier {@code i} of target {@code t}, given the incidents open before this
+   * evaluation (which a tier becoming active joins, and which it opens for the tiers after it).
+   */
+  private AlertState next(int t, int i, String[] incidents) {
+    AlertState from = states[t][i];
+    int g = incidentOf[t][i];
+    if (!active[t][i]) {
+      if (from == AlertState.FIRING) {
+        // The tier that notified an incident holds it while any tier of its severity is active, so
+        // the incident resolves once, when the last of them clears.
+        return incidentActive(t, g) ? AlertState.FIRING : AlertState.RESOLVED;
+      }
+      if (from == AlertState.SUPPRESSED) {
+        suppressedBy[t][i] = null;
+        return AlertState.INACTIVE;
+      }
+      return from;
     }
     if (from == AlertState.FIRING || from == AlertState.SUPPRESSED) {
       // A suppressed tier stays suppressed while active, also once its suppressor resolved: the
       // incident was notified by the page, and its resolve must not turn into a fresh ticket.
       return from;
     }
-    return suppressor(severity) != null ? AlertState.SUPPRESSED : AlertState.FIRING;
+    String by = incidents[g];
+    if (by == null) {
+      by = suppressor(tiers[t][i].severity());
+    }
+    AlertState to = by != null ? AlertState.SUPPRESSED : AlertState.FIRING;
+    suppressedBy[t][i] = by;
+    if (!notifyPerTier && incidents[g] == null) {
+      incidents[g] = to == AlertState.FIRING ? id(t, i) : by;
+    }
+    return to;
+  }
+
+  /** Whether a tier of severity index {@code g} of target {@code t} is active (unless per tier). */
+  private boolean incidentActive(int t, int g) {
+    if (notifyPerTier) {
+      return false;
+    }
+    for (int j = 0; j < tiers[t].length; j++) {
+      if (incidentOf[t][j] == g && active[t][j]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The id of tier {@code i} of target {@code t}, as {@link Alert#id()} gives it. */
+  private String id(int t, int i) {
+    return slo.id() + "/" + targets.get(t).name() + " " + tiers[t][i];
   }
 
   /** The id of an active tier that suppresses {@code severity}, or null. */
@@ -261,7 +351,7 @@ public final class AlertEngine {
       for (int t = 0; t < targets.size(); t++) {
         for (int i = 0; i < tiers[t].length; i++) {
           if (active[t][i] && tiers[t][i].severity().equals(e.getKey())) {
-            return slo.id() + "/" + targets.get(t).name() + " " + tiers[t][i];
+            return id(t, i);
           }
         }
       }
@@ -358,11 +448,11 @@ public final class AlertEngine {
       double remaining = Math.min(1.0, budget.remaining().getAsDouble());
       tte = ErrorBudget.timeToExhaustion(remaining, Duration.ofMillis(budget.periodMillis()), sw.burnRate().getAsDouble());
     }
-    String suppressedBy = state == AlertState.SUPPRESSED ? suppressor(tier.severity()) : null;
+    String by = state == AlertState.SUPPRESSED ? suppressedBy[t][i] : null;
     return payload(
         Alert.Kind.BURN_RATE, target, tier.severity(), Optional.of(tier), state, at, lw, sw, budget,
         e == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(e.startMillis)), episodeShare, tte,
-        Optional.ofNullable(suppressedBy));
+        Optional.ofNullable(by));
   }
 
   private Alert noDataAlert(AlertState state, Instant at, long asOf, WindowCounts w, PeriodBudget budget) {

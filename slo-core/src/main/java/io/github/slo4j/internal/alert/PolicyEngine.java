@@ -10,6 +10,7 @@ import io.github.slo4j.WindowReader;
 import io.github.slo4j.internal.DurationFormat;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,6 +43,8 @@ public final class PolicyEngine {
   private final Duration reviewWindow;
   private final List<BudgetPolicy.Step> steps = new ArrayList<>();
   private final List<RatioThreshold[]> stepThresholds = new ArrayList<>();
+  /** Per step and target, the fewest events its window must hold before it may become breached. */
+  private final List<long[]> stepFloors = new ArrayList<>();
 
   private final boolean[] frozen;
   private final Override[] overridden;
@@ -58,7 +61,10 @@ public final class PolicyEngine {
   /** A freeze lifted by a person. */
   private record Override(String by, String reason, Instant at) {}
 
-  /** An engine applying {@code policy} to the SLO {@code reader} reads; steps need {@code minEvents}. */
+  /**
+   * An engine applying {@code policy} to the SLO {@code reader} reads; a step's window needs {@code
+   * minEvents} events to be valid, and its single-failure floor to become breached.
+   */
   public PolicyEngine(BudgetPolicy policy, WindowReader reader, long minEvents) {
     this.policy = policy;
     this.reader = reader;
@@ -79,10 +85,13 @@ public final class PolicyEngine {
         BudgetPolicy.Step step = (BudgetPolicy.Step) c;
         steps.add(step);
         RatioThreshold[] th = new RatioThreshold[targets.size()];
+        long[] floors = new long[targets.size()];
         for (int t = 0; t < th.length; t++) {
           th[t] = RatioThreshold.of(step.burnRate(), targets.get(t).objective());
+          floors[t] = Math.max(minEvents, singleFailureFloor(th[t]));
         }
         stepThresholds.add(th);
+        stepFloors.add(floors);
       }
     }
     this.freeze = f;
@@ -101,6 +110,16 @@ public final class PolicyEngine {
       samples.add(new ArrayDeque<>());
       historyStart[t] = Long.MIN_VALUE;
     }
+  }
+
+  /**
+   * The fewest events {@code n} for which one bad event of {@code n} does not exceed {@code θ}:
+   * {@code ⌈1 ÷ θ⌉}, exactly (1 ÷ n > θ iff n < 1 ÷ θ). The rule of {@link
+   * io.github.slo4j.AlertTier#singleFailureMinEvents(io.github.slo4j.Objective)}, for a step.
+   */
+  static long singleFailureFloor(RatioThreshold th) {
+    BigDecimal n = BigDecimal.ONE.divide(th.threshold(), 0, RoundingMode.CEILING);
+    return n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : Math.max(1, n.longValueExact());
   }
 
   /** The policy. */
@@ -256,6 +275,11 @@ public final class PolicyEngine {
       }
       now &= AlertEngine.exceeds(th, s);
       burns += " and " + num(s.burnRate(target.objective()).getAsDouble()) + " over " + DurationFormat.format(step.shortWindow().get());
+    }
+    if (now && !breached[t][k] && l.total() < stepFloors.get(k)[t]) {
+      // One failed request never breaches a step: below the floor one bad event can exceed the
+      // threshold. A breached step still returns on track below it.
+      return;
     }
     if (now == breached[t][k]) {
       return;
