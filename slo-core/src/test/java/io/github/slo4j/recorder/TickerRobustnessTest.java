@@ -264,6 +264,39 @@ class TickerRobustnessTest {
   }
 
   @Test
+  void closeInterruptsAListenerBlockedOnAHostThreadAndLeavesTheHostRunning() throws Exception {
+    ScheduledThreadPoolExecutor host = new ScheduledThreadPoolExecutor(1);
+    SloRegistry live = SloRegistry.builder().baseInterval(Duration.ofSeconds(1)).executor(host).build();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    try {
+      live.register(events("a"));
+      live.addTickListener(
+          b -> {
+            entered.countDown();
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              interrupted.set(true);
+              throw Sneaky.sneak(e);
+            }
+          });
+      assertTrue(entered.await(HANG.toSeconds(), TimeUnit.SECONDS), "the ticker called the listener");
+      assertTimeoutPreemptively(HANG, live::close, "close() waited for a blocked tick listener");
+      // the host's one thread is free again, and not left interrupted by slo4j
+      AtomicBoolean hostThreadInterrupted = new AtomicBoolean(true);
+      host.submit(() -> hostThreadInterrupted.set(Thread.currentThread().isInterrupted())).get(HANG.toSeconds(), TimeUnit.SECONDS);
+      assertFalse(hostThreadInterrupted.get());
+      assertTrue(interrupted.get(), "close() interrupted the blocked listener");
+      assertFalse(host.isShutdown(), "the host's executor is left running");
+    } finally {
+      daemon(live::close);
+      host.shutdownNow();
+    }
+  }
+
+  @Test
   void tickListenersMayCreateGroupsWhileRequestThreadsCreateOthers() throws Exception {
     GroupedSloTracker grouped = registry.registerGrouped(events("per-tenant"), GroupedSloTracker.MAX_GROUPS);
     registry.addTickListener(b -> grouped.group("tick-" + b).recordGood());
