@@ -6,8 +6,11 @@ package io.github.slo4j;
  *
  * <p>Called on the thread that runs {@link SloMonitor#evaluate(long)} (the recorder's ticker),
  * after each evaluation, in time order. Keep it quick; hand slow work to an executor. A listener
- * that throws is logged through slf4j and counted ({@link SloMonitor#listenerFailures()}); it can
- * stop neither the evaluation nor the ticker nor the other listeners.
+ * that throws anything ({@link #onTransition} or {@link #onDecision}; an {@link Error} or a checked
+ * exception included) is counted ({@link SloMonitor#listenerFailures()}) and logged once with the
+ * SLO id and the time; it can stop neither the evaluation nor the ticker nor the other listeners.
+ * Only an {@link OutOfMemoryError} (and the other {@link VirtualMachineError}s but {@link
+ * StackOverflowError}) propagates.
  */
 @FunctionalInterface
 public interface AlertListener {

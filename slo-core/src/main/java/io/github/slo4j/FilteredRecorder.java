@@ -5,7 +5,9 @@ import java.util.function.Predicate;
 
 /**
  * Records into a {@link SloTracker} the events whose attributes pass a filter, so known bots,
- * synthetic probes or health checks stay out of the SLI. Thread-safe; never throws.
+ * synthetic probes or health checks stay out of the SLI. Thread-safe; never throws: a filter that
+ * throws is counted and the event recorded (see {@link SloTracker#filtered(Predicate)}), and only an
+ * {@link OutOfMemoryError} from the filter reaches the caller.
  *
  * <p>Obtain one from {@link SloTracker#filtered(Predicate)}.
  *

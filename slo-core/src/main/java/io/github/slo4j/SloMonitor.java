@@ -1,5 +1,6 @@
 package io.github.slo4j;
 
+import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.internal.alert.AlertEngine;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public final class SloMonitor {
   private final AlertEngine alerts;
   private final PolicyEngine policyEngine;
   private final Duration burnWindow;
-  private final AtomicLong listenerFailures = new AtomicLong();
+  private final Callbacks callbacks = new Callbacks(LOG);
   private long lastBoundary = Long.MIN_VALUE;
   private PeriodBudget[] budgets;
   private OptionalDouble burnNow = OptionalDouble.empty();
@@ -132,8 +132,8 @@ public final class SloMonitor {
       for (AlertListener l : listeners) {
         try {
           l.onTransition(t);
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-          failed(l, t, e);
+        } catch (Throwable e) {
+          failed(l, t, t.at(), e);
         }
       }
     }
@@ -148,15 +148,16 @@ public final class SloMonitor {
     for (AlertListener l : listeners) {
       try {
         l.onDecision(d);
-      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-        failed(l, d, e);
+      } catch (Throwable e) {
+        failed(l, d, d.at(), e);
       }
     }
   }
 
-  private void failed(AlertListener l, Object event, Throwable e) {
-    long n = listenerFailures.incrementAndGet();
-    LOG.error("SLO {}: listener {} failed on {} ({} listener failures so far); evaluation goes on", slo.id(), l, event, n, e);
+  /** The one callback guard: counts, logs once per (listener, kind, exception class), rethrows OOM. */
+  private void failed(AlertListener l, Object event, Instant at, Throwable e) {
+    String kind = event instanceof PolicyDecision ? "decision listener" : "alert listener";
+    callbacks.failed("SLO " + slo.id(), kind, l, at.toEpochMilli(), e);
   }
 
   private void log(AlertTransition t) {
@@ -169,9 +170,9 @@ public final class SloMonitor {
     }
   }
 
-  /** How many times a listener has thrown. */
+  /** How many times a listener has thrown, on a transition or on a decision. */
   public long listenerFailures() {
-    return listenerFailures.get();
+    return callbacks.failures();
   }
 
   /** The alerts firing or suppressed now, with their payloads as of their last transition. */

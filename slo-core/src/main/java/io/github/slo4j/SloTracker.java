@@ -1,5 +1,6 @@
 package io.github.slo4j;
 
+import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.internal.recorder.Cells;
@@ -302,9 +303,11 @@ public final class SloTracker implements WindowReader {
   /**
    * A view of this tracker that first asks {@code include} whether an event belongs to the SLI
    * (exclude bots, synthetic probes, health checks). The filter runs on the caller's thread; it
-   * should not allocate if the record path is to stay allocation-free. A filter that throws counts
-   * the event anyway (nothing is lost), and the failure is counted in {@link #filterFailures()} and
-   * logged by the ticker.
+   * should not allocate if the record path is to stay allocation-free. A filter that throws anything
+   * (an {@link Error} or a checked exception included) counts the event anyway (nothing is lost),
+   * and the failure is counted in {@link #filterFailures()} and logged by the ticker, once per
+   * exception class, with the SLO id and the boundary. Only an {@link OutOfMemoryError} (and the
+   * other {@link VirtualMachineError}s but {@link StackOverflowError}) propagates to the caller.
    */
   public <T> FilteredRecorder<T> filtered(Predicate<? super T> include) {
     Require.nonNull("include", include);
@@ -315,7 +318,8 @@ public final class SloTracker implements WindowReader {
     boolean in;
     try {
       in = include.test(attributes);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      Callbacks.rethrowIfFatal(e); // the one callback policy, allocation-free
       filterFailures.incrementAndGet();
       lastFilterFailure.set(e);
       return true;
@@ -461,13 +465,20 @@ public final class SloTracker implements WindowReader {
           r - rejectedLogged);
       rejectedLogged = r;
     }
+  }
+
+  /** Logs, through the registry's callback guard, the filter failures since the last call; ticker only. */
+  void reportFilterFailures(Callbacks guard) {
     long f = filterFailures.get();
-    if (f != filterFailuresLogged) {
-      log.warn(
-          "SLO {}: the event filter threw {} times since the last tick (events counted anyway)",
-          label(),
-          f - filterFailuresLogged,
-          lastFilterFailure.get());
+    Throwable last = lastFilterFailure.get();
+    if (f != filterFailuresLogged && last != null) {
+      guard.report(
+          "SLO " + label(),
+          "record filter",
+          null,
+          rings.asOf(),
+          last,
+          (f - filterFailuresLogged) + " since the last tick, " + f + " in all; the events were counted anyway");
       filterFailuresLogged = f;
     }
   }
