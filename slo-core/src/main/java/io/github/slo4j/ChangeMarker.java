@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import io.github.slo4j.internal.Require;
+import io.github.slo4j.monitor.BudgetPolicy;
 import java.time.Instant;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Reads an SLO's counts over trailing windows as of its last closed interval. A recorder's
- * tracker is one; replay and tests supply others. Alerting and budget policies read through this
+ * recorder is one; replay and tests supply others. Alerting and budget policies read through this
  * interface only.
  *
  * <p>Implementations are thread-safe.

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every public and protected type and member of the API package {@code io.github.slo4j} has a
- * Javadoc comment: the JDK's own doclint, run on the main sources.
+ * Every public and protected type and member of every package the module descriptor exports has a
+ * Javadoc comment: the JDK's own doclint, run on the main sources. The packages are read from
+ * {@code module-info.java}, so a package exported later is covered without touching this test.
  *
  * <p>Why a test and not only the compiler flags: slo-core's main compilation runs doclint with
  * {@code -Xdoclint:all,-missing} (broken HTML, bad references and syntax fail the build there), but
@@ -32,6 +35,24 @@ import org.junit.jupiter.api.io.TempDir;
  * accessors whose one line already says it. This test enforces the comment.
  */
 class ApiJavadocTest {
+  /** The packages {@code module-info.java} exports. */
+  static List<String> exportedPackages() throws IOException {
+    String descriptor = Files.readString(Path.of("src/main/java/module-info.java"));
+    List<String> packages = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^\\s*exports\\s+([\\w.]+)\\s*;").matcher(descriptor);
+    while (m.find()) {
+      packages.add(m.group(1));
+    }
+    return packages;
+  }
+
+  @Test
+  void theModuleExportsTheFourLayersAndNothingElse() throws IOException {
+    assertEquals(
+        List.of("io.github.slo4j", "io.github.slo4j.recorder", "io.github.slo4j.monitor", "io.github.slo4j.replay"),
+        exportedPackages());
+  }
+
   @Test
   void everyPublicMemberOfTheApiIsDocumented(@TempDir Path out) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -49,7 +70,8 @@ class ApiJavadocTest {
               "--release", "17",
               "-Xmaxwarns", "100000",
               "-Xdoclint:all/protected",
-              "-Xdoclint/package:io.github.slo4j",
+              "-Xdoclint/package:" + String.join(",", exportedPackages()),
+              "--module-path", System.getProperty("jdk.module.path", ""),
               "-classpath", System.getProperty("java.class.path"));
       javac
           .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))

@@ -27,8 +27,8 @@ class DocSamplesTest {
     "README.md, ReadmeExampleTest.java, 2",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
-    "docs/alerting.md, alert/AlertingDocTest.java, 1",
-    "docs/policy.md, alert/PolicyDocTest.java, 1"
+    "docs/alerting.md, monitor/AlertingDocTest.java, 1",
+    "docs/policy.md, monitor/PolicyDocTest.java, 1"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);

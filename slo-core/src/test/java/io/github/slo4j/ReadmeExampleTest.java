@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.slo4j.monitor.Alert;
+import io.github.slo4j.monitor.AlertRules;
+import io.github.slo4j.monitor.Severity;
+import io.github.slo4j.monitor.SloMonitor;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +53,7 @@ class ReadmeExampleTest {
     SloRegistry registry = SloRegistry.builder()
         .timeSource(clock).manualTicks()   // in production: SloRegistry.builder().build()
         .build();
-    SloTracker checkout = registry.register(slo);
+    SloRecorder checkout = registry.register(slo);
     SloMonitor monitor = SloMonitor.builder(checkout)
         .rules(AlertRules.defaults(slo))   // the SRE Workbook's four tiers
         .listener(t -> { if (t.notifies()) pager.send(t.alert()); })

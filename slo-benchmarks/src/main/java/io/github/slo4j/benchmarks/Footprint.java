@@ -11,8 +11,8 @@ import io.github.resilience4j.core.metrics.Metrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Memory per SLO: the retained size (JOL {@code GraphLayout.parseInstance(x).totalSize()}: every
- * object reachable from {@code x}, headers and padding included) of slo4j's tracker for a 30-day
+ * object reachable from {@code x}, headers and padding included) of slo4j's recorder for a 30-day
  * SLO with two latency thresholds, and of each peer holding a 30-day window, after the window has
  * been filled so that lazily created buckets exist.
  *
@@ -120,26 +120,26 @@ public final class Footprint {
     return a;
   }
 
-  /** The tracker after 31 days of 10-s ticks with traffic in every interval. */
-  static SloTracker slo4j(SloDefinition slo) {
+  /** The recorder after 31 days of 10-s ticks with traffic in every interval. */
+  static SloRecorder slo4j(SloDefinition slo) {
     FakeTime time = new FakeTime(START);
     SloRegistry registry =
         SloRegistry.builder().timeSource(time).baseInterval(Peers.BUCKET).manualTicks().build();
-    SloTracker tracker = registry.register(slo);
+    SloRecorder recorder = registry.register(slo);
     long step = Peers.BUCKET.toNanos();
     long intervals = Duration.ofDays(31).toNanos() / step;
     boolean latency = slo.sli() instanceof Sli.Latency;
     for (long i = 0; i < intervals; i++) {
       if (latency) {
-        tracker.recordLatency(TimeUnit.MILLISECONDS.toNanos(i % 700), i % 101 != 0);
+        recorder.recordLatency(TimeUnit.MILLISECONDS.toNanos(i % 700), i % 101 != 0);
       } else {
-        tracker.record(i % 101 != 0);
+        recorder.record(i % 101 != 0);
       }
       time.advanceNanos(step);
       registry.tick();
     }
     registry.close();
-    return tracker;
+    return recorder;
   }
 
   private static Row sentinel() {

@@ -1,10 +1,10 @@
 package io.github.slo4j.benchmarks;
 
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.ThreadParams;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.Level;
 
 /**
  * Each benchmark thread's cursor into the pre-generated inputs of {@link Peers#latencies} and

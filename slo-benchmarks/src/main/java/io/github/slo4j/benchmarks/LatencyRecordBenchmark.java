@@ -6,8 +6,8 @@ import com.netflix.hystrix.util.HystrixRollingPercentile;
 import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Snapshot;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code baseline}: {@code LongAdder.add(latency)}, the bare primitive plus the input cost;
- *   <li>{@code slo4j}: {@code SloTracker.recordLatency(nanos, success)};
+ *   <li>{@code slo4j}: {@code SloRecorder.recordLatency(nanos, success)};
  *   <li>{@code sentinel}: {@code addRT(ms)} then {@code addSuccess(1)} or {@code addException(1)},
  *       as Sentinel's {@code StatisticNode} does on exit;
  *   <li>{@code resilience4j}, {@code resilience4jLockFree}: {@code record(nanos, NANOSECONDS,
@@ -65,7 +65,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LatencyRecordBenchmark {
   private LongAdder adder;
   private SloRegistry registry;
-  private SloTracker tracker;
+  private SloRecorder recorder;
   private ArrayMetric sentinel;
   private SlidingTimeWindowMetrics resilience4j;
   private LockFreeSlidingTimeWindowMetrics resilience4jLockFree;
@@ -91,7 +91,7 @@ public class LatencyRecordBenchmark {
   public void setUp() {
     adder = new LongAdder();
     registry = SloRegistry.builder().build();
-    tracker = registry.register(Peers.latencySlo());
+    recorder = registry.register(Peers.latencySlo());
     sentinel = Peers.sentinel();
     resilience4j = Peers.resilience4j();
     resilience4jLockFree = Peers.resilience4jLockFree();
@@ -114,11 +114,11 @@ public class LatencyRecordBenchmark {
     adder.add(in.success(i) ? in.latencyNanos(i) : 1);
   }
 
-  /** slo4j: {@code SloTracker.recordLatency(nanos, success)}. */
+  /** slo4j: {@code SloRecorder.recordLatency(nanos, success)}. */
   @Benchmark
   public void slo4j(Inputs in) {
     int i = in.next();
-    tracker.recordLatency(in.latencyNanos(i), in.success(i));
+    recorder.recordLatency(in.latencyNanos(i), in.success(i));
   }
 
   /** Sentinel: {@code addRT(ms)} and {@code addSuccess(1)} or {@code addException(1)}. */

@@ -8,9 +8,9 @@ import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Metrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Snapshot;
-import io.github.slo4j.GroupedSloTracker;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.recorder.GroupedSloRecorder;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code baseline} is {@link LongAdder#increment()} on a shared adder, the bare striped atomic
  * add that slo4j's record path is designed to cost; {@code atomicLong} is the same on one
  * contended {@link AtomicLong}. Every other method records into one implementation, each built by
- * {@link Peers} on the real clock: slo4j's tracker of a 99.9 %/30-day SLO (with its ticker), and
+ * {@link Peers} on the real clock: slo4j's recorder of a 99.9 %/30-day SLO (with its ticker), and
  * each peer's rolling window of 1 hour in 10-second buckets where the peer lets us choose.
- * {@code slo4jGroupLookup} also looks the group's tracker up by key on every call, the cost of not
+ * {@code slo4jGroupLookup} also looks the group's recorder up by key on every call, the cost of not
  * holding on to it.
  *
  * <p>Run from the repository root after {@code ./mvnw -pl slo-benchmarks -am -DskipTests package}:
@@ -61,8 +61,8 @@ public class RecordBenchmark {
   private LongAdder adder;
   private AtomicLong atomic;
   private SloRegistry registry;
-  private SloTracker tracker;
-  private GroupedSloTracker grouped;
+  private SloRecorder recorder;
+  private GroupedSloRecorder grouped;
   private ArrayMetric sentinel;
   private SlidingTimeWindowMetrics resilience4j;
   private LockFreeSlidingTimeWindowMetrics resilience4jLockFree;
@@ -77,7 +77,7 @@ public class RecordBenchmark {
     adder = new LongAdder();
     atomic = new AtomicLong();
     registry = SloRegistry.builder().build();
-    tracker = registry.register(Peers.eventsSlo());
+    recorder = registry.register(Peers.eventsSlo());
     grouped = registry.registerGrouped(Peers.eventsSlo("bench-availability-per-endpoint"), 64);
     grouped.group("checkout");
     sentinel = Peers.sentinel();
@@ -107,13 +107,13 @@ public class RecordBenchmark {
     return atomic.incrementAndGet();
   }
 
-  /** slo4j: {@code SloTracker.recordGood()}. */
+  /** slo4j: {@code SloRecorder.recordGood()}. */
   @Benchmark
   public void slo4j() {
-    tracker.recordGood();
+    recorder.recordGood();
   }
 
-  /** slo4j: {@code GroupedSloTracker.group(key).recordGood()}, looking the group up every call. */
+  /** slo4j: {@code GroupedSloRecorder.group(key).recordGood()}, looking the group up every call. */
   @Benchmark
   public void slo4jGroupLookup() {
     grouped.group("checkout").recordGood();

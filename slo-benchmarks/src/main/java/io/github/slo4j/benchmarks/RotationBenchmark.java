@@ -8,8 +8,8 @@ import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Metrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Snapshot;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public class RotationBenchmark {
   private FakeTime time;
   private LongAdder adder;
   private SloRegistry registry;
-  private SloTracker tracker;
+  private SloRecorder recorder;
   private BucketLeapArray sentinel;
   private SlidingTimeWindowMetrics resilience4j;
   private LockFreeSlidingTimeWindowMetrics resilience4jLockFree;
@@ -83,7 +83,7 @@ public class RotationBenchmark {
     time = new FakeTime(START);
     adder = new LongAdder();
     registry = SloRegistry.builder().timeSource(time).baseInterval(Peers.BUCKET).manualTicks().build();
-    tracker = registry.register(Peers.eventsSlo());
+    recorder = registry.register(Peers.eventsSlo());
     sentinel = Peers.sentinelLeapArray();
     resilience4j = Peers.resilience4j(time);
     resilience4jLockFree = Peers.resilience4jLockFree(time);
@@ -113,7 +113,7 @@ public class RotationBenchmark {
   public void slo4j() {
     time.advanceNanos(STEP);
     registry.tick();
-    tracker.recordGood();
+    recorder.recordGood();
   }
 
   /** Sentinel: {@code currentWindow(now).value().addPass(1)}, resetting stale buckets. */

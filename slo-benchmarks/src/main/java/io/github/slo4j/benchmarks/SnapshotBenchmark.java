@@ -7,10 +7,10 @@ import com.netflix.hystrix.util.HystrixRollingNumber;
 import com.netflix.hystrix.util.HystrixRollingNumberEvent;
 import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloSnapshot;
-import io.github.slo4j.SloTracker;
-import io.github.slo4j.SnapshotBuffer;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
+import io.github.slo4j.recorder.SloSnapshot;
+import io.github.slo4j.recorder.SnapshotBuffer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.time.Duration;
@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code baseline}: two {@code LongAdder.sum()} and a division: one ratio from cumulative
  *       counters, the least a read can do;
- *   <li>{@code slo4j}: {@code SloTracker.snapshot(buffer)}, the recycling form, then the burn rate
- *       of each window; {@code slo4jAllocating}: {@code SloTracker.snapshot()};
+ *   <li>{@code slo4j}: {@code SloRecorder.snapshot(buffer)}, the recycling form, then the burn rate
+ *       of each window; {@code slo4jAllocating}: {@code SloRecorder.snapshot()};
  *   <li>{@code sentinel}: what {@code ArrayMetric.pass()} and {@code exception()} do, over a
  *       {@code BucketLeapArray} (one pass instead of two);
  *   <li>{@code resilience4j}, {@code resilience4jLockFree}: {@code getSnapshot().getFailureRate()};
@@ -76,7 +76,7 @@ public class SnapshotBenchmark {
   private LongAdder total;
   private FakeTime time;
   private SloRegistry registry;
-  private SloTracker tracker;
+  private SloRecorder recorder;
   private BucketLeapArray sentinel;
   private SlidingTimeWindowMetrics resilience4j;
   private LockFreeSlidingTimeWindowMetrics resilience4jLockFree;
@@ -94,7 +94,7 @@ public class SnapshotBenchmark {
     /** Allocates this thread's buffers once. */
     @Setup(Level.Trial)
     public void setUp(SnapshotBenchmark bench) {
-      slo4j = bench.tracker.newSnapshotBuffer();
+      slo4j = bench.recorder.newSnapshotBuffer();
       hdr = Peers.hdrRecorder().getIntervalHistogram();
     }
   }
@@ -110,11 +110,11 @@ public class SnapshotBenchmark {
     FakeTime sloTime = new FakeTime(START);
     registry =
         SloRegistry.builder().timeSource(sloTime).baseInterval(Peers.BUCKET).manualTicks().build();
-    tracker = registry.register(Peers.eventsSlo());
+    recorder = registry.register(Peers.eventsSlo());
     long step = Peers.BUCKET.toNanos();
     long intervals = Duration.ofDays(31).toNanos() / step;
     for (long i = 0; i < intervals; i++) {
-      tracker.recordCounts(i % 97 == 0 ? 99 : 100, 100);
+      recorder.recordCounts(i % 97 == 0 ? 99 : 100, 100);
       sloTime.advanceNanos(step);
       registry.tick();
     }
@@ -166,7 +166,7 @@ public class SnapshotBenchmark {
   @Benchmark
   public double slo4j(Buffers buffers) {
     SnapshotBuffer b = buffers.slo4j;
-    tracker.snapshot(b);
+    recorder.snapshot(b);
     double burn = 0;
     for (int w = 0; w < STANDARD_WINDOWS; w++) {
       long t = b.total(0, w);
@@ -180,7 +180,7 @@ public class SnapshotBenchmark {
   /** slo4j: {@code snapshot()}, an immutable snapshot of every standard window. */
   @Benchmark
   public SloSnapshot slo4jAllocating() {
-    return tracker.snapshot();
+    return recorder.snapshot();
   }
 
   /** Sentinel: the valid buckets of the {@code LeapArray}, summed. */

@@ -7,9 +7,9 @@ import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Metrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.Snapshot;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
-import io.github.slo4j.SnapshotBuffer;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
+import io.github.slo4j.recorder.SnapshotBuffer;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
@@ -60,7 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class WritersReaderBenchmark {
   private LongAdder adder;
   private SloRegistry registry;
-  private SloTracker tracker;
+  private SloRecorder recorder;
   private SnapshotBuffer buffer;
   private ArrayMetric sentinel;
   private SlidingTimeWindowMetrics resilience4j;
@@ -75,8 +75,8 @@ public class WritersReaderBenchmark {
   public void setUp() {
     adder = new LongAdder();
     registry = SloRegistry.builder().build();
-    tracker = registry.register(Peers.eventsSlo());
-    buffer = tracker.newSnapshotBuffer();
+    recorder = registry.register(Peers.eventsSlo());
+    buffer = recorder.newSnapshotBuffer();
     sentinel = Peers.sentinel();
     resilience4j = Peers.resilience4j();
     resilience4jLockFree = Peers.resilience4jLockFree();
@@ -113,7 +113,7 @@ public class WritersReaderBenchmark {
   @Group("slo4j")
   @GroupThreads(1)
   public void slo4jWrite() {
-    tracker.recordGood();
+    recorder.recordGood();
   }
 
   /** slo4j {@code snapshot(buffer)} of every standard window. */
@@ -121,7 +121,7 @@ public class WritersReaderBenchmark {
   @Group("slo4j")
   @GroupThreads(1)
   public SnapshotBuffer slo4jRead() {
-    tracker.snapshot(buffer);
+    recorder.snapshot(buffer);
     return buffer;
   }
 

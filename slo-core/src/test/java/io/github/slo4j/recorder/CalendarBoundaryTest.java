@@ -8,11 +8,9 @@ import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
-import io.github.slo4j.internal.alert.PeriodBudget;
+import io.github.slo4j.monitor.PeriodBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +22,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calendar periods are exact at their boundaries, in every zone: the tracker's period window (and
+ * Calendar periods are exact at their boundaries, in every zone: the recorder's period window (and
  * the snapshot's, and the period budget read from it) against a naive reference, a list of the
  * events attributed to each closed boundary, each interval {@code (b − base, b]} charged to the
  * calendar month that contains its start {@code b − base} (docs/windows.md, "Calendar periods").
@@ -101,14 +99,14 @@ class CalendarBoundaryTest {
     ManualTimeSource clock = ManualTimeSource.startingAt(Instant.ofEpochMilli(from));
     SloRegistry registry =
         SloRegistry.builder().timeSource(clock).manualTicks().baseInterval(Duration.ofMillis(base)).build();
-    SloTracker tracker = registry.register(slo);
+    SloRecorder recorder = registry.register(slo);
     Target target = slo.targets().get(0);
-    Model model = new Model(base, tracker.asOfMillis());
+    Model model = new Model(base, recorder.asOfMillis());
     int checks = 0;
     while (clock.wallMillis() < until) {
       long good = random.nextInt(4) == 0 ? 0 : random.nextInt(50);
       long bad = random.nextInt(3) == 0 ? random.nextInt(5) : 0;
-      tracker.recordCounts(good, good + bad);
+      recorder.recordCounts(good, good + bad);
       model.record(good, good + bad);
       long now = clock.wallMillis();
       long nearest = Math.min(Math.abs(now - monthStart), Math.abs(now - nextStart));
@@ -126,15 +124,15 @@ class CalendarBoundaryTest {
       clock.setWall(Instant.ofEpochMilli(now + step));
       registry.tick();
       model.tick(clock.wallMillis());
-      check(tracker, target, model, zone, "seed " + Long.toHexString(seed) + ", " + c + ", base " + base + " ms");
+      check(recorder, target, model, zone, "seed " + Long.toHexString(seed) + ", " + c + ", base " + base + " ms");
       checks++;
     }
     return checks;
   }
 
-  private static void check(SloTracker tracker, Target target, Model model, ZoneId zone, String where) {
+  private static void check(SloRecorder recorder, Target target, Model model, ZoneId zone, String where) {
     long asOf = model.last;
-    assertEquals(asOf, tracker.asOfMillis(), "asOf, " + where);
+    assertEquals(asOf, recorder.asOfMillis(), "asOf, " + where);
     String at = where + ", asOf " + Instant.ofEpochMilli(asOf);
     // the period as of asOf: the month that contains the instant just before it
     LocalDate day = Instant.ofEpochMilli(asOf - 1).atZone(zone).toLocalDate();
@@ -144,10 +142,10 @@ class CalendarBoundaryTest {
     WindowCounts want =
         new WindowCounts(Duration.ofMillis(asOf - start), expected[0], expected[1], Duration.ofMillis(expected[2]));
 
-    assertEquals(want, tracker.periodWindow(target), "period window, " + at);
-    List<WindowCounts> snapshot = tracker.snapshot().counts(target);
+    assertEquals(want, recorder.periodWindow(target), "period window, " + at);
+    List<WindowCounts> snapshot = recorder.snapshot().counts(target);
     assertEquals(want, snapshot.get(snapshot.size() - 1), "snapshot's period window, " + at);
-    PeriodBudget budget = PeriodBudget.read(tracker, target, asOf);
+    PeriodBudget budget = PeriodBudget.read(recorder, target, asOf);
     assertEquals(expected[1], budget.total(), "budget total, " + at);
     assertEquals(expected[1] - expected[0], budget.bad(), "budget bad, " + at);
     assertEquals(end - start, budget.periodMillis(), "period length, " + at);
@@ -202,7 +200,7 @@ class CalendarBoundaryTest {
         }
       }
       long[] before = lo == 0 ? new long[] {0, 0, 0} : closed.get(lo - 1);
-      // intervals (t, t + base] seen by the tracker (t >= origin, t + base <= last) with t >= start
+      // intervals (t, t + base] seen by the recorder (t >= origin, t + base <= last) with t >= start
       long firstStart = Math.max(origin, start);
       long firstGrid = origin + Math.floorDiv(firstStart - origin + base - 1, base) * base;
       long covered = Math.max(0, last - firstGrid);
@@ -213,34 +211,34 @@ class CalendarBoundaryTest {
   // ---------------------------------------------------------------- named regressions
 
   /** A manually ticked registry with one calendar-month SLO. */
-  private record Monthly(ManualTimeSource clock, SloRegistry registry, SloTracker tracker) {
+  private record Monthly(ManualTimeSource clock, SloRegistry registry, SloRecorder recorder) {
     static Monthly of(Instant start, ZoneId zone, Duration base) {
       ManualTimeSource clock = ManualTimeSource.startingAt(start);
       SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().baseInterval(base).build();
-      SloTracker tracker =
+      SloRecorder recorder =
           registry.register(
               SloDefinition.builder("monthly").service("billing")
                   .objective(Objective.percent("99.9"))
                   .period(CompliancePeriod.calendarMonth(zone))
                   .build());
-      return new Monthly(clock, registry, tracker);
+      return new Monthly(clock, registry, recorder);
     }
 
     Target target() {
-      return tracker.definition().targets().get(0);
+      return recorder.definition().targets().get(0);
     }
 
     /** Until {@code until}: record the events, advance by {@code step}, tick. */
     void run(Duration step, Instant until, long goodPerStep, long badPerStep) {
       while (clock.now().isBefore(until)) {
-        tracker.recordCounts(goodPerStep, goodPerStep + badPerStep);
+        recorder.recordCounts(goodPerStep, goodPerStep + badPerStep);
         clock.advance(step);
         registry.tick();
       }
     }
 
     WindowCounts snapshotPeriod() {
-      List<WindowCounts> counts = tracker.snapshot().counts(target());
+      List<WindowCounts> counts = recorder.snapshot().counts(target());
       return counts.get(counts.size() - 1);
     }
   }
@@ -257,8 +255,8 @@ class CalendarBoundaryTest {
     m.run(Duration.ofSeconds(10), monthStart.plus(Duration.ofDays(3)), 10, 0);
     assertEquals(
         new WindowCounts(Duration.ofDays(3), 3 * 8640 * 10, 3 * 8640 * 10, Duration.ofDays(3)),
-        m.tracker().periodWindow(m.target()));
-    assertEquals(m.tracker().periodWindow(m.target()), m.snapshotPeriod());
+        m.recorder().periodWindow(m.target()));
+    assertEquals(m.recorder().periodWindow(m.target()), m.snapshotPeriod());
   }
 
   /**
@@ -271,12 +269,12 @@ class CalendarBoundaryTest {
     Instant monthStart = Instant.parse("2026-02-28T18:15:00Z"); // 1 March, 00:00 in Nepal
     Monthly m = Monthly.of(monthStart.minus(Duration.ofMinutes(61)), ZoneId.of("Asia/Kathmandu"), Duration.ofMinutes(2));
     m.run(Duration.ofMinutes(2), monthStart.plus(Duration.ofMinutes(1)), 0, 7); // to 18:16
-    assertEquals(Instant.parse("2026-02-28T18:16:00Z"), m.tracker().asOf());
-    WindowCounts march = m.tracker().periodWindow(m.target());
+    assertEquals(Instant.parse("2026-02-28T18:16:00Z"), m.recorder().asOf());
+    WindowCounts march = m.recorder().periodWindow(m.target());
     assertEquals(new WindowCounts(Duration.ofMinutes(1), 0, 0, Duration.ZERO), march);
     assertFalse(march.hasData(), "no interval has started in March yet: " + march);
     m.run(Duration.ofMinutes(2), monthStart.plus(Duration.ofMinutes(3)), 5, 0); // to 18:18
-    march = m.tracker().periodWindow(m.target());
+    march = m.recorder().periodWindow(m.target());
     assertEquals(new WindowCounts(Duration.ofMinutes(3), 5, 5, Duration.ofMinutes(2)), march);
     assertEquals(march, m.snapshotPeriod());
   }
@@ -291,13 +289,13 @@ class CalendarBoundaryTest {
     Instant monthStart = Instant.parse("2026-02-01T00:00:00Z");
     Monthly m = Monthly.of(monthStart.minus(Duration.ofMinutes(1)), ZoneId.of("UTC"), Duration.ofSeconds(10));
     m.run(Duration.ofSeconds(10), monthStart, 0, 3);
-    assertEquals(monthStart, m.tracker().asOf());
+    assertEquals(monthStart, m.recorder().asOf());
     WindowCounts january = new WindowCounts(Duration.ofDays(31), 0, 18, Duration.ofMinutes(1));
-    assertEquals(january, m.tracker().periodWindow(m.target()), "all six intervals, midnight's included");
+    assertEquals(january, m.recorder().periodWindow(m.target()), "all six intervals, midnight's included");
     assertEquals(january, m.snapshotPeriod());
     m.run(Duration.ofSeconds(10), monthStart.plusSeconds(10), 4, 0);
     WindowCounts february = new WindowCounts(Duration.ofSeconds(10), 4, 4, Duration.ofSeconds(10));
-    assertEquals(february, m.tracker().periodWindow(m.target()));
+    assertEquals(february, m.recorder().periodWindow(m.target()));
     assertEquals(february, m.snapshotPeriod());
   }
 
@@ -312,7 +310,7 @@ class CalendarBoundaryTest {
     Duration sinceStart = Duration.ofDays(30).plusHours(12);
     WindowCounts january = new WindowCounts(sinceStart, 708, 24 + 708, sinceStart);
     assertEquals(january, m.snapshotPeriod());
-    assertEquals(january, m.tracker().periodWindow(m.target()));
+    assertEquals(january, m.recorder().periodWindow(m.target()));
   }
 
   /**
@@ -326,18 +324,18 @@ class CalendarBoundaryTest {
     Monthly before = Monthly.of(Instant.parse("2026-02-20T00:00:00Z"), berlin, Duration.ofSeconds(10));
     before.run(Duration.ofMinutes(1), monthStart, 0, 2); // February: 2 bad a minute
     before.run(Duration.ofMinutes(1), Instant.parse("2026-03-06T00:00:00Z"), 3, 0); // March: 3 good
-    byte[] state = before.tracker().exportState();
+    byte[] state = before.recorder().exportState();
 
     Instant restart = Instant.parse("2026-03-06T00:30:00Z");
     Monthly after = Monthly.of(restart, berlin, Duration.ofSeconds(10));
-    after.tracker().restore(state);
+    after.recorder().restore(state);
     Duration sinceStart = Duration.between(monthStart, restart);
     long march = 3 * (5 * 1440 + 60);
     WindowCounts period = after.snapshotPeriod();
     assertEquals(new WindowCounts(sinceStart, march, march, sinceStart), period); // downtime: gaps, as in every window
-    assertEquals(period, after.tracker().periodWindow(after.target()));
+    assertEquals(period, after.recorder().periodWindow(after.target()));
 
-    // and a fresh tracker's very first snapshot
+    // and a fresh recorder's very first snapshot
     Monthly fresh = Monthly.of(restart, berlin, Duration.ofSeconds(10));
     assertEquals(new WindowCounts(sinceStart, 0, 0, Duration.ZERO), fresh.snapshotPeriod());
   }
@@ -354,15 +352,15 @@ class CalendarBoundaryTest {
     Monthly before = Monthly.of(monthStart.minus(Duration.ofHours(2)), kolkata, Duration.ofSeconds(10));
     before.run(Duration.ofSeconds(10), monthStart, 0, 10);
     before.run(Duration.ofSeconds(10), Instant.parse("2026-02-03T00:00:00Z"), 10, 0);
-    byte[] state = before.tracker().exportState();
+    byte[] state = before.recorder().exportState();
 
     Instant restart = Instant.parse("2026-02-03T00:30:00Z");
     Monthly after = Monthly.of(restart, kolkata, Duration.ofSeconds(10));
-    after.tracker().restore(state);
+    after.recorder().restore(state);
     Instant firstRow = Instant.parse("2026-01-31T19:00:00Z");
     long good = Duration.between(firstRow, Instant.parse("2026-02-03T00:00:00Z")).toSeconds();
     assertEquals(
         new WindowCounts(Duration.between(monthStart, restart), good, good, Duration.between(firstRow, restart)),
-        after.tracker().periodWindow(after.target()));
+        after.recorder().periodWindow(after.target()));
   }
 }

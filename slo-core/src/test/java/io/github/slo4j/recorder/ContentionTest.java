@@ -8,8 +8,6 @@ import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import java.time.Duration;
@@ -75,7 +73,7 @@ class ContentionTest {
   private static void run(ExecutorService pool) throws Exception {
     ManualTimeSource clock = ManualTimeSource.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(SLO);
+    SloRecorder recorder = registry.register(SLO);
     Target fast = SLO.targets().get(0);
     Target slow = SLO.targets().get(1);
     Duration base = registry.baseInterval();
@@ -99,10 +97,10 @@ class ContentionTest {
                     }
                   }
                   switch (i & 3) {
-                    case 0 -> tracker.recordLatency(50_000_000L, true);
-                    case 1 -> tracker.recordLatency(300_000_000L, true);
-                    case 2 -> tracker.recordLatency(900_000_000L, true);
-                    default -> tracker.recordLatency(10_000_000L, false);
+                    case 0 -> recorder.recordLatency(50_000_000L, true);
+                    case 1 -> recorder.recordLatency(300_000_000L, true);
+                    case 2 -> recorder.recordLatency(900_000_000L, true);
+                    default -> recorder.recordLatency(10_000_000L, false);
                   }
                 }
                 return null;
@@ -122,14 +120,14 @@ class ContentionTest {
       registry.tick();
       ticks++;
       tickCount.incrementAndGet();
-      add(sums, tracker.window(fast, base), tracker.window(slow, base));
+      add(sums, recorder.window(fast, base), recorder.window(slow, base));
     }
     for (Future<?> f : writers) {
       f.get(1, TimeUnit.MINUTES);
     }
     clock.advance(base);
     registry.tick();
-    add(sums, tracker.window(fast, base), tracker.window(slow, base));
+    add(sums, recorder.window(fast, base), recorder.window(slow, base));
 
     long n = (long) THREADS * RECORDS;
     assertEquals(n, sums[0], "total after " + ticks + " ticks");

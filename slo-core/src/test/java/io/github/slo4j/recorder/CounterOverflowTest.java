@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloState;
-import io.github.slo4j.SloTracker;
 import io.github.slo4j.WindowCounts;
-import io.github.slo4j.internal.recorder.Cells;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,7 @@ class CounterOverflowTest {
   }
 
   /** {@code calls} calls of {@code recordCounts(good, total)} from this thread (one stripe). */
-  private static void loop(SloTracker t, long calls, long good, long total) {
+  private static void loop(SloRecorder t, long calls, long good, long total) {
     for (long i = 0; i < calls; i++) {
       t.recordCounts(good, total);
     }
@@ -42,7 +38,7 @@ class CounterOverflowTest {
 
   @Test
   void recordCountsAboveTwoToTheFortyIsRejectedNotThrownAndNotCounted() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     t.recordCounts(0, MAX_PER_CALL + 1);
     t.recordCounts(MAX_PER_CALL + 1, MAX_PER_CALL + 1);
     t.recordCounts(Long.MAX_VALUE, Long.MAX_VALUE);
@@ -58,7 +54,7 @@ class CounterOverflowTest {
 
   @Test
   void countsJustBelowLongMaxStayExact() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     t.recordCounts(7, 10);
     advance();
     // 2^23 - 1 maximal calls: 2^63 - 2^40 in this interval, 2^63 - 2^40 + 10 in all
@@ -72,7 +68,7 @@ class CounterOverflowTest {
 
   @Test
   void aLoopOfMaximalCountsStopsCountingInsteadOfWrapping() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     t.recordCounts(1000, 1000);
     advance();
     loop(t, 1L << 22, 0, MAX_PER_CALL); // 2^62 bad: still exact
@@ -95,7 +91,7 @@ class CounterOverflowTest {
 
     // the state exports up to the last exact boundary and restores elsewhere
     byte[] state = t.exportState();
-    SloTracker next = SloRegistry.builder().timeSource(ManualTimeSource.startingAt(clock.now())).manualTicks().build()
+    SloRecorder next = SloRegistry.builder().timeSource(ManualTimeSource.startingAt(clock.now())).manualTicks().build()
         .register(events("a"));
     next.restore(state);
     assertEquals(1000 + (1L << 62), next.window(Duration.ofHours(1)).total());
@@ -131,22 +127,22 @@ class CounterOverflowTest {
   }
 
   @Test
-  void restoringCountsThatWouldOverflowTheTrackersIsRefusedWhole() {
-    SloTracker a = registry.register(events("a"));
+  void restoringCountsThatWouldOverflowTheRecordersIsRefusedWhole() {
+    SloRecorder a = registry.register(events("a"));
     loop(a, 1L << 22, 0, MAX_PER_CALL); // 2^62
     advance();
     byte[] stateA = a.exportState();
 
     SloRegistry other = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker b = other.register(events("a"));
+    SloRecorder b = other.register(events("a"));
     loop(b, 1L << 22, 0, MAX_PER_CALL); // 2^62: with a's, 2^63
     other.tick();
     byte[] before = b.exportState();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.restore(stateA));
     assertEquals(
-        "state: counts that would pass Long.MAX_VALUE when added to this tracker's (expected counts that fit in a long)",
+        "state: counts that would pass Long.MAX_VALUE when added to this recorder's (expected counts that fit in a long)",
         e.getMessage());
-    assertArrayEquals(before, b.exportState(), "the tracker is untouched");
+    assertArrayEquals(before, b.exportState(), "the recorder is untouched");
 
     e = assertThrows(IllegalArgumentException.class, () -> SloState.merge(stateA, before));
     assertEquals(

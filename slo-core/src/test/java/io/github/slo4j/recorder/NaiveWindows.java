@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * the ticker attributed to it, and the documented boundary rule restated in the simplest terms.
  */
 final class NaiveWindows {
-  /** Tier resolutions and spans as documented on {@code SloTracker}. */
+  /** Tier resolutions and spans as documented on {@code SloRecorder}. */
   private final long[] resolution;
   private final long[] capacity;
   private final long base;

@@ -3,16 +3,14 @@ package io.github.slo4j.recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.slo4j.AlertRules;
-import io.github.slo4j.AlertState;
-import io.github.slo4j.AlertTransition;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
-import io.github.slo4j.Severity;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloMonitor;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.monitor.AlertRules;
+import io.github.slo4j.monitor.AlertState;
+import io.github.slo4j.monitor.AlertTransition;
+import io.github.slo4j.monitor.Severity;
+import io.github.slo4j.monitor.SloMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The alerting engine on the real recorder: the registry's ticker drives {@link SloMonitor} through
- * a tick listener and the monitor reads the tracker's rings. The Workbook's arithmetic must come out
+ * a tick listener and the monitor reads the recorder's rings. The Workbook's arithmetic must come out
  * the same as in replay: after a clean day at 100 requests/s, a full outage at 99.9 % fires the 1 h
  * / 5 m page at the first tick after 51.84 s, i.e. at +60 s.
  */
@@ -38,14 +36,14 @@ class RecorderAlertingTest {
             .service("checkout")
             .objective(Objective.percent("99.9"))
             .build();
-    SloTracker tracker = registry.register(slo);
+    SloRecorder recorder = registry.register(slo);
     List<AlertTransition> transitions = new ArrayList<>();
     SloMonitor monitor =
-        SloMonitor.builder(tracker).rules(AlertRules.defaults(slo)).listener(transitions::add).build();
+        SloMonitor.builder(recorder).rules(AlertRules.defaults(slo)).listener(transitions::add).build();
     registry.addTickListener(monitor::evaluate);
 
     for (int i = 0; i < 8640; i++) { // one clean day, 1,000 requests per 10 s
-      tracker.recordCounts(1000, 1000);
+      recorder.recordCounts(1000, 1000);
       clock.advance(TEN_S);
       registry.tick();
     }
@@ -53,7 +51,7 @@ class RecorderAlertingTest {
 
     Instant outage = clock.now();
     for (int i = 0; i < 12; i++) {
-      tracker.recordCounts(0, 1000);
+      recorder.recordCounts(0, 1000);
       clock.advance(TEN_S);
       registry.tick();
     }

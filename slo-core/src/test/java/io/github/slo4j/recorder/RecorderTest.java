@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.slo4j.BudgetingMethod;
-import io.github.slo4j.FilteredRecorder;
-import io.github.slo4j.GroupedSloTracker;
 import io.github.slo4j.LatencyThreshold;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloSnapshot;
-import io.github.slo4j.SloTracker;
-import io.github.slo4j.SnapshotBuffer;
 import io.github.slo4j.WindowCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +41,8 @@ class RecorderTest {
   }
 
   @Test
-  void aFreshTrackerHasNoData() {
-    SloTracker t = registry.register(events("a"));
+  void aFreshRecorderHasNoData() {
+    SloRecorder t = registry.register(events("a"));
     WindowCounts w = t.window(Duration.ofHours(1));
     assertFalse(w.hasData());
     assertTrue(w.errorRatio().isEmpty());
@@ -62,7 +56,7 @@ class RecorderTest {
 
   @Test
   void eventsCountInTheIntervalTheTickerObservedThem() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     t.recordGood();
     t.recordBad();
     assertEquals(0, t.window(TEN_S).total(), "not visible before the boundary closes");
@@ -78,8 +72,8 @@ class RecorderTest {
   }
 
   @Test
-  void coverageSaysHowMuchOfTheWindowTheTrackerHasSeen() {
-    SloTracker t = registry.register(events("a"));
+  void coverageSaysHowMuchOfTheWindowTheRecorderHasSeen() {
+    SloRecorder t = registry.register(events("a"));
     for (int i = 0; i < 120; i++) {
       t.record(true);
       advance(TEN_S);
@@ -93,7 +87,7 @@ class RecorderTest {
 
   @Test
   void missedBoundariesAreCaughtUpAsGapsAndNothingIsLost() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     advance(TEN_S);
     for (int i = 0; i < 7; i++) {
       t.recordBad();
@@ -110,7 +104,7 @@ class RecorderTest {
 
   @Test
   void aWallClockSteppingBackHoldsTheTickerAndLosesNothing() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     advance(Duration.ofMinutes(1));
     long before = t.asOfMillis();
     clock.setWall(T0.minus(Duration.ofHours(1)));
@@ -133,7 +127,7 @@ class RecorderTest {
                     LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
                     LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
             .build();
-    SloTracker t = registry.register(slo);
+    SloRecorder t = registry.register(slo);
     t.recordLatency(Duration.ofMillis(100), true); // within both (≤)
     t.recordLatency(Duration.ofMillis(101), true); // within 500 only
     t.recordLatency(Duration.ofSeconds(2), true); // within neither
@@ -152,7 +146,7 @@ class RecorderTest {
 
   @Test
   void bulkCountsAddAndInvalidOnesAreRejectedNotThrown() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     t.recordCounts(990, 1000);
     t.recordCounts(5, 4);
     t.recordCounts(-1, 3);
@@ -166,7 +160,7 @@ class RecorderTest {
 
   @Test
   void aFilterExcludesEventsAndAThrowingFilterLosesNothing() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     FilteredRecorder<String> humans = t.filtered(agent -> !agent.startsWith("bot"));
     humans.record("firefox", true);
     humans.record("bot/1.0", false);
@@ -182,19 +176,19 @@ class RecorderTest {
     assertEquals(1, t.window(TEN_S).bad());
     assertEquals(2, t.excludedEvents());
     assertEquals(1, t.filterFailures());
-    assertSame(t, humans.tracker());
+    assertSame(t, humans.recorder());
   }
 
   @Test
   void groupsAreCappedAndTheOverflowIsCounted() {
-    GroupedSloTracker g = registry.registerGrouped(events("per-endpoint"), 2);
-    SloTracker a = g.group("/a");
+    GroupedSloRecorder g = registry.registerGrouped(events("per-endpoint"), 2);
+    SloRecorder a = g.group("/a");
     assertSame(a, g.group("/a"));
-    SloTracker b = g.group("/b");
-    SloTracker c = g.group("/c");
-    SloTracker d = g.group(null);
+    SloRecorder b = g.group("/b");
+    SloRecorder c = g.group("/c");
+    SloRecorder d = g.group(null);
     assertSame(c, d);
-    assertEquals(GroupedSloTracker.OVERFLOW_KEY, c.groupKey().orElseThrow());
+    assertEquals(GroupedSloRecorder.OVERFLOW_KEY, c.groupKey().orElseThrow());
     assertEquals(2, g.groups().size());
     assertEquals(2, g.overflowLookups());
     assertEquals(List.of("/c"), g.overflowSample());
@@ -205,17 +199,17 @@ class RecorderTest {
     assertEquals(1, a.window(TEN_S).good());
     assertEquals(1, b.window(TEN_S).bad());
     assertEquals(1, c.window(TEN_S).bad());
-    assertEquals(4, registry.trackers().size() + 1, "three groups tracked plus none ungrouped");
+    assertEquals(4, registry.recorders().size() + 1, "three groups tracked plus none ungrouped");
   }
 
   @Test
   void aGroupLookupNeverThrowsEvenAfterClose() {
-    GroupedSloTracker g = registry.registerGrouped(events("late"), 1);
+    GroupedSloRecorder g = registry.registerGrouped(events("late"), 1);
     registry.close();
-    SloTracker first = g.group("/a");
-    SloTracker overflow = g.group("/b");
+    SloRecorder first = g.group("/a");
+    SloRecorder overflow = g.group("/b");
     assertEquals("/a", first.groupKey().orElseThrow());
-    assertEquals(GroupedSloTracker.OVERFLOW_KEY, overflow.groupKey().orElseThrow());
+    assertEquals(GroupedSloRecorder.OVERFLOW_KEY, overflow.groupKey().orElseThrow());
   }
 
   @Test
@@ -226,7 +220,7 @@ class RecorderTest {
             .objective(Objective.percent("99"))
             .budgeting(BudgetingMethod.timeslices(Duration.ofMinutes(1), Objective.percent("95")))
             .build();
-    SloTracker t = registry.register(slo);
+    SloRecorder t = registry.register(slo);
     // align to a slice boundary first
     advance(Duration.ofMinutes(1));
     t.recordCounts(95, 100); // meets 95 %
@@ -248,14 +242,14 @@ class RecorderTest {
             .objective(Objective.percent("99"))
             .budgeting(BudgetingMethod.ratioTimeslices(Duration.ofMinutes(1)))
             .build();
-    SloTracker t = registry.register(slo);
+    SloRecorder t = registry.register(slo);
     advance(Duration.ofMinutes(1));
     t.recordCounts(1, 2); // 0.5
     advance(Duration.ofMinutes(1));
     t.recordCounts(1000, 1000); // 1.0, weighs the same as the quiet slice
     advance(Duration.ofMinutes(1));
     WindowCounts w = t.window(Duration.ofMinutes(5));
-    assertEquals(2 * SloTracker.RATIO_SLICE_UNITS, w.total());
+    assertEquals(2 * SloRecorder.RATIO_SLICE_UNITS, w.total());
     assertEquals(0.25, w.errorRatio().getAsDouble(), 1e-12);
   }
 
@@ -279,7 +273,7 @@ class RecorderTest {
     CapturingExecutor host = new CapturingExecutor();
     ManualTimeSource c = ManualTimeSource.startingAt(T0.plusMillis(2_500));
     SloRegistry r = SloRegistry.builder().timeSource(c).executor(host).build();
-    SloTracker t = r.register(events("a"));
+    SloRecorder t = r.register(events("a"));
     assertEquals(List.of(7_501L), host.delays, "next boundary at +10 s, 1 ms after it");
     t.recordGood();
     c.advance(Duration.ofMillis(7_501));
@@ -320,7 +314,7 @@ class RecorderTest {
 
   @Test
   void badInputIsRefusedWithAClearMessage() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     assertMessage(
         "slo id: 'a' (expected an id not yet registered in this registry)",
         () -> registry.register(events("a")));
@@ -351,7 +345,7 @@ class RecorderTest {
     assertMessage("slice: 15s (expected a multiple of the registry's base interval (10s))", () -> registry.register(slices));
     SnapshotBuffer foreign = registry.register(other).newSnapshotBuffer();
     assertMessage(
-        "into: a buffer of another tracker (expected a buffer from this tracker's newSnapshotBuffer())",
+        "into: a buffer of another recorder (expected a buffer from this recorder's newSnapshotBuffer())",
         () -> t.snapshot(foreign));
   }
 

@@ -9,15 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.slo4j.CompliancePeriod;
-import io.github.slo4j.FilteredRecorder;
-import io.github.slo4j.GroupedSloTracker;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
 import io.github.slo4j.Sneaky;
-import io.github.slo4j.TickListener;
 import io.github.slo4j.TimeSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -82,7 +77,7 @@ class TickerRobustnessTest {
 
   @Test
   void anOutOfMemoryErrorFromATickListenerPropagatesAndTheNextTickStillRuns() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     List<Long> seen = new ArrayList<>();
     TickListener oom = b -> { throw new OutOfMemoryError("test"); };
     registry.addTickListener(oom);
@@ -100,7 +95,7 @@ class TickerRobustnessTest {
 
   @Test
   void aRecordFilterThatThrowsAnythingCountsTheEventAndTheTickerGoesOn() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     List<FilteredRecorder<String>> broken =
         List.of(
             t.filtered(s -> { throw new IllegalStateException("filter bug"); }),
@@ -121,7 +116,7 @@ class TickerRobustnessTest {
 
   @Test
   void anOutOfMemoryErrorFromARecordFilterPropagatesToTheCaller() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     FilteredRecorder<String> f = t.filtered(s -> { throw new OutOfMemoryError("test"); });
     assertThrows(OutOfMemoryError.class, () -> f.record("curl", true));
     assertEquals(0, t.filterFailures());
@@ -188,8 +183,8 @@ class TickerRobustnessTest {
 
   @Test
   void aBlockedTickListenerBlocksNeitherCloseNorRegisterNorNewGroupsNorOtherTicks() throws Exception {
-    SloTracker a = registry.register(events("a"));
-    GroupedSloTracker grouped = registry.registerGrouped(events("per-endpoint"), 100);
+    SloRecorder a = registry.register(events("a"));
+    GroupedSloRecorder grouped = registry.registerGrouped(events("per-endpoint"), 100);
     AtomicBoolean block = new AtomicBoolean(true);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -235,7 +230,7 @@ class TickerRobustnessTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     try {
-      SloTracker t = live.register(events("a"));
+      SloRecorder t = live.register(events("a"));
       live.addTickListener(
           b -> {
             if (ticker.compareAndSet(null, Thread.currentThread())) {
@@ -298,7 +293,7 @@ class TickerRobustnessTest {
 
   @Test
   void tickListenersMayCreateGroupsWhileRequestThreadsCreateOthers() throws Exception {
-    GroupedSloTracker grouped = registry.registerGrouped(events("per-tenant"), GroupedSloTracker.MAX_GROUPS);
+    GroupedSloRecorder grouped = registry.registerGrouped(events("per-tenant"), GroupedSloRecorder.MAX_GROUPS);
     registry.addTickListener(b -> grouped.group("tick-" + b).recordGood());
     int requesters = 4;
     int perThread = 500;
@@ -333,7 +328,7 @@ class TickerRobustnessTest {
     CapturingExecutor host = new CapturingExecutor();
     SloRegistry r = SloRegistry.builder().timeSource(time).executor(host).build();
     try {
-      SloTracker t = r.register(events("a"));
+      SloRecorder t = r.register(events("a"));
       assertEquals(List.of(7_501L), host.delays);
       t.recordGood();
       for (Throwable failure :
@@ -364,8 +359,8 @@ class TickerRobustnessTest {
     SloRegistry r = SloRegistry.builder().timeSource(time).executor(host).build();
     try {
       time.failure = new IllegalStateException("clock broken");
-      SloTracker a = assertDoesNotThrow(() -> r.register(events("a")));
-      GroupedSloTracker g = r.registerGrouped(events("g"), 2);
+      SloRecorder a = assertDoesNotThrow(() -> r.register(events("a")));
+      GroupedSloRecorder g = r.registerGrouped(events("g"), 2);
       assertDoesNotThrow(() -> g.group("/x"));
       assertEquals(1, r.timeSourceFailures());
       assertEquals(List.of(10_000L), host.delays, "the first tick is tried one base interval later");
@@ -384,7 +379,7 @@ class TickerRobustnessTest {
 
   @Test
   void aWallClockSteppingBackClosesNothingUntilItPassesTheLastBoundaryAndLosesNothing() {
-    SloTracker t = registry.register(events("a"));
+    SloRecorder t = registry.register(events("a"));
     List<Long> seen = new ArrayList<>();
     registry.addTickListener(seen::add);
     t.recordGood();
@@ -412,7 +407,7 @@ class TickerRobustnessTest {
     CapturingExecutor host = new CapturingExecutor();
     SloRegistry r = SloRegistry.builder().timeSource(time).executor(host).build();
     try {
-      SloTracker t = r.register(events("a"));
+      SloRecorder t = r.register(events("a"));
       time.wall.set(T0_MS + 10_000);
       host.runLast();
       assertEquals(T0_MS + 10_000, t.asOfMillis());
@@ -438,7 +433,7 @@ class TickerRobustnessTest {
     CapturingExecutor host = new CapturingExecutor();
     SloRegistry r = SloRegistry.builder().timeSource(time).executor(host).build();
     try {
-      SloTracker t = r.register(events("a"));
+      SloRecorder t = r.register(events("a"));
       long delay = host.lastDelay();
       assertTrue(delay >= 1 && delay <= 10_001, "next tick in " + delay + " ms");
       assertEquals(Math.floorDiv(LIMIT, 10_000) * 10_000, r.lastBoundaryMillis());
@@ -464,8 +459,8 @@ class TickerRobustnessTest {
             .build();
     FlakyTime time = new FlakyTime(T0_MS);
     SloRegistry r = SloRegistry.builder().timeSource(time).manualTicks().build();
-    SloTracker t = r.register(events("a"));
-    SloTracker monthly = r.register(calendar);
+    SloRecorder t = r.register(events("a"));
+    SloRecorder monthly = r.register(calendar);
     t.recordGood();
     monthly.recordGood();
     time.wall.set(Long.MAX_VALUE);
@@ -490,7 +485,7 @@ class TickerRobustnessTest {
   void aWallTimeBeforeTheEpochClosesAlignedBoundaries() {
     ManualTimeSource early = ManualTimeSource.startingAt(Instant.parse("1969-12-31T23:59:55Z"));
     SloRegistry r = SloRegistry.builder().timeSource(early).manualTicks().build();
-    SloTracker t = r.register(events("a"));
+    SloRecorder t = r.register(events("a"));
     assertEquals(-10_000, r.lastBoundaryMillis());
     t.recordGood();
     early.advance(TEN_S);
@@ -510,7 +505,7 @@ class TickerRobustnessTest {
     CapturingExecutor host = new CapturingExecutor();
     SloRegistry r = SloRegistry.builder().timeSource(time).executor(host).build();
     try {
-      SloTracker t = r.register(events("a"));
+      SloRecorder t = r.register(events("a"));
       assertEquals(Math.floorDiv(-LIMIT, 10_000) * 10_000, r.lastBoundaryMillis());
       long delay = host.lastDelay();
       assertTrue(delay >= 1 && delay <= 10_001, "next tick in " + delay + " ms");

@@ -7,8 +7,7 @@ import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
+import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,18 +49,18 @@ class TimesliceBoundaryTest {
   void aLateTickClosesTheSliceInProgressInsteadOfMergingItWithTheNext() {
     ManualTimeSource clock = ManualTimeSource.startingAt(START);
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(timeslices());
-    tracker.recordCounts(100, 100);
+    SloRecorder recorder = registry.register(timeslices());
+    recorder.recordCounts(100, 100);
     clock.advance(Duration.ofSeconds(10));
     registry.tick(); // 00:10: the first slice holds 100 good events
-    tracker.recordCounts(0, 100);
+    recorder.recordCounts(0, 100);
     clock.advance(Duration.ofSeconds(140));
     registry.tick(); // 02:30, late: crosses the slice boundaries 01:00 and 02:00
     clock.advance(Duration.ofSeconds(30));
     registry.tick(); // 03:00 closes the slice of the 100 bad events
 
-    assertEquals(new WindowCounts(Duration.ofMinutes(5), 1, 2, Duration.ofMinutes(3)), tracker.window(Duration.ofMinutes(5)));
-    assertEquals(200, tracker.eventWindow(tracker.definition().targets().get(0), Duration.ofMinutes(5)).total());
+    assertEquals(new WindowCounts(Duration.ofMinutes(5), 1, 2, Duration.ofMinutes(3)), recorder.window(Duration.ofMinutes(5)));
+    assertEquals(200, recorder.eventWindow(recorder.definition().targets().get(0), Duration.ofMinutes(5)).total());
   }
 
   /** The same late tick with ratio timeslices: two slices, ratios 1 and 0, mean 0.5 over 2 slices. */
@@ -69,20 +68,20 @@ class TimesliceBoundaryTest {
   void aLateTickClosesTheRatioSliceInProgressInsteadOfMergingItWithTheNext() {
     ManualTimeSource clock = ManualTimeSource.startingAt(START);
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(ratioTimeslices());
-    tracker.recordCounts(100, 100);
+    SloRecorder recorder = registry.register(ratioTimeslices());
+    recorder.recordCounts(100, 100);
     clock.advance(Duration.ofSeconds(10));
     registry.tick();
-    tracker.recordCounts(30, 100);
+    recorder.recordCounts(30, 100);
     clock.advance(Duration.ofSeconds(140));
     registry.tick();
     clock.advance(Duration.ofSeconds(30));
     registry.tick();
 
-    long unit = SloTracker.RATIO_SLICE_UNITS;
+    long unit = SloRecorder.RATIO_SLICE_UNITS;
     assertEquals(
         new WindowCounts(Duration.ofMinutes(5), unit + 3 * unit / 10, 2 * unit, Duration.ofMinutes(3)),
-        tracker.window(Duration.ofMinutes(5)));
+        recorder.window(Duration.ofMinutes(5)));
   }
 
   /**
@@ -93,27 +92,27 @@ class TimesliceBoundaryTest {
   void aLateTickLandingOnASliceBoundaryMakesTwoSlicesNotOne() {
     ManualTimeSource clock = ManualTimeSource.startingAt(START);
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(timeslices());
-    tracker.recordCounts(10, 10);
+    SloRecorder recorder = registry.register(timeslices());
+    recorder.recordCounts(10, 10);
     clock.advance(Duration.ofSeconds(30));
     registry.tick(); // 00:30
-    tracker.recordCounts(0, 10);
+    recorder.recordCounts(0, 10);
     clock.advance(Duration.ofSeconds(270));
     registry.tick(); // 05:00, late by 4.5 slices
 
-    assertEquals(new WindowCounts(Duration.ofMinutes(10), 1, 2, Duration.ofMinutes(5)), tracker.window(Duration.ofMinutes(10)));
+    assertEquals(new WindowCounts(Duration.ofMinutes(10), 1, 2, Duration.ofMinutes(5)), recorder.window(Duration.ofMinutes(10)));
   }
 
   /**
    * A process exports mid-slice and the next one restores the state after that slice ended: the
    * state's unfinished slice is judged alone, as the stalled ticker of one process would have. It
-   * used to merge with the restoring tracker's slice in progress.
+   * used to merge with the restoring recorder's slice in progress.
    */
   @Test
   void aRestoredStatesUnfinishedSliceIsNotMergedWithALaterSlice() {
     ManualTimeSource clock = ManualTimeSource.startingAt(START);
     SloRegistry first = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker before = first.register(timeslices());
+    SloRecorder before = first.register(timeslices());
     before.recordCounts(100, 100);
     clock.advance(Duration.ofSeconds(10));
     first.tick(); // 00:10, in the middle of the slice (00:00, 01:00]
@@ -121,7 +120,7 @@ class TimesliceBoundaryTest {
 
     clock.advance(Duration.ofSeconds(140)); // restart at 02:30
     SloRegistry second = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker after = second.register(timeslices());
+    SloRecorder after = second.register(timeslices());
     after.restore(state);
     after.recordCounts(0, 100);
     clock.advance(Duration.ofSeconds(30));
@@ -144,9 +143,9 @@ class TimesliceBoundaryTest {
         SplittableRandom random = new SplittableRandom(seed);
         ManualTimeSource clock = ManualTimeSource.startingAt(START.plusMillis(random.nextLong(60_000)));
         SloRegistry stalled = SloRegistry.builder().timeSource(clock).manualTicks().build();
-        SloTracker reference = stalled.register(slo);
+        SloRecorder reference = stalled.register(slo);
         SloRegistry first = SloRegistry.builder().timeSource(clock).manualTicks().build();
-        SloTracker before = first.register(slo);
+        SloRecorder before = first.register(slo);
         int split = random.nextInt(30);
         for (int i = 0; i < split; i++) {
           long good = random.nextInt(20);
@@ -163,7 +162,7 @@ class TimesliceBoundaryTest {
         byte[] state = before.exportState();
         clock.advance(Duration.ofMillis(random.nextLong(300_000))); // the downtime
         SloRegistry second = SloRegistry.builder().timeSource(clock).manualTicks().build();
-        SloTracker after = second.register(slo);
+        SloRecorder after = second.register(slo);
         after.restore(state);
         for (int i = 0; i < 20; i++) {
           // the first tick after the restart closes a boundary after the restarted process's first,
@@ -208,8 +207,8 @@ class TimesliceBoundaryTest {
     long slice = 60_000;
     ManualTimeSource clock = ManualTimeSource.startingAt(START.plusMillis(random.nextLong(slice)));
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = registry.register(slo);
-    long origin = tracker.asOfMillis();
+    SloRecorder recorder = registry.register(slo);
+    long origin = recorder.asOfMillis();
     long last = origin;
     long pendingGood = 0;
     long pendingTotal = 0;
@@ -217,7 +216,7 @@ class TimesliceBoundaryTest {
     for (int step = 0; step < 200; step++) {
       long good = random.nextInt(20);
       long total = good + (random.nextInt(4) == 0 ? random.nextInt(5) : 0);
-      tracker.recordCounts(good, total);
+      recorder.recordCounts(good, total);
       pendingGood += good;
       pendingTotal += total;
       int kind = random.nextInt(10);
@@ -248,13 +247,13 @@ class TimesliceBoundaryTest {
       }
       if (t > 0) {
         expectedSlices++;
-        expectedGood += ratio ? Math.round((double) g / t * SloTracker.RATIO_SLICE_UNITS) : (g * 100 >= 95 * t ? 1 : 0);
+        expectedGood += ratio ? Math.round((double) g / t * SloRecorder.RATIO_SLICE_UNITS) : (g * 100 >= 95 * t ? 1 : 0);
       }
     }
     Duration all = slo.period().maxLength();
-    WindowCounts w = tracker.window(all);
+    WindowCounts w = recorder.window(all);
     String where = "seed " + Long.toHexString(seed) + (ratio ? " ratio" : "") + " asOf " + Instant.ofEpochMilli(last);
-    assertEquals(expectedSlices * (ratio ? SloTracker.RATIO_SLICE_UNITS : 1), w.total(), "slices, " + where);
+    assertEquals(expectedSlices * (ratio ? SloRecorder.RATIO_SLICE_UNITS : 1), w.total(), "slices, " + where);
     assertEquals(expectedGood, w.good(), "good, " + where);
   }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloState;
-import io.github.slo4j.SloTracker;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,26 +22,26 @@ class WindowsDocTest {
     ManualTimeSource clock = ManualTimeSource.startingAt(Instant.parse("2026-07-01T00:00:00Z"));
     SloRegistry first = SloRegistry.builder().timeSource(clock).manualTicks().build();
     SloRegistry other = SloRegistry.builder().timeSource(clock).manualTicks().build();
-    SloTracker tracker = first.register(SLO);
-    SloTracker instanceB = other.register(SLO);
+    SloRecorder recorder = first.register(SLO);
+    SloRecorder instanceB = other.register(SLO);
     for (int i = 0; i < 360; i++) { // an hour on two instances
-      tracker.recordCounts(99, 100);
+      recorder.recordCounts(99, 100);
       instanceB.recordCounts(100, 100);
       clock.advance(Duration.ofSeconds(10));
       first.tick();
       other.tick();
     }
-    byte[] stateA = tracker.exportState();
+    byte[] stateA = recorder.exportState();
     byte[] stateB = instanceB.exportState();
     clock.advance(Duration.ofMinutes(5)); // the restart takes five minutes
     SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
 
     // tag::state[]
     // on shutdown (and every few minutes, to survive a crash)
-    byte[] saved = tracker.exportState();
+    byte[] saved = recorder.exportState();
 
     // in the next process: the history is back, the downtime shows as gap intervals
-    SloTracker next = registry.register(SLO);
+    SloRecorder next = registry.register(SLO);
     next.restore(saved);
 
     // a fleet: one state for every instance of the SLO, counts added boundary by boundary
@@ -56,7 +53,7 @@ class WindowsDocTest {
     assertEquals(36_000, next.window(Duration.ofHours(2)).total());
     assertEquals(360, next.window(Duration.ofHours(2)).bad());
     assertEquals(30, next.snapshot().gapIntervals(Duration.ofHours(2)));
-    SloTracker merged = SloRegistry.builder().timeSource(clock).manualTicks().build().register(SLO);
+    SloRecorder merged = SloRegistry.builder().timeSource(clock).manualTicks().build().register(SLO);
     merged.restore(fleet);
     assertEquals(72_000, merged.window(Duration.ofHours(2)).total());
     assertEquals(360, merged.window(Duration.ofHours(2)).bad());

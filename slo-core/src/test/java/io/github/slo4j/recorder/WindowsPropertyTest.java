@@ -8,9 +8,6 @@ import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
-import io.github.slo4j.SloRegistry;
-import io.github.slo4j.SloTracker;
-import io.github.slo4j.SnapshotBuffer;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.property.Gen;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every window the recorder answers equals a brute-force count over timestamped events under the
- * boundary rule documented on {@link SloTracker}: random traffic, random gaps, missed ticks, a wall
+ * boundary rule documented on {@link SloRecorder}: random traffic, random gaps, missed ticks, a wall
  * clock stepping backwards and jumping forwards, for 7-day, 28-day, 30-day and calendar-month
  * periods.
  */
@@ -60,7 +57,7 @@ class WindowsPropertyTest {
       ManualTimeSource clock =
           ManualTimeSource.startingAt(Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)));
       SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
-      SloTracker tracker = registry.register(slo);
+      SloRecorder recorder = registry.register(slo);
       NaiveWindows model =
           new NaiveWindows(BASE, period.maxLength(), Math.floorDiv(clock.wallMillis(), BASE) * BASE, 2);
 
@@ -69,7 +66,7 @@ class WindowsPropertyTest {
         for (int e = 0; e < events; e++) {
           boolean success = random.nextInt(10) != 0;
           long latency = (long) (random.nextDouble() * 800_000_000L);
-          tracker.recordLatency(latency, success);
+          recorder.recordLatency(latency, success);
           model.record(success ? firstWithin(latency) : THRESHOLDS_NANOS.length);
         }
         moveClock(clock, random);
@@ -78,7 +75,7 @@ class WindowsPropertyTest {
           model.tick(clock.wallMillis());
         }
         if (random.nextInt(50) == 0 || step == steps - 1) {
-          check(tracker, model, slo, random);
+          check(recorder, model, slo, random);
         }
       }
     });
@@ -109,9 +106,9 @@ class WindowsPropertyTest {
     }
   }
 
-  private static void check(SloTracker tracker, NaiveWindows model, SloDefinition slo, Random random) {
-    assertEquals(model.asOf(), tracker.asOfMillis(), "asOf");
-    List<Duration> windows = new ArrayList<>(tracker.standardWindows());
+  private static void check(SloRecorder recorder, NaiveWindows model, SloDefinition slo, Random random) {
+    assertEquals(model.asOf(), recorder.asOfMillis(), "asOf");
+    List<Duration> windows = new ArrayList<>(recorder.standardWindows());
     if (slo.period() instanceof CompliancePeriod.Calendar) {
       windows.remove(windows.size() - 1);
     }
@@ -129,7 +126,7 @@ class WindowsPropertyTest {
     for (Duration w : windows) {
       long[] expected = model.window(w.toMillis());
       for (Target t : slo.targets()) {
-        WindowCounts actual = tracker.window(t, w);
+        WindowCounts actual = recorder.window(t, w);
         String where = "window " + w + " target " + t.name() + " asOf " + Instant.ofEpochMilli(model.asOf());
         assertEquals(expected[0], actual.total(), "total, " + where);
         assertEquals(expected[1 + t.index()], actual.good(), "good, " + where);
@@ -137,15 +134,15 @@ class WindowsPropertyTest {
       }
     }
     // the recycling snapshot agrees with window() for every rolling standard window
-    SnapshotBuffer buffer = tracker.newSnapshotBuffer();
-    tracker.snapshot(buffer);
+    SnapshotBuffer buffer = recorder.newSnapshotBuffer();
+    recorder.snapshot(buffer);
     for (int w = 0; w < buffer.windows().size(); w++) {
       Duration d = buffer.windows().get(w);
       if (w == buffer.windows().size() - 1 && slo.period() instanceof CompliancePeriod.Calendar) {
         continue;
       }
       for (Target t : slo.targets()) {
-        WindowCounts direct = tracker.window(t, d);
+        WindowCounts direct = recorder.window(t, d);
         assertEquals(direct.total(), buffer.total(t.index(), w), "snapshot total " + d);
         assertEquals(direct.good(), buffer.good(t.index(), w), "snapshot good " + d);
       }

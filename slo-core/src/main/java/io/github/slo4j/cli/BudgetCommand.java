@@ -1,0 +1,343 @@
+package io.github.slo4j.cli;
+
+import io.github.slo4j.CompliancePeriod;
+import io.github.slo4j.ErrorBudget;
+import io.github.slo4j.Objective;
+import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.monitor.AlertTier;
+import io.github.slo4j.monitor.AlertTiers;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code slo4j budget}: the error budget of an objective over a period, the burn-rate table and the
+ * alert tiers.
+ */
+final class BudgetCommand {
+  static final String USAGE =
+      "usage: slo4j budget --objective <percent> --period <duration> [--rate <n>/<s|m|h|d>]"
+          + " [--tiers budget-share|scaled-windows] [--json]";
+
+  private static final double[] BURN_RATES = {1, 2, 3, 6, 10, 14.4, 36, 100, 1000};
+
+  private final Objective objective;
+  private final Duration period;
+  private final Double ratePerSecond;
+  private final String rateText;
+  private final String strategy;
+  private final boolean json;
+
+  private BudgetCommand(
+      Objective objective, Duration period, Double ratePerSecond, String rateText, String strategy, boolean json) {
+    this.objective = objective;
+    this.period = period;
+    this.ratePerSecond = ratePerSecond;
+    this.rateText = rateText;
+    this.strategy = strategy;
+    this.json = json;
+  }
+
+  static BudgetCommand parse(List<String> args) throws UsageException {
+    Map<String, String> values = new LinkedHashMap<>();
+    boolean json = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--json")) {
+        json = true;
+        continue;
+      }
+      String name = a;
+      String value = null;
+      int eq = a.indexOf('=');
+      if (eq > 0) {
+        name = a.substring(0, eq);
+        value = a.substring(eq + 1);
+      }
+      if (!List.of("--objective", "--period", "--rate", "--tiers").contains(name)) {
+        throw new UsageException(
+            a + ": unknown argument (expected --objective, --period, --rate, --tiers or --json)");
+      }
+      if (value == null) {
+        // "--objective --period 30d": the next flag is not a value (no valid value starts with --).
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+          throw new UsageException(name + ": missing value (expected " + expectation(name) + ")");
+        }
+        value = args.get(++i);
+      }
+      values.put(name, value);
+    }
+    for (String required : List.of("--objective", "--period")) {
+      if (!values.containsKey(required)) {
+        throw new UsageException(required + ": missing (expected " + expectation(required) + ")");
+      }
+    }
+    Objective objective;
+    try {
+      objective = Objective.percent(values.get("--objective"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--objective: " + e.getMessage());
+    }
+    Duration period;
+    try {
+      period = DurationFormat.parse("period", values.get("--period"));
+      // The same bounds as a rolling compliance period in the library: 1h to 400d, whole minutes.
+      CompliancePeriod.rolling(period);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+    Double rate = null;
+    String rateText = values.get("--rate");
+    if (rateText != null) {
+      rate = parseRate(rateText);
+      if (rate * period.toSeconds() >= 0x1p63) { // Math.round would saturate at Long.MAX_VALUE
+        throw new UsageException(
+            "--rate: '" + rateText + "' (expected at most " + Long.MAX_VALUE + " events over the period)");
+      }
+    }
+    String strategy = values.getOrDefault("--tiers", "budget-share");
+    if (!strategy.equals("budget-share") && !strategy.equals("scaled-windows")) {
+      throw new UsageException(
+          "--tiers: '" + strategy + "' (expected " + expectation("--tiers") + ")");
+    }
+    return new BudgetCommand(objective, period, rate, rateText, strategy, json);
+  }
+
+  private static String expectation(String name) {
+    switch (name) {
+      case "--objective":
+        return "a percent such as 99.9";
+      case "--period":
+        return "a duration such as 30d, 28d or 7d";
+      case "--rate":
+        return "events per unit such as 100/s, 5000/m or 20/h";
+      default:
+        return "budget-share or scaled-windows";
+    }
+  }
+
+  private static double parseRate(String text) throws UsageException {
+    int slash = text.indexOf('/');
+    String bad = "--rate: '" + text + "' (expected " + expectation("--rate") + ")";
+    if (slash <= 0) {
+      throw new UsageException(bad);
+    }
+    double per;
+    switch (text.substring(slash + 1).trim()) {
+      case "s":
+        per = 1;
+        break;
+      case "m":
+      case "min":
+        per = 60;
+        break;
+      case "h":
+        per = 3600;
+        break;
+      case "d":
+        per = 86400;
+        break;
+      default:
+        throw new UsageException(bad);
+    }
+    double n;
+    try {
+      n = Double.parseDouble(text.substring(0, slash).trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(bad);
+    }
+    if (!(n > 0) || Double.isInfinite(n)) {
+      throw new UsageException(bad);
+    }
+    return n / per;
+  }
+
+  List<AlertTier> tiers() {
+    return strategy.equals("budget-share")
+        ? AlertTiers.budgetShare(period)
+        : AlertTiers.scaledWindows(period);
+  }
+
+  String run() throws UsageException {
+    List<AlertTier> tiers;
+    try {
+      tiers = tiers();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--period: " + e.getMessage());
+    }
+    return json ? json(tiers) : text(tiers);
+  }
+
+  private Long totalEvents() {
+    return ratePerSecond == null ? null : Math.round(ratePerSecond * period.toSeconds());
+  }
+
+  private String text(List<AlertTier> tiers) {
+    StringBuilder sb = new StringBuilder();
+    Duration budgetTime = ErrorBudget.budgetTime(objective, period);
+    sb.append("SLO ").append(objective).append(" over ").append(DurationFormat.format(period)).append('\n');
+    sb.append('\n');
+    sb.append("Error budget\n");
+    sb.append(String.format(Locale.ROOT, "  %-22s %s of events%n", "budget", pct(objective.errorBudget())));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %-22s %s (%s minutes)%n",
+            "bad time allowed",
+            DurationFormat.format(budgetTime),
+            num(budgetTime.toNanos() / 60e9)));
+    Long total = totalEvents();
+    if (total != null) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %s of %,d events (at %s)%n",
+              "bad events allowed",
+              num(ErrorBudget.allowedBadEvents(objective, total)),
+              total,
+              rateText));
+    }
+    sb.append('\n');
+    sb.append("Burn rate -> time to exhaust a full budget\n");
+    sb.append(String.format(Locale.ROOT, "  %-8s %-13s %s%n", "burn", "error ratio", "exhausted in"));
+    for (double burn : burnRates()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %-13s %s%n",
+              num(burn),
+              pct(errorRatio(burn)),
+              DurationFormat.format(ErrorBudget.timeToExhaustion(period, burn).orElseThrow())));
+    }
+    sb.append('\n');
+    sb.append("Alert tiers (").append(strategy).append(")\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "severity",
+          "long",
+          "short",
+          "factor",
+          "error ratio >",
+          "budget spent",
+          "detects a full outage in"
+        });
+    for (AlertTier t : tiers) {
+      Optional<Duration> detection = ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor());
+      rows.add(
+          new String[] {
+            t.severity().toString(),
+            DurationFormat.format(t.longWindow()),
+            DurationFormat.format(t.shortWindow()),
+            num(t.factor()),
+            t.canFire(objective) ? pct(t.errorRatioThreshold(objective)) : "never fires",
+            pct(t.budgetShare(period)),
+            detection.map(DurationFormat::format).orElse("never")
+          });
+    }
+    // Columns are at least as wide as for the Workbook's tiers, wider when a value needs it
+    // (scaled windows such as 4d6h51m, a long custom severity).
+    int[] widths = {8, 6, 6, 7, 14, 14, 0};
+    for (String[] row : rows) {
+      for (int i = 0; i < widths.length - 1; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      sb.append(' ');
+      for (int i = 0; i < row.length - 1; i++) {
+        sb.append(' ').append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+      }
+      sb.append(' ').append(row[row.length - 1]).append(System.lineSeparator());
+    }
+    return sb.toString();
+  }
+
+  private String json(List<AlertTier> tiers) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("objective", objective.decimal().toPlainString());
+    root.put("objectivePercent", objective.percent());
+    root.put("period", DurationFormat.format(period));
+    root.put("periodSeconds", period.toSeconds());
+    Map<String, Object> budget = new LinkedHashMap<>();
+    budget.put("ratio", objective.errorBudgetDecimal().toPlainString());
+    Duration budgetTime = ErrorBudget.budgetTime(objective, period);
+    budget.put("badTime", DurationFormat.format(budgetTime));
+    budget.put("badMinutes", budgetTime.toNanos() / 60e9);
+    Long total = totalEvents();
+    if (total != null) {
+      budget.put("rate", rateText);
+      budget.put("totalEvents", total);
+      budget.put("badEvents", ErrorBudget.allowedBadEvents(objective, total));
+    }
+    root.put("budget", budget);
+    List<Object> burns = new ArrayList<>();
+    for (double burn : burnRates()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      Duration exhausted = ErrorBudget.timeToExhaustion(period, burn).orElseThrow();
+      row.put("burnRate", burn);
+      row.put("errorRatio", errorRatio(burn));
+      row.put("exhaustedIn", DurationFormat.format(exhausted));
+      row.put("exhaustedInSeconds", exhausted.toNanos() / 1e9);
+      burns.add(row);
+    }
+    root.put("burnRates", burns);
+    Map<String, Object> alerting = new LinkedHashMap<>();
+    alerting.put("strategy", strategy);
+    List<Object> rows = new ArrayList<>();
+    for (AlertTier t : tiers) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("severity", t.severity().name());
+      row.put("longWindow", DurationFormat.format(t.longWindow()));
+      row.put("shortWindow", DurationFormat.format(t.shortWindow()));
+      row.put("factor", t.factor());
+      row.put("canFire", t.canFire(objective));
+      row.put("errorRatioThreshold", t.errorRatioThreshold(objective));
+      row.put("budgetShare", t.budgetShare(period));
+      row.put(
+          "fullOutageDetectionSeconds",
+          ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor())
+              .map(d -> (Object) (d.toNanos() / 1e9))
+              .orElse(null));
+      rows.add(row);
+    }
+    alerting.put("tiers", rows);
+    root.put("alerting", alerting);
+    return Json.write(root);
+  }
+
+  private List<Double> burnRates() {
+    List<Double> out = new ArrayList<>();
+    double max = objective.maxBurnRate();
+    for (double b : BURN_RATES) {
+      if (b <= max) {
+        out.add(b);
+      }
+    }
+    if (out.get(out.size() - 1) < max) {
+      out.add(max);
+    }
+    return out;
+  }
+
+  private double errorRatio(double burn) {
+    return BigDecimal.valueOf(burn)
+        .multiply(objective.errorBudgetDecimal())
+        .round(MathContext.DECIMAL64)
+        .doubleValue();
+  }
+
+  private static String num(double v) {
+    return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String pct(double fraction) {
+    return num(fraction * 100) + "%";
+  }
+}

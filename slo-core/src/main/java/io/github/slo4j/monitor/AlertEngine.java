@@ -1,0 +1,500 @@
+package io.github.slo4j.monitor;
+
+import io.github.slo4j.ChangeLog;
+import io.github.slo4j.ChangeMarker;
+import io.github.slo4j.ErrorBudget;
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.Target;
+import io.github.slo4j.WindowCounts;
+import io.github.slo4j.WindowReader;
+import io.github.slo4j.internal.DurationFormat;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The alert state machines of one SLO: one per (target, tier), plus the SLO's no-data alert, and
+ * one alert episode per target.
+ *
+ * <p>At each evaluation every tier reads its long and short windows. A tier's condition is that
+ * both error ratios are strictly greater than {@code factor × (1 − objective)} (exactly, see {@link
+ * RatioThreshold}); a window the data covers only in part (a process up for an hour has not seen
+ * 3 days) is judged on its events projected to the whole window at the same rate, the uncovered
+ * part counted as good — the budget it consumed, as the period budget is counted. An inactive tier becomes active when the condition holds and its long window
+ * has at least {@link AlertRules#minEvents(Target, AlertTier)} events and the minimum bad events;
+ * an active tier becomes inactive once the condition has been false at every evaluation for {@link
+ * AlertRules#keepFiringFor(AlertTier)} (hysteresis: no flapping at a threshold). When either window
+ * has <b>no data</b> the tier keeps its state and its false-since clock: burn-rate tiers never fire
+ * or clear on no data. A tier that becomes active while a tier of a severity that suppresses it is
+ * active (a ticket while a page fires) is {@link AlertState#SUPPRESSED}, and stays suppressed while
+ * it is active, also after the page resolved: the incident has been notified once. A tier already
+ * firing when a page starts keeps firing.
+ *
+ * <p>The tiers of one severity of one target are one <b>incident</b> (unless {@link
+ * AlertRules#notifyPerTier()}): the first of them to become active notifies it (or is suppressed as
+ * above); a tier of the same severity that becomes active while the incident is open joins it
+ * {@link AlertState#SUPPRESSED}, suppressed by the tier that notified it (or by what suppresses the
+ * incident). The notifying tier stays {@link AlertState#FIRING} while any tier of the incident is
+ * active, also once its own condition cleared, and resolves when none is: one notification and one
+ * resolve per incident, whichever tiers burn for it.
+ *
+ * <p>An <b>episode</b> of a target runs from the first evaluation at which any of its tiers is
+ * active to the first at which none is. Its cost is the bad events from one long window (of the
+ * tier that opened it) before it opened until now: the burn that made it fire belongs to it.
+ *
+ * <p>Not thread-safe: the owning monitor serializes calls.
+ */
+final class AlertEngine {
+  private final AlertRules rules;
+  private final WindowReader reader;
+  private final ChangeLog changes;
+  private final SloDefinition slo;
+  private final List<Target> targets;
+  private final AlertTier[][] tiers;
+  private final RatioThreshold[][] thresholds;
+  private final AlertState[][] states;
+  private final Alert[][] payloads;
+  private final WindowCounts[][] longCounts;
+  private final WindowCounts[][] shortCounts;
+  /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
+  private final boolean[][] active;
+  /** The index of each tier's severity among the severities of its target's tiers: its incident. */
+  private final int[][] incidentOf;
+  /** For a suppressed tier, the id of the alert that suppresses it; null otherwise. */
+  private final String[][] suppressedBy;
+  private final boolean notifyPerTier;
+  private final long[][] minEvents;
+  private final long[][] keepMillis;
+  /** When the condition of an active tier was first seen false since it last held; -1 when it holds. */
+  private final long[][] falseSince;
+  private final Episode[] episodes;
+  private final Map<String, LinkTemplate> links = new LinkedHashMap<>();
+  private final Map<Severity, Optional<LinkTemplate>> runbooks = new HashMap<>();
+  private final Duration maxWindow;
+  private AlertState noDataState = AlertState.INACTIVE;
+  private Alert noDataPayload;
+  private boolean seenTraffic;
+  private List<Episode> lastEpisodes = List.of();
+
+  /** An episode of one target. */
+  public static final class Episode {
+    private final Target target;
+    private final long startMillis;
+    private final long windowStartMillis;
+    private final AlertTier openedBy;
+    private long bad;
+    private boolean open = true;
+
+    Episode(Target target, long startMillis, long windowStartMillis, AlertTier openedBy) {
+      this.target = target;
+      this.startMillis = startMillis;
+      this.windowStartMillis = windowStartMillis;
+      this.openedBy = openedBy;
+    }
+
+    /** The target. */
+    public Target target() {
+      return target;
+    }
+
+    /** When its first tier became active. */
+    public long startMillis() {
+      return startMillis;
+    }
+
+    /** The tier that opened it. */
+    public AlertTier openedBy() {
+      return openedBy;
+    }
+
+    /** Bad events from one long window before it opened to the last evaluation. */
+    public long bad() {
+      return bad;
+    }
+
+    /** Whether it is still going on (false at the evaluation that ended it). */
+    public boolean open() {
+      return open;
+    }
+
+    /** {@code events episode from <instant> (page 1h/5m > 14.4)}. */
+    @Override
+    public String toString() {
+      return target.name() + " episode from " + Instant.ofEpochMilli(startMillis) + " (" + openedBy + ")";
+    }
+  }
+
+  /** An engine for {@code rules}, reading through {@code reader}, listing changes from {@code changes}. */
+  public AlertEngine(AlertRules rules, WindowReader reader, ChangeLog changes) {
+    this.rules = rules;
+    this.reader = reader;
+    this.changes = changes;
+    this.slo = rules.definition();
+    this.targets = slo.targets();
+    int n = targets.size();
+    this.tiers = new AlertTier[n][];
+    this.thresholds = new RatioThreshold[n][];
+    this.states = new AlertState[n][];
+    this.payloads = new Alert[n][];
+    this.longCounts = new WindowCounts[n][];
+    this.shortCounts = new WindowCounts[n][];
+    this.active = new boolean[n][];
+    this.incidentOf = new int[n][];
+    this.suppressedBy = new String[n][];
+    this.notifyPerTier = rules.notifyPerTier();
+    this.minEvents = new long[n][];
+    this.keepMillis = new long[n][];
+    this.falseSince = new long[n][];
+    this.episodes = new Episode[n];
+    for (int t = 0; t < n; t++) {
+      List<AlertTier> ts = rules.tiers(targets.get(t));
+      int m = ts.size();
+      tiers[t] = ts.toArray(new AlertTier[0]);
+      thresholds[t] = new RatioThreshold[m];
+      states[t] = new AlertState[m];
+      payloads[t] = new Alert[m];
+      longCounts[t] = new WindowCounts[m];
+      shortCounts[t] = new WindowCounts[m];
+      active[t] = new boolean[m];
+      incidentOf[t] = new int[m];
+      suppressedBy[t] = new String[m];
+      List<Severity> severities = new ArrayList<>();
+      minEvents[t] = new long[m];
+      keepMillis[t] = new long[m];
+      falseSince[t] = new long[m];
+      for (int i = 0; i < m; i++) {
+        thresholds[t][i] = RatioThreshold.of(tiers[t][i].factor(), targets.get(t).objective());
+        states[t][i] = AlertState.INACTIVE;
+        minEvents[t][i] = rules.minEvents(targets.get(t), tiers[t][i]);
+        keepMillis[t][i] = rules.keepFiringFor(tiers[t][i]).toMillis();
+        falseSince[t][i] = -1;
+        if (!severities.contains(tiers[t][i].severity())) {
+          severities.add(tiers[t][i].severity());
+        }
+        incidentOf[t][i] = severities.indexOf(tiers[t][i].severity());
+      }
+    }
+    rules.linkTemplates().forEach((name, text) -> links.put(name, LinkTemplate.parse(name, text)));
+    this.maxWindow = slo.period().nominalLength();
+  }
+
+  /**
+   * Evaluates every alert at {@code nowMillis} given each target's period budget, and returns the
+   * transitions in a stable order (targets, then tiers, then no data).
+   */
+  public List<AlertTransition> evaluate(long nowMillis, PeriodBudget[] budgets) {
+    long asOf = reader.asOfMillis();
+    for (int t = 0; t < targets.size(); t++) {
+      Target target = targets.get(t);
+      for (int i = 0; i < tiers[t].length; i++) {
+        AlertTier tier = tiers[t][i];
+        WindowCounts l = reader.window(target, tier.longWindow());
+        WindowCounts s = reader.window(target, tier.shortWindow());
+        longCounts[t][i] = l;
+        shortCounts[t][i] = s;
+        boolean was = active[t][i];
+        if (!l.hasData() || !s.hasData()) {
+          active[t][i] = was;
+          continue;
+        }
+        boolean exceeded = exceeds(thresholds[t][i], l) && exceeds(thresholds[t][i], s);
+        if (!was) {
+          active[t][i] = exceeded && l.total() >= minEvents[t][i] && l.bad() >= rules.minBadEvents();
+        } else if (exceeded) {
+          active[t][i] = true;
+          falseSince[t][i] = -1;
+        } else {
+          if (falseSince[t][i] < 0) {
+            falseSince[t][i] = nowMillis;
+          }
+          active[t][i] = nowMillis - falseSince[t][i] < keepMillis[t][i];
+          if (!active[t][i]) {
+            falseSince[t][i] = -1;
+          }
+        }
+      }
+    }
+    List<AlertTransition> out = new ArrayList<>();
+    List<Episode> touched = new ArrayList<>();
+    Instant at = Instant.ofEpochMilli(nowMillis);
+    for (int t = 0; t < targets.size(); t++) {
+      updateEpisode(t, nowMillis, asOf);
+      if (episodes[t] != null) {
+        touched.add(episodes[t]);
+      }
+      String[] incidents = openIncidents(t);
+      for (int i = 0; i < tiers[t].length; i++) {
+        AlertState from = states[t][i];
+        AlertState to = next(t, i, incidents);
+        states[t][i] = to;
+        if (to != from) {
+          Alert alert = burnAlert(t, i, to, at, asOf, budgets[t]);
+          payloads[t][i] = to.active() ? alert : null;
+          out.add(new AlertTransition(from, to, at, alert));
+        }
+      }
+      if (episodes[t] != null && !episodes[t].open) {
+        episodes[t] = null;
+      }
+    }
+    lastEpisodes = Collections.unmodifiableList(touched);
+    evaluateNoData(at, asOf, budgets, out);
+    return out;
+  }
+
+  /** Whether a window exceeds a threshold, judged on its coverage-projected budget consumption. */
+  static boolean exceeds(RatioThreshold th, WindowCounts w) {
+    return th.exceededBy(w.bad(), w.total(), w.covered().toMillis(), w.window().toMillis());
+  }
+
+  /**
+   * The incidents of target {@code t} open before this evaluation, by severity index: the id that
+   * a tier of that severity joining now is suppressed by — the tier that notified the incident when
+   * one fires, else what suppresses its suppressed tiers — or null when no tier of it is active.
+   * Empty when every tier notifies on its own.
+   */
+  private String[] openIncidents(int t) {
+    String[] by = new String[tiers[t].length];
+    if (notifyPerTier) {
+      return by;
+    }
+    for (int i = 0; i < tiers[t].length; i++) {
+      int g = incidentOf[t][i];
+      if (states[t][i] == AlertState.FIRING) {
+        by[g] = id(t, i);
+      }
+    }
+    for (int i = 0; i < tiers[t].length; i++) {
+      int g = incidentOf[t][i];
+      if (states[t][i] == AlertState.SUPPRESSED && by[g] == null) {
+        by[g] = suppressedBy[t][i];
+      }
+    }
+    return by;
+  }
+
+  /**
+   * The next state of tier {@code i} of target {@code t}, given the incidents open before this
+   * evaluation (which a tier becoming active joins, and which it opens for the tiers after it).
+   */
+  private AlertState next(int t, int i, String[] incidents) {
+    AlertState from = states[t][i];
+    int g = incidentOf[t][i];
+    if (!active[t][i]) {
+      if (from == AlertState.FIRING) {
+        // The tier that notified an incident holds it while any tier of its severity is active, so
+        // the incident resolves once, when the last of them clears.
+        return incidentActive(t, g) ? AlertState.FIRING : AlertState.RESOLVED;
+      }
+      if (from == AlertState.SUPPRESSED) {
+        suppressedBy[t][i] = null;
+        return AlertState.INACTIVE;
+      }
+      return from;
+    }
+    if (from == AlertState.FIRING || from == AlertState.SUPPRESSED) {
+      // A suppressed tier stays suppressed while active, also once its suppressor resolved: the
+      // incident was notified by the page, and its resolve must not turn into a fresh ticket.
+      return from;
+    }
+    String by = incidents[g];
+    if (by == null) {
+      by = suppressor(tiers[t][i].severity());
+    }
+    AlertState to = by != null ? AlertState.SUPPRESSED : AlertState.FIRING;
+    suppressedBy[t][i] = by;
+    if (!notifyPerTier && incidents[g] == null) {
+      incidents[g] = to == AlertState.FIRING ? id(t, i) : by;
+    }
+    return to;
+  }
+
+  /** Whether a tier of severity index {@code g} of target {@code t} is active (unless per tier). */
+  private boolean incidentActive(int t, int g) {
+    if (notifyPerTier) {
+      return false;
+    }
+    for (int j = 0; j < tiers[t].length; j++) {
+      if (incidentOf[t][j] == g && active[t][j]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The id of tier {@code i} of target {@code t}, as {@link Alert#id()} gives it. */
+  private String id(int t, int i) {
+    return slo.id() + "/" + targets.get(t).name() + " " + tiers[t][i];
+  }
+
+  /** The id of an active tier that suppresses {@code severity}, or null. */
+  private String suppressor(Severity severity) {
+    for (Map.Entry<Severity, Set<Severity>> e : rules.suppressions().entrySet()) {
+      if (!e.getValue().contains(severity)) {
+        continue;
+      }
+      for (int t = 0; t < targets.size(); t++) {
+        for (int i = 0; i < tiers[t].length; i++) {
+          if (active[t][i] && tiers[t][i].severity().equals(e.getKey())) {
+            return id(t, i);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private void updateEpisode(int t, long nowMillis, long asOf) {
+    int opener = -1;
+    for (int i = 0; i < tiers[t].length; i++) {
+      if (active[t][i] && (opener < 0 || tiers[t][i].longWindow().compareTo(tiers[t][opener].longWindow()) > 0)) {
+        opener = i;
+      }
+    }
+    Episode e = episodes[t];
+    if (e == null) {
+      if (opener < 0) {
+        return;
+      }
+      AlertTier tier = tiers[t][opener];
+      e = new Episode(targets.get(t), nowMillis, asOf - tier.longWindow().toMillis(), tier);
+      episodes[t] = e;
+    }
+    long span = Math.min(asOf - e.windowStartMillis, maxWindow.toMillis());
+    e.bad = span > 0 ? reader.window(targets.get(t), Duration.ofMillis(span)).bad() : 0;
+    e.open = opener >= 0;
+  }
+
+  private void evaluateNoData(Instant at, long asOf, PeriodBudget[] budgets, List<AlertTransition> out) {
+    Optional<Duration> silence = rules.noDataAfter();
+    if (silence.isEmpty()) {
+      return;
+    }
+    Target first = targets.get(0);
+    boolean anyInPeriod = false;
+    for (PeriodBudget b : budgets) {
+      anyInPeriod |= b.hasData();
+    }
+    WindowCounts w = reader.window(first, silence.get());
+    boolean silent = !w.hasData();
+    if (!silent) {
+      for (int t = 1; t < targets.size() && silent; t++) {
+        silent = !reader.window(targets.get(t), silence.get()).hasData();
+      }
+    }
+    seenTraffic |= anyInPeriod || !silent;
+    boolean fire = silent && seenTraffic;
+    AlertState from = noDataState;
+    AlertState to =
+        fire ? AlertState.FIRING : from == AlertState.FIRING ? AlertState.RESOLVED : from;
+    if (to != from) {
+      noDataState = to;
+      Alert alert = noDataAlert(to, at, asOf, w, budgets[0]);
+      noDataPayload = to.active() ? alert : null;
+      out.add(new AlertTransition(from, to, at, alert));
+    }
+  }
+
+  /** The payloads of the alerts that are firing or suppressed, as of their last transition. */
+  public List<Alert> active() {
+    List<Alert> out = new ArrayList<>();
+    for (Alert[] row : payloads) {
+      for (Alert a : row) {
+        if (a != null) {
+          out.add(a);
+        }
+      }
+    }
+    if (noDataPayload != null) {
+      out.add(noDataPayload);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The episodes the last evaluation updated, in target order, including those it ended ({@link
+   * Episode#open()} false).
+   */
+  public List<Episode> lastEpisodes() {
+    return lastEpisodes;
+  }
+
+  private Alert burnAlert(int t, int i, AlertState state, Instant at, long asOf, PeriodBudget budget) {
+    AlertTier tier = tiers[t][i];
+    Target target = targets.get(t);
+    WindowCounts l = longCounts[t][i];
+    WindowCounts s = shortCounts[t][i];
+    Alert.Window lw = window(l, asOf, target);
+    Alert.Window sw = window(s, asOf, target);
+    Episode e = episodes[t];
+    OptionalDouble episodeShare = e == null ? OptionalDouble.empty() : budget.share(e.bad);
+    Optional<Duration> tte = Optional.empty();
+    if (budget.hasData() && sw.burnRate().isPresent()) {
+      double remaining = Math.min(1.0, budget.remaining().getAsDouble());
+      tte = ErrorBudget.timeToExhaustion(remaining, Duration.ofMillis(budget.periodMillis()), sw.burnRate().getAsDouble());
+    }
+    String by = state == AlertState.SUPPRESSED ? suppressedBy[t][i] : null;
+    return payload(
+        Alert.Kind.BURN_RATE, target, tier.severity(), Optional.of(tier), state, at, lw, sw, budget,
+        e == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(e.startMillis)), episodeShare, tte,
+        Optional.ofNullable(by));
+  }
+
+  private Alert noDataAlert(AlertState state, Instant at, long asOf, WindowCounts w, PeriodBudget budget) {
+    Alert.Window window = window(w, asOf, targets.get(0));
+    return payload(
+        Alert.Kind.NO_DATA, targets.get(0), rules.noDataSeverity(), Optional.empty(), state, at, window, window,
+        budget, Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private Alert payload(
+      Alert.Kind kind,
+      Target target,
+      Severity severity,
+      Optional<AlertTier> tier,
+      AlertState state,
+      Instant at,
+      Alert.Window lw,
+      Alert.Window sw,
+      PeriodBudget budget,
+      Optional<Instant> episodeStart,
+      OptionalDouble episodeShare,
+      Optional<Duration> tte,
+      Optional<String> suppressedBy) {
+    Map<String, String> values = new HashMap<>();
+    values.put("service", slo.service());
+    values.put("slo", slo.id());
+    values.put("target", target.name());
+    values.put("severity", severity.name());
+    values.put("window", DurationFormat.format(lw.length()));
+    long start = lw.start().toEpochMilli();
+    long end = lw.end().toEpochMilli();
+    Map<String, URI> expanded = new LinkedHashMap<>();
+    for (LinkTemplate lt : links.values()) {
+      expanded.put(lt.name(), lt.expand(values, start, end));
+    }
+    Optional<URI> runbook = runbooks.computeIfAbsent(severity, sev -> rules.runbook(sev).map(text -> LinkTemplate.parse("runbook", text)))
+        .map(lt -> lt.expand(values, start, end));
+    runbook.ifPresent(u -> expanded.put("runbook", u));
+    List<ChangeMarker> near = changes.between(lw.start().minus(rules.changeLookback()), lw.end());
+    return new Alert(
+        kind, slo.service(), slo.id(), target.name(), severity, tier, state, at, lw, sw, budget.consumed(),
+        episodeStart, episodeShare, tte, runbook, rules.owner(severity), expanded, near, rules.changeLookback(),
+        suppressedBy);
+  }
+
+  private static Alert.Window window(WindowCounts c, long asOf, Target target) {
+    Instant end = Instant.ofEpochMilli(asOf);
+    return new Alert.Window(
+        c.window(), end.minus(c.window()), end, c.bad(), c.total(), c.covered(), c.burnRate(target.objective()));
+  }
+}

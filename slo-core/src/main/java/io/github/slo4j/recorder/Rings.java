@@ -1,0 +1,524 @@
+package io.github.slo4j.recorder;
+
+import io.github.slo4j.internal.DurationFormat;
+import java.util.Arrays;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * Multi-resolution rings of cumulative snapshots: one writer (the ticker), any number of readers.
+ *
+ * <p>Implementation notes. Each row holds {@code dataCols} cumulative counters supplied by the
+ * ticker plus one cumulative count of gap intervals kept here. Tier {@code k} keeps the rows at
+ * every multiple of its resolution {@code R_k} (milliseconds since the epoch) for its span, in a
+ * ring indexed by {@code (t / R_k) mod capacity}; rows are contiguous in time because missed
+ * boundaries are filled with carried values (gaps). The newest row of the finest tier is also kept
+ * as {@link #asOf()}/{@code current}.
+ *
+ * <p>A window of length {@code L} ending at {@code A = asOf} is answered as {@code current − row(s)}
+ * where {@code s = floor((A − L) / R_k) · R_k} for the finest tier {@code k} that still holds
+ * {@code s}: the answer covers the requested window exactly when {@code R_k} divides {@code A − L},
+ * otherwise it starts earlier by less than one slot of that tier. Times at or before the origin
+ * (the boundary before the rings were created) read as zero.
+ *
+ * <p>For a calendar period the rings also keep one <em>period anchor</em>: the row at {@code s =
+ * ceil(S / base) · base}, the first boundary at or after the start {@code S} of the current period
+ * (a base interval belongs to the period that contains its start, so the period's intervals are
+ * those closing in {@code (s, asOf]}). The anchor is set under the same write lock as the row it
+ * belongs with, so a reader sees a period window from exactly its start, never one from a mix of
+ * two periods. Where {@code s} is not a multiple of a tier's resolution (a zone whose midnight is
+ * not a whole hour of UTC) no tier could answer it after a day; the anchor answers it exactly.
+ *
+ * <p>The writer mutates rows under the write lock of a {@link StampedLock}; readers use optimistic
+ * reads and retry when a write overlapped, so a reader never observes a torn row and never blocks
+ * the writer.
+ */
+final class Rings {
+  private final long base;
+  private final long[] resolution;
+  private final int[] capacity;
+  private final int cols;
+  private final long[][] rows;
+  private final long[] newest;
+  private final int[] count;
+  private final long[] current;
+  private final long[] scratch;
+  private final StampedLock lock = new StampedLock();
+  private long origin;
+  private long asOf;
+  /** The start of the current calendar period, or {@link #NO_PERIOD}. */
+  private long periodStart = NO_PERIOD;
+  /** The boundary of the anchor row: the first boundary at or after the period start, or later. */
+  private long anchorAt;
+  private final long[] anchor;
+
+  /** The period start of rings that answer rolling periods only. */
+  public static final long NO_PERIOD = Long.MIN_VALUE;
+
+  /**
+   * @param baseMillis the base interval; every resolution is a multiple of it
+   * @param resolutionMillis the resolution of each tier, finest first
+   * @param spanMillis the span each tier must answer
+   * @param dataCols the counters per row supplied by the ticker
+   * @param originMillis a multiple of the base interval at which all counters are zero
+   */
+  public Rings(long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis) {
+    this.base = baseMillis;
+    this.resolution = resolutionMillis.clone();
+    this.capacity = new int[resolution.length];
+    for (int k = 0; k < resolution.length; k++) {
+      // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
+      capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
+    }
+    this.cols = dataCols + 1;
+    this.rows = new long[resolution.length][];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = new long[capacity[k] * cols];
+    }
+    this.newest = new long[resolution.length];
+    this.count = new int[resolution.length];
+    this.current = new long[cols];
+    this.scratch = new long[cols];
+    this.anchor = new long[cols];
+    reset(originMillis);
+  }
+
+  private void reset(long originMillis) {
+    origin = originMillis;
+    asOf = originMillis;
+    Arrays.fill(current, 0);
+    for (int k = 0; k < rows.length; k++) {
+      count[k] = 0;
+      newest[k] = Long.MIN_VALUE;
+      if (Math.floorMod(originMillis, resolution[k]) == 0) {
+        append(k, originMillis, current);
+      }
+    }
+  }
+
+  /** The boundary of the newest row. */
+  public long asOf() {
+    long stamp = lock.tryOptimisticRead();
+    long a = asOf;
+    return lock.validate(stamp) ? a : readLocked(() -> asOf);
+  }
+
+  /** The boundary before which all counters were zero. */
+  public long origin() {
+    long stamp = lock.tryOptimisticRead();
+    long o = origin;
+    return lock.validate(stamp) ? o : readLocked(() -> origin);
+  }
+
+  private long readLocked(java.util.function.LongSupplier s) {
+    long stamp = lock.readLock();
+    try {
+      return s.getAsLong();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Copies the first {@code out.length} counters of the newest row into {@code out}; for the writer
+   * (the ticker), which reads what it wrote without a lock.
+   */
+  public void copyCurrent(long[] out) {
+    System.arraycopy(current, 0, out, 0, out.length);
+  }
+
+  /** Counters per row, the gap counter included (it is the last). */
+  public int cols() {
+    return cols;
+  }
+
+  /**
+   * Closes the boundary {@code a} (a multiple of the base interval after {@link #asOf()}) with the
+   * cumulative {@code data}. Boundaries skipped between the previous one and {@code a} are gaps:
+   * they get rows carrying the previous values, and each adds one to the gap counter.
+   *
+   * @return the number of skipped boundaries
+   */
+  public long advance(long a, long[] data) {
+    return advance(a, data, periodStart);
+  }
+
+  /**
+   * As {@link #advance(long, long[])}, and {@code periodStart} is the start of the calendar period
+   * that the interval closing at {@code a} belongs to ({@link #NO_PERIOD} for none). When it
+   * changes, the period anchor moves to the first boundary at or after it, in the same write.
+   *
+   * @return the number of skipped boundaries
+   */
+  public long advance(long a, long[] data, long periodStart) {
+    long stamp = lock.writeLock();
+    try {
+      long prev = asOf;
+      long missed = (a - prev) / base - 1;
+      long gapsBefore = current[cols - 1];
+      long s = firstBoundaryAtOrAfter(periodStart);
+      boolean newPeriod = periodStart != this.periodStart && periodStart != NO_PERIOD;
+      if (newPeriod && s >= prev) {
+        // the anchor is a boundary of this advance: the carried values, or the new data at a
+        if (s == a) {
+          System.arraycopy(data, 0, anchor, 0, cols - 1);
+          anchor[cols - 1] = gapsBefore + missed;
+        } else {
+          System.arraycopy(current, 0, anchor, 0, cols - 1);
+          anchor[cols - 1] = gapsBefore + (s - prev) / base;
+        }
+        anchorAt = s;
+      }
+      long[] row = scratch;
+      for (int k = 0; k < rows.length; k++) {
+        long r = resolution[k];
+        long first = Math.floorDiv(prev, r) * r + r;
+        long earliestKept = Math.floorDiv(a, r) * r - (capacity[k] - 1) * r;
+        for (long t = Math.max(first, earliestKept); t <= a; t += r) {
+          if (t == a) {
+            System.arraycopy(data, 0, row, 0, cols - 1);
+            row[cols - 1] = gapsBefore + missed;
+          } else {
+            System.arraycopy(current, 0, row, 0, cols - 1);
+            row[cols - 1] = gapsBefore + (t - prev) / base;
+          }
+          append(k, t, row);
+        }
+      }
+      System.arraycopy(data, 0, current, 0, cols - 1);
+      current[cols - 1] = gapsBefore + missed;
+      asOf = a;
+      this.periodStart = periodStart;
+      if (newPeriod && s < prev) {
+        anchorFromRows(); // a period that started before the last boundary: only after a restore
+      }
+      return missed;
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  private void append(int k, long t, long[] row) {
+    int i = index(k, t);
+    System.arraycopy(row, 0, rows[k], i * cols, cols);
+    if (newest[k] != Long.MIN_VALUE && t != newest[k] + resolution[k]) {
+      count[k] = 0; // not contiguous (a jump beyond the span): start over
+    }
+    newest[k] = t;
+    count[k] = Math.min(capacity[k], count[k] + 1);
+  }
+
+  private int index(int k, long t) {
+    return (int) Math.floorMod(Math.floorDiv(t, resolution[k]), (long) capacity[k]);
+  }
+
+  /** {@code ceil(t / base) · base}; {@link #NO_PERIOD} stays. */
+  private long firstBoundaryAtOrAfter(long t) {
+    return t == NO_PERIOD ? NO_PERIOD : -Math.floorDiv(-t, base) * base;
+  }
+
+  /**
+   * Sets the calendar period whose window {@link #readPeriod} and {@link #readAll} answer: the
+   * interval closing at {@link #asOf()} belongs to it. The anchor is read from the rows held (see
+   * {@link #anchorFromRows()}). Called when the owner is built; the ticker moves the period on with
+   * {@link #advance(long, long[], long)}.
+   */
+  public void period(long periodStart) {
+    long stamp = lock.writeLock();
+    try {
+      this.periodStart = periodStart;
+      anchorFromRows();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /**
+   * Under the write lock: the anchor at {@code s}, the first boundary at or after the period start,
+   * from the rows held. Exact when {@code s} is at or before the origin (zeros), the newest
+   * boundary or a row some tier holds; otherwise (only after {@link #replace}, a restored history
+   * whose period started more than a day earlier at a time that is not a whole hour of UTC) the
+   * nearest row after {@code s}, so a period window may start late, never early.
+   */
+  private void anchorFromRows() {
+    if (periodStart == NO_PERIOD) {
+      anchorAt = NO_PERIOD;
+      return;
+    }
+    long s = firstBoundaryAtOrAfter(periodStart);
+    if (s <= origin) {
+      anchorAt = origin;
+      Arrays.fill(anchor, 0);
+      return;
+    }
+    long best = asOf;
+    int bestTier = -1;
+    for (int k = 0; k < rows.length; k++) {
+      if (count[k] == 0) {
+        continue;
+      }
+      long r = resolution[k];
+      long t = -Math.floorDiv(-s, r) * r;
+      long oldest = newest[k] - (long) (count[k] - 1) * r;
+      if (t >= oldest && t <= newest[k] && t < best) {
+        best = t;
+        bestTier = k;
+      }
+    }
+    anchorAt = best;
+    if (bestTier < 0) {
+      System.arraycopy(current, 0, anchor, 0, cols);
+    } else {
+      System.arraycopy(rows[bestTier], index(bestTier, best) * cols, anchor, 0, cols);
+    }
+  }
+
+  /**
+   * Reads the window of {@code lengthMillis} ending at {@link #asOf()} into {@code out}: {@code
+   * out[0..cols)} the counter differences (the last is the gap intervals), {@code out[cols]} the
+   * covered milliseconds and {@code out[cols + 1]} the window's end. Allocates nothing.
+   */
+  public void read(long lengthMillis, long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readUnlocked(lengthMillis, out, 0);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readUnlocked(lengthMillis, out, 0);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /** Longs per window written by {@link #readAll}: the counters, covered, end and length. */
+  public int blockLength() {
+    return cols + 3;
+  }
+
+  /**
+   * Reads several windows as of one and the same boundary (one optimistic stamp for all, so a tick
+   * cannot fall between two of them). Window {@code j} fills {@code out[j·b .. (j+1)·b)} with {@code
+   * b = }{@link #blockLength()}: as {@link #read}, then the length actually read. With a calendar
+   * {@linkplain #period(long) period} the last window is the period's, as {@link #readPeriod} reads
+   * it. Allocates nothing.
+   */
+  public void readAll(long[] lengths, long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readAllUnlocked(lengths, out);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readAllUnlocked(lengths, out);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private void readAllUnlocked(long[] lengths, long[] out) {
+    int b = cols + 3;
+    for (int j = 0; j < lengths.length; j++) {
+      if (j == lengths.length - 1 && periodStart != NO_PERIOD) {
+        readPeriodUnlocked(out, j * b);
+      } else {
+        readUnlocked(lengths[j], out, j * b);
+        out[j * b + cols + 2] = lengths[j];
+      }
+    }
+  }
+
+  /**
+   * Reads the window of the calendar {@linkplain #period(long) period} into {@code out} (a block
+   * of {@link #blockLength()}): the counter differences of the intervals closing in {@code (s,
+   * asOf]} where {@code s} is the anchor, the covered milliseconds {@code asOf − max(s, origin)},
+   * the end {@code asOf} and the length {@code asOf − periodStart}. Allocates nothing.
+   *
+   * @throws IllegalStateException when the rings have no calendar period
+   */
+  public void readPeriod(long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      readPeriodUnlocked(out, 0);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      readPeriodUnlocked(out, 0);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private void readPeriodUnlocked(long[] out, int off) {
+    long p = periodStart;
+    if (p == NO_PERIOD) {
+      throw new IllegalStateException("rings: no calendar period (expected one set by period(start))");
+    }
+    long a = asOf;
+    long from = anchorAt;
+    for (int c = 0; c < cols; c++) {
+      out[off + c] = current[c] - anchor[c];
+    }
+    out[off + cols] = Math.max(0, a - from);
+    out[off + cols + 1] = a;
+    out[off + cols + 2] = a - p;
+  }
+
+  private void readUnlocked(long length, long[] out, int off) {
+    long a = asOf;
+    long o = origin;
+    long want = a - length;
+    out[off + cols + 1] = a;
+    if (want < o) {
+      System.arraycopy(current, 0, out, off, cols);
+      out[off + cols] = Math.max(0, a - o);
+      return;
+    }
+    for (int k = 0; k < rows.length; k++) {
+      long r = resolution[k];
+      long s = Math.floorDiv(want, r) * r;
+      if (s <= o) {
+        System.arraycopy(current, 0, out, off, cols);
+        out[off + cols] = length;
+        return;
+      }
+      long oldest = newest[k] - (long) (count[k] - 1) * r;
+      if (count[k] > 0 && s >= oldest && s <= newest[k]) {
+        int row = index(k, s) * cols;
+        long[] tier = rows[k];
+        for (int c = 0; c < cols; c++) {
+          out[off + c] = current[c] - tier[row + c];
+        }
+        out[off + cols] = length;
+        return;
+      }
+    }
+    // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
+    int k = rows.length - 1;
+    long oldest = newest[k] - (long) (count[k] - 1) * resolution[k];
+    int row = index(k, oldest) * cols;
+    for (int c = 0; c < cols; c++) {
+      out[off + c] = current[c] - rows[k][row + c];
+    }
+    out[off + cols] = Math.max(0, Math.min(length, a - oldest));
+  }
+
+  /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
+  public long servingResolution(long lengthMillis) {
+    long stamp = lock.readLock();
+    try {
+      long want = asOf - lengthMillis;
+      for (int k = 0; k < rows.length; k++) {
+        long r = resolution[k];
+        long s = Math.floorDiv(want, r) * r;
+        long oldest = newest[k] - (long) (count[k] - 1) * r;
+        if (s <= origin || (count[k] > 0 && s >= oldest)) {
+          return r;
+        }
+      }
+      return resolution[rows.length - 1];
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * A consistent copy of everything the rings hold, read under the read lock (for export).
+   * Allocates.
+   */
+  public RingState capture() {
+    long stamp = lock.readLock();
+    try {
+      long[][] copy = new long[rows.length][];
+      for (int k = 0; k < rows.length; k++) {
+        int n = count[k];
+        copy[k] = new long[n * cols];
+        long oldest = newest[k] - (long) (n - 1) * resolution[k];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(rows[k], index(k, oldest + i * resolution[k]) * cols, copy[k], i * cols, cols);
+        }
+      }
+      return new RingState(
+          base,
+          resolution.clone(),
+          capacity.clone(),
+          cols,
+          origin,
+          asOf,
+          current.clone(),
+          newest.clone(),
+          count.clone(),
+          copy);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Replaces everything the rings hold with {@code state}, under the write lock: readers see the
+   * rings before or after, never a mix. The caller (the recorder, holding off its ticker) makes sure
+   * {@code state.asOf()} is this rings' asOf, so the ticker's next boundary follows on.
+   *
+   * @throws IllegalArgumentException when the state has another shape (base, tiers or columns)
+   */
+  public void replace(RingState state) {
+    if (!sameShape(state)) {
+      throw new IllegalArgumentException("state: another shape (expected the rings' own)");
+    }
+    long stamp = lock.writeLock();
+    try {
+      for (int k = 0; k < rows.length; k++) {
+        int n = state.count[k];
+        long oldest = state.newest[k] - (long) (n - 1) * resolution[k];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(state.rows[k], i * cols, rows[k], index(k, oldest + i * resolution[k]) * cols, cols);
+        }
+        newest[k] = state.newest[k];
+        count[k] = n;
+      }
+      System.arraycopy(state.current, 0, current, 0, cols);
+      origin = state.origin;
+      asOf = state.asOf;
+      anchorFromRows();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Whether {@code state} has these rings' base interval, tiers and columns. */
+  public boolean sameShape(RingState state) {
+    return state.base == base
+        && state.cols == cols
+        && Arrays.equals(state.resolution, resolution)
+        && Arrays.equals(state.capacity, capacity);
+  }
+
+  /** The tiers as text, {@code 10s x 362, 2m x 722, 1h x 746}: resolution and capacity in rows. */
+  public String tiersText() {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < resolution.length; k++) {
+      b.append(k == 0 ? "" : ", ")
+          .append(io.github.slo4j.internal.DurationFormat.format(java.time.Duration.ofMillis(resolution[k])))
+          .append(" x ")
+          .append(capacity[k]);
+    }
+    return b.toString();
+  }
+
+  /** Bytes held by the ring arrays (for footprint reports). */
+  public long bytes() {
+    long b = 0;
+    for (long[] r : rows) {
+      b += 16L + 8L * r.length;
+    }
+    return b;
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.slo4j.recorder;
+
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.Target;
+import io.github.slo4j.WindowCounts;
+import io.github.slo4j.internal.Require;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * An immutable snapshot of one recorder: the counts of every target over every standard window, as
+ * of one closed boundary. Obtain one from {@link SloRecorder#snapshot()}.
+ */
+public final class SloSnapshot {
+  private final SloDefinition definition;
+  private final long asOfMillis;
+  private final List<Duration> windows;
+  private final List<List<WindowCounts>> counts;
+  private final long[] gaps;
+
+  SloSnapshot(SnapshotBuffer b) {
+    this.definition = b.owner.definition();
+    this.asOfMillis = b.asOfMillis;
+    this.windows = b.windows();
+    List<List<WindowCounts>> all = new ArrayList<>();
+    for (Target t : definition.targets()) {
+      List<WindowCounts> row = new ArrayList<>();
+      for (int w = 0; w < windows.size(); w++) {
+        int i = t.index();
+        Duration length = Duration.ofMillis(b.lengthMillis(i, w));
+        Duration window = length.isZero() ? windows.get(w) : length;
+        row.add(
+            new WindowCounts(
+                window,
+                b.good(i, w),
+                b.total(i, w),
+                Duration.ofMillis(Math.min(b.coveredMillis(i, w), window.toMillis()))));
+      }
+      all.add(Collections.unmodifiableList(row));
+    }
+    this.counts = Collections.unmodifiableList(all);
+    this.gaps = new long[windows.size()];
+    for (int w = 0; w < windows.size(); w++) {
+      gaps[w] = b.gapIntervals(0, w);
+    }
+  }
+
+  /** The SLO. */
+  public SloDefinition definition() {
+    return definition;
+  }
+
+  /** The boundary the snapshot was read at. */
+  public Instant asOf() {
+    return Instant.ofEpochMilli(asOfMillis);
+  }
+
+  /** The standard windows, in ascending order; the last is the compliance period. */
+  public List<Duration> windows() {
+    return windows;
+  }
+
+  /** The counts of every standard window for {@code target}, in the order of {@link #windows()}. */
+  public List<WindowCounts> counts(Target target) {
+    return counts.get(index(target));
+  }
+
+  /**
+   * The counts of {@code target} over the standard window {@code window}.
+   *
+   * @throws IllegalArgumentException when {@code window} is not one of {@link #windows()}
+   */
+  public WindowCounts counts(Target target, Duration window) {
+    return counts(target).get(windowIndex(window));
+  }
+
+  /** The burn rate of {@code target} over {@code window}; empty when it had no data. */
+  public OptionalDouble burnRate(Target target, Duration window) {
+    return counts(target, window).burnRate(target.objective());
+  }
+
+  /** Base intervals in {@code window} whose boundary the ticker missed and caught up later. */
+  public long gapIntervals(Duration window) {
+    return gaps[windowIndex(window)];
+  }
+
+  private int index(Target target) {
+    Require.nonNull("target", target);
+    if (target.index() >= definition.targets().size()
+        || !definition.targets().get(target.index()).equals(target)) {
+      throw Require.invalid("target", target, "one of " + definition.targets());
+    }
+    return target.index();
+  }
+
+  private int windowIndex(Duration window) {
+    int w = windows.indexOf(window);
+    if (w < 0) {
+      throw Require.invalid("window", window, "one of the standard windows " + windows);
+    }
+    return w;
+  }
+
+  /** {@code SloSnapshot[checkout-availability @ 2026-01-01T00:00:00Z]}. */
+  @Override
+  public String toString() {
+    return "SloSnapshot[" + definition.id() + " @ " + asOf() + "]";
+  }
+}

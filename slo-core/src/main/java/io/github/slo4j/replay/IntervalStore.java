@@ -1,0 +1,131 @@
+package io.github.slo4j.replay;
+
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.Target;
+import io.github.slo4j.WindowCounts;
+import io.github.slo4j.WindowReader;
+import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Require;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An exact, simple {@link WindowReader}: per-interval good and total counts of each target, kept as
+ * cumulative (prefix) sums in a ring long enough for the SLO's longest period. A window of {@code
+ * k} whole intervals is {@code cum[n] − cum[n − k]}: two reads, O(1), exact.
+ *
+ * <p>Replay drives it; property tests use it as their naive reference model. A window that is not a
+ * whole number of intervals is rounded down to whole intervals (a 35 s window at 10 s reads 30 s);
+ * {@linkplain WindowCounts#covered() coverage} says how much of the window the intervals recorded
+ * since {@link #startMillis()} cover.
+ *
+ * <p>Single writer: {@link #append} and reads must happen on one thread or be ordered by the
+ * caller (replay is single-threaded).
+ */
+public final class IntervalStore implements WindowReader {
+  private final SloDefinition definition;
+  private final long startMillis;
+  private final long intervalMillis;
+  private final Duration interval;
+  private final Duration maxWindow;
+  private final int ring;
+  private final long[][] cumGood;
+  private final long[][] cumTotal;
+  private final long[] lastGood;
+  private final long[] lastTotal;
+  private long count;
+
+  /**
+   * A store for {@code definition} whose first interval starts at {@code startMillis}.
+   *
+   * @param interval the base interval, a whole number of milliseconds
+   */
+  public IntervalStore(SloDefinition definition, long startMillis, Duration interval) {
+    this.definition = Require.nonNull("definition", definition);
+    Require.positive("interval", interval);
+    if (interval.toNanos() % 1_000_000 != 0) {
+      throw Require.invalid("interval", DurationFormat.format(interval), "a whole number of milliseconds");
+    }
+    this.startMillis = startMillis;
+    this.interval = interval;
+    this.intervalMillis = interval.toMillis();
+    this.maxWindow = definition.period().maxLength();
+    long slots = maxWindow.toMillis() / intervalMillis + 2;
+    if (slots > 50_000_000L) {
+      throw Require.invalid(
+          "interval", DurationFormat.format(interval), "a coarser interval for a period of " + maxWindow);
+    }
+    this.ring = (int) slots;
+    int targets = definition.targets().size();
+    this.cumGood = new long[targets][ring];
+    this.cumTotal = new long[targets][ring];
+    this.lastGood = new long[targets];
+    this.lastTotal = new long[targets];
+  }
+
+  /**
+   * Closes one more interval with these counts per target (indexed as {@link
+   * SloDefinition#targets()}).
+   */
+  public void append(long[] good, long[] total) {
+    int slot = (int) ((count + 1) % ring);
+    for (int t = 0; t < lastGood.length; t++) {
+      Require.counts(good[t], total[t]);
+      lastGood[t] += good[t];
+      lastTotal[t] += total[t];
+      cumGood[t][slot] = lastGood[t];
+      cumTotal[t][slot] = lastTotal[t];
+    }
+    count++;
+  }
+
+  /** The number of intervals closed so far. */
+  public long intervals() {
+    return count;
+  }
+
+  /** The start of the first interval. */
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** The base interval. */
+  public Duration interval() {
+    return interval;
+  }
+
+  @Override
+  public SloDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public WindowCounts window(Target target, Duration window) {
+    Require.positive("window", window);
+    if (window.compareTo(maxWindow) > 0) {
+      throw Require.invalid(
+          "window", DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(maxWindow) + ")");
+    }
+    int t = target.index();
+    long k = Math.min(window.toMillis() / intervalMillis, count);
+    if (k == 0) {
+      return new WindowCounts(window, 0, 0, Duration.ZERO);
+    }
+    int end = (int) (count % ring);
+    int from = (int) ((count - k) % ring);
+    long good = cumGood[t][end] - cumGood[t][from];
+    long total = cumTotal[t][end] - cumTotal[t][from];
+    return new WindowCounts(window, good, total, Duration.ofMillis(k * intervalMillis));
+  }
+
+  @Override
+  public long asOfMillis() {
+    return startMillis + count * intervalMillis;
+  }
+
+  @Override
+  public String toString() {
+    return "IntervalStore[" + definition.id() + ", " + count + " x " + DurationFormat.format(interval)
+        + " from " + Instant.ofEpochMilli(startMillis) + "]";
+  }
+}

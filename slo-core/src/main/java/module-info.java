@@ -1,0 +1,17 @@
+/**
+ * slo4j: SLOs, error budgets, burn rates, multi-window alerts and error-budget policies, computed
+ * in-process.
+ *
+ * <p>The exported packages are the API, one layer each: {@link io.github.slo4j} (the model and the
+ * math), {@link io.github.slo4j.recorder} (the record path, the ticker, windows and state), {@link
+ * io.github.slo4j.monitor} (alerting and policy) and {@link io.github.slo4j.replay} (replay over
+ * exact stores). Everything else (the command line, {@code internal} helpers) is not exported.
+ */
+module io.github.slo4j {
+  requires org.slf4j;
+
+  exports io.github.slo4j;
+  exports io.github.slo4j.recorder;
+  exports io.github.slo4j.monitor;
+  exports io.github.slo4j.replay;
+}

@@ -1,0 +1,53 @@
+package io.github.slo4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.slo4j.property.Gen;
+import io.github.slo4j.property.Property;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @Test
+  void writesNestedValues() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("text", "a \"quoted\" back\\slash\nnew line\ttab\u0001");
+    root.put("number", 43.2);
+    root.put("long", 7200L);
+    root.put("flag", true);
+    root.put("nothing", null);
+    root.put("list", List.of(1, "two", List.of()));
+    root.put("empty", Map.of());
+    Object read = JsonReader.read(Json.write(root));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("text", "a \"quoted\" back\\slash\nnew line\ttab\u0001");
+    expected.put("number", new BigDecimal("43.2"));
+    expected.put("long", new BigDecimal("7200"));
+    expected.put("flag", true);
+    expected.put("nothing", null);
+    expected.put("list", Arrays.asList(new BigDecimal("1"), "two", List.of()));
+    expected.put("empty", Map.of());
+    assertEquals(expected, read);
+  }
+
+  @Test
+  void anyStringSurvivesTheRoundTrip() {
+    Property.check(d -> {
+      String s = d.draw("s", Gen.strings());
+      assertEquals(s, JsonReader.read(Json.write(s)));
+    });
+  }
+
+  @Test
+  void refusesWhatItCannotWrite() {
+    assertEquals(
+        "cannot write class java.lang.Object as JSON",
+        assertThrows(IllegalArgumentException.class, () -> Json.write(new Object())).getMessage());
+  }
+}
