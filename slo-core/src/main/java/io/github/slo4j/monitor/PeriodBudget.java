@@ -4,6 +4,7 @@ import io.github.slo4j.BudgetStatus;
 import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
+import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
@@ -79,9 +80,10 @@ public final class PeriodBudget {
   public static PeriodBudget of(WindowReader reader, Target target) {
     Require.nonNull("reader", reader);
     Require.nonNull("target", target);
-    if (!reader.definition().targets().contains(target)) {
-      throw Require.invalid(
-          "target", target, "one of the targets of SLO " + reader.definition().id() + " " + reader.definition().targets());
+    SloDefinition slo = reader.definition();
+    if (!slo.targets().contains(target)) {
+      // the message AlertRules#tiers gives for the same mistake
+      throw Require.invalid("target", target, "a target of " + slo.id() + ": " + slo.targets());
     }
     return read(reader, target, reader.asOfMillis());
   }
