@@ -113,27 +113,26 @@ public final class Alert {
   }
 
   private Alert(Builder b) {
-    this.kind = Require.nonNull("kind", b.kind);
-    this.service = Require.nonNull("service", b.service);
-    this.sloId = Require.nonNull("sloId", b.sloId);
-    this.target = Require.nonNull("target", b.target);
-    this.severity = Require.nonNull("severity", b.severity);
-    this.tier = Require.nonNull("tier", b.tier);
-    this.state = Require.nonNull("state", b.state);
-    this.at = Require.nonNull("at", b.at);
-    this.longWindow = Require.nonNull("longWindow", b.longWindow);
-    this.shortWindow = Require.nonNull("shortWindow", b.shortWindow);
-    this.budget = Require.nonNull("budget", b.budget);
-    this.episodeStart = Require.nonNull("episodeStart", b.episodeStart);
-    this.episodeProjectedBudgetConsumed =
-        Require.nonNull("episodeProjectedBudgetConsumed", b.episodeProjectedBudgetConsumed);
-    this.timeToExhaustion = Require.nonNull("timeToExhaustion", b.timeToExhaustion);
-    this.runbook = Require.nonNull("runbook", b.runbook);
-    this.owner = Require.nonNull("owner", b.owner);
-    this.links = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull("links", b.links)));
-    this.changes = List.copyOf(Require.nonNull("changes", b.changes));
-    this.changeLookback = Require.nonNull("changeLookback", b.changeLookback);
-    this.suppressedBy = Require.nonNull("suppressedBy", b.suppressedBy);
+    this.kind = b.kind;
+    this.service = b.service;
+    this.sloId = b.sloId;
+    this.target = b.target;
+    this.severity = b.severity;
+    this.tier = b.tier;
+    this.state = b.state;
+    this.at = b.at;
+    this.longWindow = b.longWindow;
+    this.shortWindow = b.shortWindow;
+    this.budget = b.budget;
+    this.episodeStart = b.episodeStart;
+    this.episodeProjectedBudgetConsumed = b.episodeProjectedBudgetConsumed;
+    this.timeToExhaustion = b.timeToExhaustion;
+    this.runbook = b.runbook;
+    this.owner = b.owner;
+    this.links = Collections.unmodifiableMap(new LinkedHashMap<>(b.links));
+    this.changes = List.copyOf(b.changes);
+    this.changeLookback = b.changeLookback;
+    this.suppressedBy = b.suppressedBy;
   }
 
   /** A builder of the payload; package-private so that only the monitor creates alerts. */
@@ -165,69 +164,73 @@ public final class Alert {
     private Optional<String> suppressedBy = Optional.empty();
 
     private Builder(Kind kind, String service, String sloId, String target, Severity severity) {
-      this.kind = kind;
-      this.service = service;
-      this.sloId = sloId;
-      this.target = target;
-      this.severity = severity;
+      this.kind = Require.nonNull("kind", kind);
+      this.service = Require.nonNull("service", service);
+      this.sloId = Require.nonNull("sloId", sloId);
+      this.target = Require.nonNull("target", target);
+      this.severity = Require.nonNull("severity", severity);
     }
 
     Builder tier(Optional<AlertTier> tier) {
-      this.tier = tier;
+      this.tier = Require.nonNull("tier", tier);
       return this;
     }
 
     Builder state(AlertState state, Instant at) {
-      this.state = state;
-      this.at = at;
+      this.state = Require.nonNull("state", state);
+      this.at = Require.nonNull("at", at);
       return this;
     }
 
     Builder windows(Window longWindow, Window shortWindow) {
-      this.longWindow = longWindow;
-      this.shortWindow = shortWindow;
+      this.longWindow = Require.nonNull("longWindow", longWindow);
+      this.shortWindow = Require.nonNull("shortWindow", shortWindow);
       return this;
     }
 
     Builder budget(PeriodBudget budget) {
-      this.budget = budget;
+      this.budget = Require.nonNull("budget", budget);
       return this;
     }
 
     Builder episode(Optional<Instant> start, OptionalDouble projectedBudgetConsumed) {
-      this.episodeStart = start;
-      this.episodeProjectedBudgetConsumed = projectedBudgetConsumed;
+      this.episodeStart = Require.nonNull("episodeStart", start);
+      this.episodeProjectedBudgetConsumed = Require.nonNull("episodeProjectedBudgetConsumed", projectedBudgetConsumed);
       return this;
     }
 
     Builder timeToExhaustion(Optional<Duration> timeToExhaustion) {
-      this.timeToExhaustion = timeToExhaustion;
+      this.timeToExhaustion = Require.nonNull("timeToExhaustion", timeToExhaustion);
       return this;
     }
 
     Builder runbook(Optional<URI> runbook, Optional<String> owner) {
-      this.runbook = runbook;
-      this.owner = owner;
+      this.runbook = Require.nonNull("runbook", runbook);
+      this.owner = Require.nonNull("owner", owner);
       return this;
     }
 
     Builder links(Map<String, URI> links) {
-      this.links = links;
+      this.links = Require.nonNull("links", links);
       return this;
     }
 
     Builder changes(List<ChangeMarker> changes, Duration lookback) {
-      this.changes = changes;
-      this.changeLookback = lookback;
+      this.changes = Require.nonNull("changes", changes);
+      this.changeLookback = Require.nonNull("changeLookback", lookback);
       return this;
     }
 
     Builder suppressedBy(Optional<String> suppressedBy) {
-      this.suppressedBy = suppressedBy;
+      this.suppressedBy = Require.nonNull("suppressedBy", suppressedBy);
       return this;
     }
 
+    /** The alert; the state, the windows and the budget are required. */
     Alert build() {
+      if (state == null || longWindow == null || budget == null) {
+        throw new IllegalStateException("an alert needs a state, windows and a budget");
+      }
       return new Alert(this);
     }
   }
