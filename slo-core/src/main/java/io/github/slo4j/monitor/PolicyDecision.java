@@ -30,7 +30,7 @@ public final class PolicyDecision {
     UNFREEZE,
     /** A person lifted a freeze while the budget was still exhausted. */
     FREEZE_OVERRIDDEN,
-    /** One alert episode consumed at least the clause's share of the budget. */
+    /** One alert episode spent at least the clause's share of the period's projected budget. */
     POSTMORTEM_REQUIRED,
     /** The long-window burn averaged over the review horizon is above the clause's upper bound. */
     TARGET_TOO_TIGHT,

@@ -247,6 +247,7 @@ public final class SloHealth {
     List<String> loose = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     double sum = 0;
+    double projectedSum = 0;
     int withBudget = 0;
     for (SloHealth h : slos) {
       Require.nonNull("slo health", h);
@@ -270,6 +271,7 @@ public final class SloHealth {
       }
       if (h.budgetRemaining().isPresent()) {
         sum += h.budgetRemaining().getAsDouble();
+        projectedSum += h.projectedBudgetRemaining().getAsDouble();
         withBudget++;
       }
     }
@@ -278,6 +280,7 @@ public final class SloHealth {
         noData,
         burning,
         withBudget == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / withBudget),
+        withBudget == 0 ? OptionalDouble.empty() : OptionalDouble.of(projectedSum / withBudget),
         frozen,
         tight,
         loose,
@@ -285,37 +288,115 @@ public final class SloHealth {
   }
 
   /**
-   * The health of several SLOs at once.
-   *
-   * @param slos every SLO's health
-   * @param noData ids of SLOs with no data now
-   * @param burning ids of SLOs burning above 1x now
-   * @param averageBudgetRemaining the mean {@link SloHealth#budgetRemaining()} of the SLOs with
-   *     data; empty when none has data
-   * @param frozen ids of SLOs under a release freeze
-   * @param tooTight ids of SLOs whose target review says too tight
-   * @param tooLoose ids of SLOs whose target review says too loose
-   * @param withProblems ids of SLOs with governance problems
+   * The health of several SLOs at once. Immutable; {@link SloHealth#summarize(Collection)} creates
+   * one, so the report may gain figures without breaking callers.
    */
-  public record Summary(
-      List<SloHealth> slos,
-      List<String> noData,
-      List<String> burning,
-      OptionalDouble averageBudgetRemaining,
-      List<String> frozen,
-      List<String> tooTight,
-      List<String> tooLoose,
-      List<String> withProblems) {
-    /** Validates the components and copies the lists. */
-    public Summary {
-      slos = List.copyOf(Require.nonNull("slos", slos));
-      noData = List.copyOf(Require.nonNull("noData", noData));
-      burning = List.copyOf(Require.nonNull("burning", burning));
-      Require.nonNull("averageBudgetRemaining", averageBudgetRemaining);
-      frozen = List.copyOf(Require.nonNull("frozen", frozen));
-      tooTight = List.copyOf(Require.nonNull("tooTight", tooTight));
-      tooLoose = List.copyOf(Require.nonNull("tooLoose", tooLoose));
-      withProblems = List.copyOf(Require.nonNull("withProblems", withProblems));
+  public static final class Summary {
+    private final List<SloHealth> slos;
+    private final List<String> noData;
+    private final List<String> burning;
+    private final OptionalDouble averageBudgetRemaining;
+    private final OptionalDouble averageProjectedBudgetRemaining;
+    private final List<String> frozen;
+    private final List<String> tooTight;
+    private final List<String> tooLoose;
+    private final List<String> withProblems;
+
+    private Summary(
+        List<SloHealth> slos,
+        List<String> noData,
+        List<String> burning,
+        OptionalDouble averageBudgetRemaining,
+        OptionalDouble averageProjectedBudgetRemaining,
+        List<String> frozen,
+        List<String> tooTight,
+        List<String> tooLoose,
+        List<String> withProblems) {
+      this.slos = slos;
+      this.noData = List.copyOf(noData);
+      this.burning = List.copyOf(burning);
+      this.averageBudgetRemaining = averageBudgetRemaining;
+      this.averageProjectedBudgetRemaining = averageProjectedBudgetRemaining;
+      this.frozen = List.copyOf(frozen);
+      this.tooTight = List.copyOf(tooTight);
+      this.tooLoose = List.copyOf(tooLoose);
+      this.withProblems = List.copyOf(withProblems);
+    }
+
+    /** {@return every SLO's health} */
+    public List<SloHealth> slos() {
+      return slos;
+    }
+
+    /** {@return ids of SLOs with no data now} */
+    public List<String> noData() {
+      return noData;
+    }
+
+    /** {@return ids of SLOs burning above 1x now} */
+    public List<String> burning() {
+      return burning;
+    }
+
+    /**
+     * {@return the mean {@link SloHealth#budgetRemaining()} of the SLOs with data; empty when none
+     * has data}
+     */
+    public OptionalDouble averageBudgetRemaining() {
+      return averageBudgetRemaining;
+    }
+
+    /**
+     * {@return the mean {@link SloHealth#projectedBudgetRemaining()} of the SLOs with data; empty
+     * when none has data}
+     */
+    public OptionalDouble averageProjectedBudgetRemaining() {
+      return averageProjectedBudgetRemaining;
+    }
+
+    /** {@return ids of SLOs under a release freeze} */
+    public List<String> frozen() {
+      return frozen;
+    }
+
+    /** {@return ids of SLOs whose target review says too tight} */
+    public List<String> tooTight() {
+      return tooTight;
+    }
+
+    /** {@return ids of SLOs whose target review says too loose} */
+    public List<String> tooLoose() {
+      return tooLoose;
+    }
+
+    /** {@return ids of SLOs with governance problems} */
+    public List<String> withProblems() {
+      return withProblems;
+    }
+
+    /** Equal when every figure is. */
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Summary)) {
+        return false;
+      }
+      Summary m = (Summary) o;
+      return slos.equals(m.slos)
+          && averageBudgetRemaining.equals(m.averageBudgetRemaining)
+          && averageProjectedBudgetRemaining.equals(m.averageProjectedBudgetRemaining);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(slos, averageBudgetRemaining, averageProjectedBudgetRemaining);
+    }
+
+    /** {@code 3 SLOs: 1 with no data, 1 burning, 1 frozen, 1 too tight, 1 too loose, 1 with problems}. */
+    @Override
+    public String toString() {
+      return slos.size() + " SLOs: " + noData.size() + " with no data, " + burning.size() + " burning, "
+          + frozen.size() + " frozen, " + tooTight.size() + " too tight, " + tooLoose.size() + " too loose, "
+          + withProblems.size() + " with problems";
     }
   }
 

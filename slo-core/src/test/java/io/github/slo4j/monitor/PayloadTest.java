@@ -130,6 +130,60 @@ class PayloadTest {
   }
 
   @Test
+  void theRegistryReportAveragesBothBudgetFigures() {
+    Instant at = Slos.START;
+    // 750 bad of 1,000,000 at 99.9 % over half the period: 25 % of the budget left of the events
+    // seen, 1 − 0.75 × ½ = 62.5 % of the period's projected budget.
+    SloHealth half = SloHealth.builder("a", "a-availability", at, ofHours(1))
+        .burnRate(java.util.OptionalDouble.of(2))
+        .budget("events", PeriodBudget.of(SLO.objective(), 999_250, 1_000_000, 500, 1000))
+        .frozen(true)
+        .build();
+    // 250 bad of 1,000,000 over the whole period: 75 % left either way.
+    SloHealth full = SloHealth.builder("b", "b-availability", at, ofHours(1))
+        .burnRate(java.util.OptionalDouble.of(0.5))
+        .budget("events", PeriodBudget.of(SLO.objective(), 999_750, 1_000_000, 1000, 1000))
+        .build();
+    SloHealth quiet = SloHealth.builder("c", "c-availability", at, ofHours(1)).build();
+    assertEquals(0.25, half.budgetRemaining().getAsDouble(), 1e-15);
+    assertEquals(0.625, half.projectedBudgetRemaining().getAsDouble(), 1e-15);
+    SloHealth.Summary s = SloHealth.summarize(List.of(half, full, quiet));
+    assertEquals(0.5, s.averageBudgetRemaining().getAsDouble(), 1e-15);
+    assertEquals(0.6875, s.averageProjectedBudgetRemaining().getAsDouble(), 1e-15);
+    assertEquals("3 SLOs: 1 with no data, 1 burning, 1 frozen, 0 too tight, 0 too loose, 0 with problems", s.toString());
+    assertEquals(s, SloHealth.summarize(List.of(half, full, quiet)));
+    assertTrue(SloHealth.summarize(List.of()).averageProjectedBudgetRemaining().isEmpty());
+  }
+
+  @Test
+  void anAlertIsNotBuiltWithoutItsStateWindowsAndBudget() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Alert.builder(Alert.Kind.BURN_RATE, "checkout", "checkout-availability", "events", Severity.PAGE).build());
+    assertEquals("an alert needs a state, windows and a budget", e.getMessage());
+  }
+
+  @Test
+  void policyDecisionsOfTheSameHistoryAreEqualValues() {
+    List<List<PolicyDecision>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      SloDefinition week = Slos.week();
+      runs.add(Replay.of(week)
+          .policy(BudgetPolicy.builder("p", "1").approvedBy("Dana", Instant.EPOCH).freezeWhenExhausted().postmortemAt(0.2)
+              .build())
+          .traffic(Traffic.phases().steady(ofDays(7), 100, 0).steady(ofMinutes(12), 100, 1.0).steady(ofHours(1), 100, 0)
+              .build())
+          .run()
+          .decisions());
+    }
+    // a postmortem, then a freeze
+    assertEquals(List.of(PolicyDecision.Kind.POSTMORTEM_REQUIRED, PolicyDecision.Kind.FREEZE),
+        runs.get(0).stream().map(PolicyDecision::kind).toList());
+    assertEquals(runs.get(0), runs.get(1));
+    assertEquals(runs.get(0).hashCode(), runs.get(1).hashCode());
+    assertNotEquals(runs.get(0).get(0), runs.get(0).get(1));
+  }
+
+  @Test
   void payloadsOfTheSameHistoryAreEqualValues() {
     Replay.Result one = fifteenPercentForTenMinutes();
     Replay.Result two = fifteenPercentForTenMinutes();
@@ -142,6 +196,7 @@ class PayloadTest {
     }
     assertNotEquals(one.notifications().get(0).alert(), one.notifications().get(1).alert());
     assertEquals(one.monitor().health(), two.monitor().health());
+    assertEquals(one.monitor().health().toString(), two.monitor().health().toString());
     assertEquals(one.monitor().health().hashCode(), two.monitor().health().hashCode());
   }
 }
