@@ -1017,6 +1017,7 @@ public final class SloRecorder implements WindowReader {
       }
     }
     into.asOfMillis = asOf;
+    into.filled = true;
   }
 
   /** An immutable snapshot of every target over every standard window. Allocates. */

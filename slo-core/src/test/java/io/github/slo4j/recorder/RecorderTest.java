@@ -51,7 +51,7 @@ class RecorderTest {
     t.snapshot(b);
     assertFalse(b.hasData(0, 0));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.burnRate(0, 0));
-    assertEquals("no data: window PT5M had no events; check hasData first", e.getMessage());
+    assertEquals("no data: window 5m had no events; check hasData first", e.getMessage());
   }
 
   @Test
