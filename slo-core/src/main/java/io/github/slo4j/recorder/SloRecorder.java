@@ -66,6 +66,10 @@ import java.util.function.Predicate;
  * {@code recordBad()}, {@code record(false)} and the bad part as bad for every threshold. On an
  * events SLI {@code recordLatency} counts the success flag only.
  *
+ * <p><b>Cumulative counts.</b> {@link #cumulative(Target)} gives the events recorded since the
+ * recorder was made, monotonic and never reset by windows, for a counter such as a Micrometer
+ * {@code FunctionCounter}; restored counts count in the windows but not there (see the method).
+ *
  * <p><b>Budgeting.</b> With {@link BudgetingMethod.Timeslices} the ticker closes each slice at its
  * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
  * counts good and total slices; {@link #window(Target, Duration)} then answers in slices (a slice
