@@ -5,7 +5,6 @@ import io.github.slo4j.Objective;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
-import io.github.slo4j.recorder.SloRecorder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -67,15 +66,9 @@ public final class PeriodBudget {
     }
     Instant last = Instant.ofEpochMilli(nowMillis - 1);
     Duration length = period.lengthAt(last);
-    WindowCounts w;
-    if (reader instanceof SloRecorder) {
-      // the recorder's rolling windows may start up to one slot early; its period window is exact
-      w = ((SloRecorder) reader).periodWindow(target);
-    } else {
-      // readers that answer whole intervals, as replay's IntervalStore, round a window down: the
-      // intervals that started in the period; none when the period-to-date is shorter than one
-      w = reader.window(target, Duration.between(period.startAt(last), last.plusMillis(1)));
-    }
+    // exact for every reader: a recorder reads its period anchor, replay's IntervalStore rounds the
+    // window down to the intervals that started in the period (none when shorter than one)
+    WindowCounts w = reader.periodWindow(target);
     return of(target.objective(), w.bad(), w.total(), w.covered().toMillis(), length.toMillis());
   }
 
