@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A monitor evaluated at the start of a calendar period: the boundary that ends a month reports the
  * month complete, the first interval of the next reports the next, and a month-to-date shorter than
- * the base interval is no data, never an exception. The recorder's recorder and replay's exact store
+ * the base interval is no data, never an exception. A registry's recorder and replay's exact store
  * agree at every boundary.
  */
 class PeriodStartEvaluationTest {
@@ -112,7 +112,7 @@ class PeriodStartEvaluationTest {
   }
 
   /**
-   * The same intervals read by the recorder's recorder and by replay's exact store give the same
+   * The same intervals read by a registry's recorder and by replay's exact store give the same
    * period budget at every boundary around a month start, in zones whose month starts on and off
    * the base interval's grid.
    */
