@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -56,8 +57,8 @@ class BudgetingMethodTest {
 
   @Test
   void refusals() {
-    refused("slice: null (expected a value)", () -> BudgetingMethod.ratioTimeslices(null));
-    refused(
+    refusedNull("slice: null (expected a value)", () -> BudgetingMethod.ratioTimeslices(null));
+    refusedNull(
         "slice target: null (expected a value)",
         () -> BudgetingMethod.timeslices(Duration.ofMinutes(1), null));
   }

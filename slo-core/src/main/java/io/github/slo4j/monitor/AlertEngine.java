@@ -440,7 +440,7 @@ final class AlertEngine {
     Optional<Duration> tte = Optional.empty();
     if (budget.hasData() && sw.burnRate().isPresent()) {
       double remaining = Math.min(1.0, budget.remaining().getAsDouble());
-      tte = ErrorBudget.timeToExhaustion(remaining, Duration.ofMillis(budget.periodMillis()), sw.burnRate().getAsDouble());
+      tte = ErrorBudget.timeToExhaustion(remaining, sw.burnRate().getAsDouble(), Duration.ofMillis(budget.periodMillis()));
     }
     String by = state == AlertState.SUPPRESSED ? suppressedBy[t][i] : null;
     return payload(
