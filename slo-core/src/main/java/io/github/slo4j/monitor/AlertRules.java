@@ -137,11 +137,7 @@ public final class AlertRules {
 
   /** The tiers of {@code target}. */
   public List<AlertTier> tiers(Target target) {
-    Require.nonNull("target", target);
-    if (target.index() >= tiers.size() || !definition.targets().get(target.index()).equals(target)) {
-      throw Require.invalid("target", target, "a target of " + definition.id() + ": " + definition.targets());
-    }
-    return tiers.get(target.index());
+    return tiers.get(definition.requireTarget(target).index());
   }
 
   /**
@@ -650,10 +646,7 @@ public final class AlertRules {
     }
 
     private void checkWindow(String name, Duration window, Duration period, String of) {
-      if (window.compareTo(period) > 0) {
-        throw Require.invalid(
-            name, DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(period) + ") for " + of);
-      }
+      Require.withinPeriod(name, window, period, of);
       if (window.compareTo(evaluationInterval) < 0) {
         throw Require.invalid(
             name,
