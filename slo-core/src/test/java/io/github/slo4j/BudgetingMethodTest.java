@@ -24,7 +24,7 @@ class BudgetingMethodTest {
     BudgetingMethod m = BudgetingMethod.timeslices(Duration.ofMinutes(1), P95);
     assertEquals(new BudgetingMethod.Timeslices(Duration.ofMinutes(1), P95), m);
     assertEquals(Duration.ofMinutes(1), ((BudgetingMethod.Timeslices) m).slice());
-    assertEquals(P95, ((BudgetingMethod.Timeslices) m).sliceTarget());
+    assertEquals(P95, ((BudgetingMethod.Timeslices) m).sliceObjective());
     BudgetingMethod r = BudgetingMethod.ratioTimeslices(Duration.ofMinutes(5));
     assertEquals(Duration.ofMinutes(5), ((BudgetingMethod.RatioTimeslices) r).slice());
   }
@@ -59,7 +59,7 @@ class BudgetingMethodTest {
   void refusals() {
     refusedNull("slice: null (expected a value)", () -> BudgetingMethod.ratioTimeslices(null));
     refusedNull(
-        "slice target: null (expected a value)",
+        "slice objective: null (expected a value)",
         () -> BudgetingMethod.timeslices(Duration.ofMinutes(1), null));
   }
 }

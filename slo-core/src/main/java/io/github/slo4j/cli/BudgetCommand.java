@@ -327,10 +327,7 @@ final class BudgetCommand {
   }
 
   private double errorRatio(double burn) {
-    return BigDecimal.valueOf(burn)
-        .multiply(objective.errorBudgetDecimal())
-        .round(MathContext.DECIMAL64)
-        .doubleValue();
+    return ErrorBudget.errorRatio(objective, burn);
   }
 
   private static String num(double v) {

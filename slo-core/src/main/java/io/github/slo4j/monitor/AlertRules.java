@@ -300,19 +300,19 @@ public final class AlertRules {
     }
 
     /**
-     * The tiers of one target, by name: a latency SLO's thresholds alert separately and often need
-     * their own tiers (a 90 % threshold cannot burn faster than 10).
+     * The tiers of one target: a latency SLO's thresholds alert separately and often need their
+     * own tiers (a 90 % threshold cannot burn faster than 10).
      *
-     * @param target a target name such as {@code le100ms}, or {@code events}
+     * @param target one of the SLO's {@linkplain SloDefinition#targets() targets}
+     * @param tiers the target's tiers, at least one, distinct
+     * @return this builder
+     * @throws IllegalArgumentException when the target is not one of the SLO's, or the tiers are
+     *     empty or repeat a tier
+     * @throws NullPointerException when the target or the tiers are null
      */
-    public Builder tiers(String target, List<AlertTier> tiers) {
-      Require.nonNull("target", target);
-      List<String> names = new ArrayList<>();
-      definition.targets().forEach(t -> names.add(t.name()));
-      if (!names.contains(target)) {
-        throw Require.invalid("target", "'" + target + "'", "one of " + names);
-      }
-      targetTiers.put(target, checkTiers("tiers of " + target, tiers));
+    public Builder tiers(Target target, List<AlertTier> tiers) {
+      String name = definition.requireTarget(target).name();
+      targetTiers.put(name, checkTiers("tiers of " + name, tiers));
       return this;
     }
 

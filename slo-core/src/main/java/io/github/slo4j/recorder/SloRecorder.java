@@ -165,7 +165,7 @@ public final class SloRecorder implements WindowReader {
       BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
       budgetingKind = 1;
       sliceMillis = checkSlice(t.slice(), baseMillis);
-      java.math.BigDecimal target = t.sliceTarget().decimal();
+      java.math.BigDecimal target = t.sliceObjective().decimal();
       sliceTargetUnscaled = target.unscaledValue().longValueExact();
       sliceTargetPow10 = java.math.BigInteger.TEN.pow(Math.max(0, target.scale())).longValueExact();
     } else if (method instanceof BudgetingMethod.RatioTimeslices) {
@@ -821,7 +821,7 @@ public final class SloRecorder implements WindowReader {
     BudgetingMethod method = definition.budgeting();
     if (method instanceof BudgetingMethod.Timeslices) {
       BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
-      b.append("; timeslices ").append(DurationFormat.format(t.slice())).append(" >= ").append(t.sliceTarget());
+      b.append("; timeslices ").append(DurationFormat.format(t.slice())).append(" >= ").append(t.sliceObjective());
     } else if (method instanceof BudgetingMethod.RatioTimeslices) {
       b.append("; ratio timeslices ").append(DurationFormat.format(((BudgetingMethod.RatioTimeslices) method).slice()));
     } else {
@@ -971,8 +971,8 @@ public final class SloRecorder implements WindowReader {
    * @throws IllegalArgumentException when {@code into} was made by another recorder
    */
   public void snapshot(SnapshotBuffer into) {
-    if (into == null || into.owner != this) {
-      throw Require.invalid("into", into == null ? "null" : "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
+    if (Require.nonNull("into", into).owner != this) {
+      throw Require.invalid("into", "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
     }
     long[] out = into.scratch;
     int cols = rings.cols();
