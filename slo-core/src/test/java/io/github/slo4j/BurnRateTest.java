@@ -46,6 +46,16 @@ class BurnRateTest {
   }
 
   @Test
+  void windowCountsAndErrorBudgetNoLongerDisagreeInTheLastPlace() {
+    // 1 bad of 5 at 97.3 %: 1 ÷ 0.135 = 7.4074074074074074...; WindowCounts divided by
+    // (5 × 0.027 as a double) and gave 7.4074074074074066, ErrorBudget's decimal path 7.407407407407407
+    Objective p973 = Objective.percent("97.3");
+    WindowCounts w = new WindowCounts(java.time.Duration.ofHours(1), 4, 5, java.time.Duration.ofHours(1));
+    assertEquals(7.407407407407407, w.burnRate(p973).getAsDouble());
+    assertEquals(7.407407407407407, ErrorBudget.burnRate(p973, 4, 5).getAsDouble());
+  }
+
+  @Test
   void theWorkbookBurnRatesComeOutExactlyFromCounts() {
     assertEquals(14.4, ErrorBudget.burnRate(P999, 9_856, 10_000).getAsDouble(), "not 14.399999999999999");
     assertEquals(6, ErrorBudget.burnRate(P999, 9_940, 10_000).getAsDouble());
