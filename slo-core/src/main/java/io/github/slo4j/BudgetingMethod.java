@@ -11,7 +11,7 @@ import java.time.Duration;
  *   <li>{@link #occurrences()}: every event counts; the SLI is good events ÷ total events over the
  *       period. The default.
  *   <li>{@link #timeslices(Duration, Objective)}: time is cut into slices; a slice is good when its
- *       own good ÷ total ratio is at least the slice target; the SLI is good slices ÷ slices. A
+ *       own good ÷ total ratio is at least the slice objective (OpenSLO's {@code timeSliceTarget}); the SLI is good slices ÷ slices. A
  *       slice with no events is no data and is counted neither good nor bad.
  *   <li>{@link #ratioTimeslices(Duration)}: the SLI is the mean of the per-slice ratios, so a quiet
  *       hour weighs as much as a busy one. Slices with no events are left out of the mean.
@@ -26,15 +26,16 @@ public sealed interface BudgetingMethod
   }
 
   /**
-   * Good slices ÷ slices, a slice being good when its ratio is at least {@code sliceTarget}.
+   * Good slices ÷ slices, a slice being good when its ratio is at least {@code sliceObjective}.
    *
    * @param slice the slice length: a whole number of seconds from 1 s to 1 h
-   * @param sliceTarget the ratio a slice must reach to be good (≥)
+   * @param sliceObjective the ratio a slice must reach to be good (≥)
    * @return timeslices budgeting
-   * @throws IllegalArgumentException when the slice is out of bounds or the target is null
+   * @throws IllegalArgumentException when the slice is out of bounds
+   * @throws NullPointerException when the slice or the slice objective is null
    */
-  static BudgetingMethod timeslices(Duration slice, Objective sliceTarget) {
-    return new Timeslices(slice, sliceTarget);
+  static BudgetingMethod timeslices(Duration slice, Objective sliceObjective) {
+    return new Timeslices(slice, sliceObjective);
   }
 
   /**
@@ -63,18 +64,18 @@ public sealed interface BudgetingMethod
    * Timeslices budgeting.
    *
    * @param slice the slice length: a whole number of seconds from 1 s to 1 h
-   * @param sliceTarget the ratio a slice must reach to be good (≥)
+   * @param sliceObjective the ratio a slice must reach to be good (≥)
    */
-  record Timeslices(Duration slice, Objective sliceTarget) implements BudgetingMethod {
+  record Timeslices(Duration slice, Objective sliceObjective) implements BudgetingMethod {
     /**
      * Validates the components.
      *
      * @param slice the slice length: a whole number of seconds from 1 s to 1 h
-     * @param sliceTarget the ratio a slice must reach to be good (≥)
+     * @param sliceObjective the ratio a slice must reach to be good (≥)
      */
     public Timeslices {
       checkSlice(slice);
-      Require.nonNull("slice target", sliceTarget);
+      Require.nonNull("slice objective", sliceObjective);
     }
   }
 

@@ -156,11 +156,13 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
 
     @Override
     public Instant startAt(Instant now) {
+      Require.nonNull("now", now);
       return now.minus(length);
     }
 
     @Override
     public Duration lengthAt(Instant now) {
+      Require.nonNull("now", now);
       return length;
     }
 
@@ -212,6 +214,7 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
 
     @Override
     public Instant startAt(Instant now) {
+      Require.nonNull("now", now);
       ZonedDateTime day = now.atZone(zone).truncatedTo(ChronoUnit.DAYS);
       ZonedDateTime start =
           unit == Unit.WEEK
@@ -222,6 +225,7 @@ public sealed interface CompliancePeriod permits CompliancePeriod.Rolling, Compl
 
     @Override
     public Duration lengthAt(Instant now) {
+      Require.nonNull("now", now);
       ZonedDateTime start = startAt(now).atZone(zone);
       ZonedDateTime end = unit == Unit.WEEK ? start.plusWeeks(1) : start.plusMonths(1);
       return Duration.between(start.toInstant(), end.toLocalDate().atStartOfDay(zone).toInstant());

@@ -1,8 +1,8 @@
 package io.github.slo4j;
 
-import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -23,6 +23,10 @@ import java.util.OptionalDouble;
  *   <li>detection time = ((1 − objective) ÷ error ratio) × window × burn-rate factor;
  *   <li>burn-rate factor for a budget share = share × period ÷ long window (as in Sloth).
  * </ul>
+ *
+ * <p><b>Argument order.</b> Every function takes the {@link Objective} first, then the measured
+ * quantities (counts {@code good, total}; ratios, burn rates, shares, factors), then the durations,
+ * the shorter before the longer ({@code window, period}).
  *
  * <p><b>No data.</b> With no events ({@code total = 0}) there is no ratio and no burn rate: the
  * functions that need a ratio return {@link OptionalDouble#empty()}, never NaN, 0 or −1.
@@ -83,37 +87,133 @@ public final class ErrorBudget {
 
   /**
    * The burn rate of an error ratio: {@code errorRatio ÷ (1 − objective)}. 1 spends the budget
-   * exactly over the period; 1000 at 99.9 % is a full outage.
+   * exactly over the period; 1000 at 99.9 % is a full outage. The ratio is read through its
+   * shortest decimal ({@link BigDecimal#valueOf(double)}), so 0.0144 at 99.9 % is exactly 14.4; the
+   * quotient is rounded once, to the nearest double.
    *
-   * @param errorRatio bad ÷ total events, in [0, 1]
+   * <p>From counts, prefer {@link #burnRate(Objective, long, long)}: it divides the counts
+   * themselves, where this method starts from a ratio that was already rounded.
+   *
    * @param objective the objective
+   * @param errorRatio bad ÷ total events, in [0, 1]
    * @return the burn rate, {@code >= 0}
    * @throws IllegalArgumentException when the error ratio is not in [0, 1]
+   * @throws NullPointerException when the objective is null
    */
-  public static double burnRate(double errorRatio, Objective objective) {
-    Require.unitInterval("error ratio", errorRatio);
+  public static double burnRate(Objective objective, double errorRatio) {
     Require.nonNull("objective", objective);
-    return BigDecimal.valueOf(errorRatio).divide(objective.errorBudgetDecimal(), MC).doubleValue();
+    Require.unitInterval("error ratio", errorRatio);
+    BigDecimal r = BigDecimal.valueOf(errorRatio);
+    if (r.signum() == 0) {
+      return 0;
+    }
+    // (u × 10^−t) ÷ (m × 10^−s) = (u × 10^s) ÷ (m × 10^t)
+    BigInteger num = r.unscaledValue();
+    BigInteger den = objective.budgetUnscaled;
+    int shift = objective.budgetScale - r.scale();
+    if (shift >= 0) {
+      num = num.multiply(BigInteger.TEN.pow(shift));
+    } else {
+      den = den.multiply(BigInteger.TEN.pow(-shift));
+    }
+    return quotient(num, den);
   }
 
   /**
    * The burn rate of {@code good} of {@code total} events: {@code bad ÷ (total × (1 −
-   * objective))}.
+   * objective))}, the exact quotient rounded once to the nearest double.
    *
+   * <p>This is <b>the</b> burn rate of slo4j: {@link WindowCounts#burnRate(Objective)}, the
+   * recorder's snapshots and buffers, alerts, health and policy decisions all compute theirs here,
+   * so the same counts give the same double, bit for bit, whichever way they are read. Counts below
+   * about 2^53 ÷ 5^s (s the decimals of the error budget: 3 for 99.9 %) take a path of one double
+   * division that allocates nothing; larger counts are divided exactly in {@link BigInteger} with
+   * the same result. Alert thresholds are not compared on this double but decided on the counts
+   * themselves, exactly ({@code bad ÷ total > factor × (1 − objective)}): a burn rate exactly at
+   * the factor never fires, and a burn rate above the factor always does.
+   *
+   * @param objective the objective
    * @param good good events, {@code 0 <= good <= total}
    * @param total all events, {@code >= 0}
-   * @param objective the objective
    * @return the burn rate, or empty when {@code total} is 0 (no data)
    * @throws IllegalArgumentException when a count is negative or {@code good > total}
+   * @throws NullPointerException when the objective is null
    */
-  public static OptionalDouble burnRate(long good, long total, Objective objective) {
-    Require.counts(good, total);
+  public static OptionalDouble burnRate(Objective objective, long good, long total) {
     Require.nonNull("objective", objective);
+    Require.counts(good, total);
     if (total == 0) {
       return OptionalDouble.empty();
     }
-    BigDecimal allowed = BigDecimal.valueOf(total).multiply(objective.errorBudgetDecimal());
-    return OptionalDouble.of(BigDecimal.valueOf(total - good).divide(allowed, MC).doubleValue());
+    return OptionalDouble.of(burn(objective, total - good, total));
+  }
+
+  /**
+   * The burn rate {@code bad ÷ (total × budget)} for {@code 0 <= bad <= total}, {@code total > 0},
+   * correctly rounded: the exact quotient is {@code (bad × 10^s) ÷ (total × m)} with the budget
+   * {@code m × 10^−s}. When both integers are exact doubles, IEEE 754 division rounds their exact
+   * quotient to nearest (one rounding); otherwise {@link #quotient} does the same in integers.
+   */
+  static double burn(Objective o, long bad, long total) {
+    if (bad == 0) {
+      return 0;
+    }
+    if (bad <= o.fastMaxBad && total <= o.fastMaxTotal) {
+      double num = Math.scalb((double) (bad * o.pow5), o.budgetScale); // bad × 10^s, exact
+      return num / (double) (total * o.budgetUnscaledLong);
+    }
+    return exactBurn(o, bad, total);
+  }
+
+  /** The integer path of {@link #burn}, for any counts. */
+  static double exactBurn(Objective o, long bad, long total) {
+    return quotient(
+        BigInteger.valueOf(bad).multiply(BigInteger.TEN.pow(o.budgetScale)),
+        BigInteger.valueOf(total).multiply(o.budgetUnscaled));
+  }
+
+  /**
+   * {@code num ÷ den} for positive integers, rounded once to the nearest double (ties to even),
+   * for results in the normal range. The quotient is scaled to 55 or 56 bits, one more bit records
+   * whether a remainder was left (the "sticky" bit), and the conversion of that 57-bit integer to a
+   * double rounds it exactly as the infinitely precise quotient would round: every bit below the
+   * double's 53 is either kept or summarized by the sticky bit. (Goldberg, "What every computer
+   * scientist should know about floating-point arithmetic", 1991, on guard and sticky bits.)
+   */
+  static double quotient(BigInteger num, BigInteger den) {
+    int shift = 55 - (num.bitLength() - den.bitLength()); // puts the quotient in [2^54, 2^56)
+    BigInteger a = shift >= 0 ? num.shiftLeft(shift) : num;
+    BigInteger b = shift >= 0 ? den : den.shiftLeft(-shift);
+    BigInteger[] qr = a.divideAndRemainder(b);
+    long q = (qr[0].longValueExact() << 1) | (qr[1].signum() != 0 ? 1 : 0);
+    return Math.scalb((double) q, -shift - 1);
+  }
+
+  /**
+   * The inverse of {@link #burnRate(Objective, double)}: the error ratio that burns at {@code
+   * burnRate}, {@code burnRate × (1 − objective)}; 0.0144 for 14.4 at 99.9 %. The burn rate is read
+   * through its shortest decimal and the product is rounded once, so a threshold written as 14.4
+   * gives the ratio written 0.0144.
+   *
+   * @param objective the objective
+   * @param burnRate a finite burn rate, from 0 to {@link Objective#maxBurnRate()} (a full outage)
+   * @return the error ratio, in [0, 1]
+   * @throws IllegalArgumentException when the burn rate is negative, NaN, infinite, or faster than
+   *     a full outage
+   * @throws NullPointerException when the objective is null
+   */
+  public static double errorRatio(Objective objective, double burnRate) {
+    Require.nonNull("objective", objective);
+    Require.finiteNonNegative("burn rate", burnRate);
+    if (burnRate > objective.maxBurnRate()) {
+      throw Require.invalid(
+          "burn rate",
+          burnRate,
+          "<= " + objective.maxBurnRate() + ", the burn rate of a full outage at " + objective);
+    }
+    BigDecimal ratio = BigDecimal.valueOf(burnRate).multiply(objective.errorBudgetDecimal());
+    // maxBurnRate() is 1 ÷ budget rounded, possibly up: its ratio is a full outage, not more
+    return Math.min(1.0, ratio.doubleValue());
   }
 
   /**
@@ -137,13 +237,13 @@ public final class ErrorBudget {
    * at 1000. Empty when the burn rate is 0 (the budget is never exhausted), or so close to 0 that
    * the time does not fit in a {@link Duration} (some 292 billion years).
    *
-   * @param period the compliance period's length, positive
    * @param burnRate a finite burn rate, {@code >= 0}
+   * @param period the compliance period's length, positive
    * @return the time to exhaustion, rounded to the nanosecond; empty when it never comes
    * @throws IllegalArgumentException when the burn rate is negative, NaN or infinite
    */
-  public static Optional<Duration> timeToExhaustion(Duration period, double burnRate) {
-    return timeToExhaustion(1.0, period, burnRate);
+  public static Optional<Duration> timeToExhaustion(double burnRate, Duration period) {
+    return timeToExhaustion(1.0, burnRate, period);
   }
 
   /**
@@ -153,14 +253,14 @@ public final class ErrorBudget {
    *
    * @param remaining the fraction of the budget left, {@code <= 1}; may be negative when
    *     overspent
-   * @param period the compliance period's length, positive
    * @param burnRate a finite burn rate, {@code >= 0}
+   * @param period the compliance period's length, positive
    * @return the time to exhaustion, rounded to the nanosecond; empty when it never comes
    * @throws IllegalArgumentException when {@code remaining} is not a finite number {@code <= 1},
    *     the period is not positive, or the burn rate is negative, NaN or infinite
    */
   public static Optional<Duration> timeToExhaustion(
-      double remaining, Duration period, double burnRate) {
+      double remaining, double burnRate, Duration period) {
     if (Double.isNaN(remaining) || Double.isInfinite(remaining) || remaining > 1) {
       throw Require.invalid("remaining", remaining, "a finite fraction <= 1");
     }
@@ -207,15 +307,15 @@ public final class ErrorBudget {
    *
    * @param objective the objective
    * @param errorRatio the steady error ratio, in (0, 1]
-   * @param window the tier's window, positive
    * @param factor the tier's burn-rate factor, positive
+   * @param window the tier's window, positive
    * @return the detection time, rounded to the nanosecond and at most {@code window}; empty when
    *     the tier never fires on this ratio
    * @throws IllegalArgumentException when the error ratio is not in (0, 1], the window is not
    *     positive, or the factor is not positive
    */
   public static Optional<Duration> detectionTime(
-      Objective objective, double errorRatio, Duration window, double factor) {
+      Objective objective, double errorRatio, double factor, Duration window) {
     Require.nonNull("objective", objective);
     if (!(errorRatio > 0 && errorRatio <= 1)) {
       throw Require.invalid("error ratio", errorRatio, "0 < error ratio <= 1");
@@ -289,15 +389,10 @@ public final class ErrorBudget {
     return Objective.ratio(BigDecimal.ONE.subtract(down).toPlainString());
   }
 
-  static void checkWindow(String name, Duration window, Duration period) {
+  private static void checkWindow(String name, Duration window, Duration period) {
     Require.positive(name, window);
     Require.positive("period", period);
-    if (window.compareTo(period) > 0) {
-      throw Require.invalid(
-          name,
-          DurationFormat.format(window),
-          "<= the compliance period (" + DurationFormat.format(period) + ")");
-    }
+    Require.withinPeriod(name, window, period);
   }
 
   private static BigDecimal seconds(Duration d) {

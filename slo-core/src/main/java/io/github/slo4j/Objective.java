@@ -2,6 +2,7 @@ package io.github.slo4j;
 
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -27,13 +28,35 @@ public final class Objective {
   private final BigDecimal budget;
   private final double ratioDouble;
   private final double budgetDouble;
+  // The budget as m × 10^−s (m = budgetUnscaled, s = budgetScale >= 1, since 0 < budget < 1), for
+  // ErrorBudget's burn rate: bad ÷ (total × budget) = (bad × 10^s) ÷ (total × m), a quotient of
+  // integers. When bad × 5^s and total × m stay below 2^53 both are exact doubles (10^s = 5^s × 2^s)
+  // and one double division rounds the exact quotient correctly; fastMaxBad and fastMaxTotal bound
+  // that path (0 when it never applies).
+  final BigInteger budgetUnscaled;
+  final int budgetScale;
+  final long budgetUnscaledLong;
+  final long pow5;
+  final long fastMaxBad;
+  final long fastMaxTotal;
 
   private Objective(BigDecimal ratio) {
     this.ratio = ratio.stripTrailingZeros();
     this.budget = BigDecimal.ONE.subtract(this.ratio).stripTrailingZeros();
     this.ratioDouble = this.ratio.doubleValue();
     this.budgetDouble = this.budget.doubleValue();
+    this.budgetUnscaled = budget.unscaledValue();
+    this.budgetScale = budget.scale();
+    BigInteger p5 = BigInteger.valueOf(5).pow(budgetScale);
+    boolean fast = budgetScale <= 22 && budgetUnscaled.bitLength() <= 53;
+    this.budgetUnscaledLong = fast ? budgetUnscaled.longValue() : 0;
+    this.pow5 = fast ? p5.longValue() : 0;
+    this.fastMaxBad = fast ? EXACT_DOUBLE_INT / pow5 : 0;
+    this.fastMaxTotal = fast ? EXACT_DOUBLE_INT / budgetUnscaledLong : 0;
   }
+
+  /** Every integer up to 2^53 is an exact double. */
+  private static final long EXACT_DOUBLE_INT = 1L << 53;
 
   /**
    * An objective from a fraction, e.g. {@code Objective.ratio(0.999)} for 99.9 %.

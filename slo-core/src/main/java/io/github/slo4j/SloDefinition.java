@@ -113,6 +113,24 @@ public final class SloDefinition {
     return targets.get(0).objective();
   }
 
+  /**
+   * The one check that {@code target} is a target of this SLO, for every reader that takes one.
+   *
+   * @param target a target, as from {@link #targets()}
+   * @return {@code target}
+   * @throws NullPointerException when the target is null
+   * @throws IllegalArgumentException when it is not one of {@link #targets()}, e.g. {@code target:
+   *     events 99% (expected one of [events 99.9%])}
+   */
+  public Target requireTarget(Target target) {
+    Require.nonNull("target", target);
+    int i = target.index();
+    if (i < 0 || i >= targets.size() || !targets.get(i).equals(target)) {
+      throw Require.invalid("target", target, "one of " + targets);
+    }
+    return target;
+  }
+
   /** {@return the compliance period} */
   public CompliancePeriod period() {
     return period;

@@ -46,14 +46,12 @@ public record WindowCounts(Duration window, long good, long total, Duration cove
     return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) bad() / total);
   }
 
-  /** {@code errorRatio ÷ (1 − objective)}; empty with no data. */
+  /**
+   * {@code errorRatio ÷ (1 − objective)}, as {@link ErrorBudget#burnRate(Objective, long, long)}
+   * computes it (the one burn rate of slo4j); empty with no data.
+   */
   public OptionalDouble burnRate(Objective objective) {
-    Require.nonNull("objective", objective);
-    // bad ÷ (total × budget): one rounding fewer than (bad ÷ total) ÷ budget, so 144 bad of 10,000
-    // at 99.9 % is 14.4, not 14.399999999999999
-    return total == 0
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(bad() / (total * objective.errorBudget()));
+    return ErrorBudget.burnRate(objective, good, total);
   }
 
   /** The fraction of the window the data covers, from 0 to 1. */

@@ -24,8 +24,14 @@
  * <p>Rules that hold here and everywhere above. Bad input fails fast with an {@link
  * java.lang.IllegalArgumentException} whose message names the parameter, the value and what was
  * expected, e.g. {@code objective ratio: 99.9 (expected 0 < ratio < 1; for a percent use
- * Objective.percent("99.9"))}. No traffic is <em>no data</em>: an empty {@link
+ * Objective.percent("99.9"))}. A null argument, as in the JDK and Caffeine, throws a {@link
+ * java.lang.NullPointerException} whose message names the parameter in the same shape, {@code
+ * objective: null (expected a value)}. No traffic is <em>no data</em>: an empty {@link
  * java.util.OptionalDouble} or {@code hasData() == false}, never NaN, 0 % or −1.
+ *
+ * <p>A {@link io.github.slo4j.Target} is always the object, one objective of an SLO; a ratio such
+ * as 0.999 is always an {@link io.github.slo4j.Objective}. (OpenSLO calls the first an objective
+ * and the second a target; {@code docs/concepts.md} maps the names.)
  *
  * <p><b>Threading.</b> The values (definitions, objectives, periods, targets, counts, statuses,
  * markers) are immutable and thread-safe; {@link io.github.slo4j.ChangeLog} and {@link

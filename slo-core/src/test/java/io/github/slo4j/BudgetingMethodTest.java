@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -23,7 +24,7 @@ class BudgetingMethodTest {
     BudgetingMethod m = BudgetingMethod.timeslices(Duration.ofMinutes(1), P95);
     assertEquals(new BudgetingMethod.Timeslices(Duration.ofMinutes(1), P95), m);
     assertEquals(Duration.ofMinutes(1), ((BudgetingMethod.Timeslices) m).slice());
-    assertEquals(P95, ((BudgetingMethod.Timeslices) m).sliceTarget());
+    assertEquals(P95, ((BudgetingMethod.Timeslices) m).sliceObjective());
     BudgetingMethod r = BudgetingMethod.ratioTimeslices(Duration.ofMinutes(5));
     assertEquals(Duration.ofMinutes(5), ((BudgetingMethod.RatioTimeslices) r).slice());
   }
@@ -56,9 +57,9 @@ class BudgetingMethodTest {
 
   @Test
   void refusals() {
-    refused("slice: null (expected a value)", () -> BudgetingMethod.ratioTimeslices(null));
-    refused(
-        "slice target: null (expected a value)",
+    refusedNull("slice: null (expected a value)", () -> BudgetingMethod.ratioTimeslices(null));
+    refusedNull(
+        "slice objective: null (expected a value)",
         () -> BudgetingMethod.timeslices(Duration.ofMinutes(1), null));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.DayOfWeek;
@@ -61,7 +62,7 @@ class CompliancePeriodTest {
 
   @Test
   void rollingDaysRefusals() {
-    refused("period: null (expected a value)", () -> CompliancePeriod.rolling(null));
+    refusedNull("period: null (expected a value)", () -> CompliancePeriod.rolling(null));
     refused("period days: 0 (expected 1 <= days <= 400)", () -> CompliancePeriod.rollingDays(0));
     refused("period days: -7 (expected 1 <= days <= 400)", () -> CompliancePeriod.rollingDays(-7));
     refused("period days: 401 (expected 1 <= days <= 400)", () -> CompliancePeriod.rollingDays(401));
@@ -153,12 +154,12 @@ class CompliancePeriodTest {
 
   @Test
   void calendarRefusals() {
-    refused("zone: null (expected a value)", () -> CompliancePeriod.calendarMonth(null));
-    refused("zone: null (expected a value)", () -> CompliancePeriod.calendarWeek(null));
-    refused(
+    refusedNull("zone: null (expected a value)", () -> CompliancePeriod.calendarMonth(null));
+    refusedNull("zone: null (expected a value)", () -> CompliancePeriod.calendarWeek(null));
+    refusedNull(
         "firstDayOfWeek: null (expected a value)",
         () -> CompliancePeriod.calendarWeek(PARIS, null));
-    refused(
+    refusedNull(
         "unit: null (expected a value)",
         () -> new CompliancePeriod.Calendar(null, PARIS, DayOfWeek.MONDAY));
   }

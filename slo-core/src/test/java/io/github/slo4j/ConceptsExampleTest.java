@@ -37,15 +37,15 @@ class ConceptsExampleTest {
     Duration period = Duration.ofDays(30);
     // tag::incident[]
     // 5 % of requests fail: the budget burns 50 times faster than it may.
-    double burn = ErrorBudget.burnRate(0.05, slo);
+    double burn = ErrorBudget.burnRate(slo, 0.05);
     assertEquals(50, burn);
     // Left alone, the incident would spend a whole month's budget in 14h24m.
-    assertEquals(Optional.of(Duration.ofMinutes(864)), ErrorBudget.timeToExhaustion(period, burn));
+    assertEquals(Optional.of(Duration.ofMinutes(864)), ErrorBudget.timeToExhaustion(burn, period));
 
     // The 1 h / 5 m page at 14.4 notices after 17m16.8s (from a clean window),
     // when the incident has spent exactly the 2 % of the budget that tier allows.
     Duration hour = Duration.ofHours(1);
-    Duration detected = ErrorBudget.detectionTime(slo, 0.05, hour, 14.4).orElseThrow();
+    Duration detected = ErrorBudget.detectionTime(slo, 0.05, 14.4, hour).orElseThrow();
     assertEquals(Duration.ofMillis(1_036_800), detected);
     assertEquals(0.02, ErrorBudget.budgetConsumed(burn, detected, period));
     assertEquals(14.4, ErrorBudget.burnRateFactor(0.02, hour, period));
@@ -53,7 +53,7 @@ class ConceptsExampleTest {
     // The 6 h / 30 m page at 6 would need 43m12s: the incident is over (30 minutes) before.
     assertEquals(
         Optional.of(Duration.ofMinutes(43).plusSeconds(12)),
-        ErrorBudget.detectionTime(slo, 0.05, Duration.ofHours(6), 6));
+        ErrorBudget.detectionTime(slo, 0.05, 6, Duration.ofHours(6)));
     // end::incident[]
   }
 
@@ -82,7 +82,7 @@ class ConceptsExampleTest {
     assertFalse(quiet.hasData());
     assertEquals(OptionalDouble.empty(), quiet.errorRatio());
     assertEquals(OptionalDouble.empty(), quiet.burnRate(slo));
-    assertEquals(OptionalDouble.empty(), ErrorBudget.burnRate(0, 0, slo));
+    assertEquals(OptionalDouble.empty(), ErrorBudget.burnRate(slo, 0, 0));
     assertEquals("no data", ErrorBudget.status(slo, 0, 0).toString());
     // end::no-data[]
   }

@@ -88,7 +88,7 @@ class ErrorBudgetPropertiesTest {
     Property.check(d -> {
       Objective objective = d.draw("objective", objectives());
       double e = d.draw("e", Gen.doubles("[0, 1]", 9));
-      assertClose(e / (1 - objective.ratio()), ErrorBudget.burnRate(e, objective), 1e-9);
+      assertClose(e / (1 - objective.ratio()), ErrorBudget.burnRate(objective, e), 1e-9);
     });
   }
 
@@ -100,12 +100,12 @@ class ErrorBudgetPropertiesTest {
       long bad = d.draw("bad", Gen.longs(1, 1_000_000));
       int k = d.draw("k", Gen.ints(1, 1_000));
       d.assume(bad * k <= total);
-      double once = ErrorBudget.burnRate(total - bad, total, objective).getAsDouble();
-      double ktimes = ErrorBudget.burnRate(total - k * bad, total, objective).getAsDouble();
+      double once = ErrorBudget.burnRate(objective, total - bad, total).getAsDouble();
+      double ktimes = ErrorBudget.burnRate(objective, total - k * bad, total).getAsDouble();
       assertClose(k * once, ktimes, 1e-14);
       assertClose((double) bad / total / (1 - objective.ratio()), once, 1e-9);
       assertClose(
-          ErrorBudget.burnRate(ErrorBudget.errorRatio(total - bad, total).getAsDouble(), objective),
+          ErrorBudget.burnRate(objective, ErrorBudget.errorRatio(total - bad, total).getAsDouble()),
           once,
           1e-14);
     });
@@ -154,7 +154,7 @@ class ErrorBudgetPropertiesTest {
     Property.check(d -> {
       Duration period = d.draw("period", periods());
       double burn = d.draw("burn", Gen.doubles("[0.001, 1000000]", 9));
-      Duration t = ErrorBudget.timeToExhaustion(period, burn).orElseThrow();
+      Duration t = ErrorBudget.timeToExhaustion(burn, period).orElseThrow();
       // t is period ÷ burn to the nanosecond, so t × burn is the period within burn × ½ ns.
       BigDecimal exact = nanos(period).divide(BigDecimal.valueOf(burn), EXACT);
       BigDecimal error = nanos(t).subtract(exact).abs();
@@ -173,7 +173,7 @@ class ErrorBudgetPropertiesTest {
       Duration period = d.draw("period", periods());
       double burn = d.draw("burn", Gen.doubles("[0.001, 1000]", 9));
       double remaining = d.draw("remaining", Gen.doubles("(0, 1]", 9));
-      Duration part = ErrorBudget.timeToExhaustion(remaining, period, burn).orElseThrow();
+      Duration part = ErrorBudget.timeToExhaustion(remaining, burn, period).orElseThrow();
       BigDecimal exact =
           nanos(period).multiply(BigDecimal.valueOf(remaining)).divide(BigDecimal.valueOf(burn), EXACT);
       assertTrue(nanos(part).subtract(exact).abs().compareTo(new BigDecimal("0.5")) <= 0);
@@ -200,7 +200,7 @@ class ErrorBudgetPropertiesTest {
       long windowMinutes = d.draw("windowMinutes", Gen.longs(1, 7 * 24 * 60));
       double factor = d.draw("factor", Gen.doubles("[0.01, 1000]", 9));
       Duration window = Duration.ofMinutes(windowMinutes);
-      Optional<Duration> detection = ErrorBudget.detectionTime(objective, errorRatio, window, factor);
+      Optional<Duration> detection = ErrorBudget.detectionTime(objective, errorRatio, factor, window);
       BigDecimal threshold = objective.errorBudgetDecimal().multiply(BigDecimal.valueOf(factor));
       boolean burnsFaster = BigDecimal.valueOf(errorRatio).compareTo(threshold) > 0;
       assertEquals(burnsFaster, detection.isPresent(), () -> "detection " + detection);

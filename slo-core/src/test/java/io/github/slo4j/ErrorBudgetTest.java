@@ -21,6 +21,11 @@ class ErrorBudgetTest {
     assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
   }
 
+  /** A null argument is refused as the JDK does: a NullPointerException naming the parameter. */
+  static void refusedNull(String message, Executable call) {
+    assertEquals(message, assertThrows(NullPointerException.class, call).getMessage());
+  }
+
   @Nested
   class AllowedBadEvents {
     @Test
@@ -34,7 +39,7 @@ class ErrorBudgetTest {
     @Test
     void refusals() {
       refused("total: -1 (expected >= 0)", () -> ErrorBudget.allowedBadEvents(P999, -1));
-      refused("objective: null (expected a value)", () -> ErrorBudget.allowedBadEvents(null, 1));
+      refusedNull("objective: null (expected a value)", () -> ErrorBudget.allowedBadEvents(null, 1));
     }
   }
 
@@ -65,8 +70,8 @@ class ErrorBudgetTest {
       refused(
           "period: -1d (expected a duration > 0)",
           () -> ErrorBudget.budgetTime(P999, Duration.ofDays(-1)));
-      refused("period: null (expected a value)", () -> ErrorBudget.budgetTime(P999, null));
-      refused("objective: null (expected a value)", () -> ErrorBudget.budgetTime(null, D30));
+      refusedNull("period: null (expected a value)", () -> ErrorBudget.budgetTime(P999, null));
+      refusedNull("objective: null (expected a value)", () -> ErrorBudget.budgetTime(null, D30));
     }
   }
 
@@ -97,41 +102,41 @@ class ErrorBudgetTest {
   class BurnRate {
     @Test
     void isTheErrorRatioOverTheBudget() {
-      assertEquals(14.4, ErrorBudget.burnRate(0.0144, P999));
-      assertEquals(1, ErrorBudget.burnRate(0.001, P999));
-      assertEquals(1000, ErrorBudget.burnRate(1.0, P999));
-      assertEquals(0, ErrorBudget.burnRate(0.0, P999));
-      assertEquals(6, ErrorBudget.burnRate(0.6, Objective.percent("90")));
+      assertEquals(14.4, ErrorBudget.burnRate(P999, 0.0144));
+      assertEquals(1, ErrorBudget.burnRate(P999, 0.001));
+      assertEquals(1000, ErrorBudget.burnRate(P999, 1.0));
+      assertEquals(0, ErrorBudget.burnRate(P999, 0.0));
+      assertEquals(6, ErrorBudget.burnRate(Objective.percent("90"), 0.6));
     }
 
     @Test
     void ofCounts() {
-      assertEquals(OptionalDouble.of(14.4), ErrorBudget.burnRate(9_856, 10_000, P999));
-      assertEquals(OptionalDouble.of(1000), ErrorBudget.burnRate(0, 3, P999));
-      assertEquals(OptionalDouble.of(0), ErrorBudget.burnRate(3, 3, P999));
+      assertEquals(OptionalDouble.of(14.4), ErrorBudget.burnRate(P999, 9_856, 10_000));
+      assertEquals(OptionalDouble.of(1000), ErrorBudget.burnRate(P999, 0, 3));
+      assertEquals(OptionalDouble.of(0), ErrorBudget.burnRate(P999, 3, 3));
     }
 
     @Test
     void noEventsIsNoData() {
-      assertEquals(OptionalDouble.empty(), ErrorBudget.burnRate(0, 0, P999));
+      assertEquals(OptionalDouble.empty(), ErrorBudget.burnRate(P999, 0, 0));
     }
 
     @Test
     void refusals() {
       refused(
           "error ratio: -0.1 (expected 0 <= error ratio <= 1)",
-          () -> ErrorBudget.burnRate(-0.1, P999));
+          () -> ErrorBudget.burnRate(P999, -0.1));
       refused(
           "error ratio: 1.1 (expected 0 <= error ratio <= 1)",
-          () -> ErrorBudget.burnRate(1.1, P999));
+          () -> ErrorBudget.burnRate(P999, 1.1));
       refused(
           "error ratio: NaN (expected 0 <= error ratio <= 1)",
-          () -> ErrorBudget.burnRate(Double.NaN, P999));
-      refused("objective: null (expected a value)", () -> ErrorBudget.burnRate(0.5, null));
-      refused("good: 5 (expected <= total (4))", () -> ErrorBudget.burnRate(5, 4, P999));
-      refused("good: -5 (expected >= 0)", () -> ErrorBudget.burnRate(-5, 4, P999));
-      refused("total: -4 (expected >= 0)", () -> ErrorBudget.burnRate(0, -4, P999));
-      refused("objective: null (expected a value)", () -> ErrorBudget.burnRate(1, 4, null));
+          () -> ErrorBudget.burnRate(P999, Double.NaN));
+      refusedNull("objective: null (expected a value)", () -> ErrorBudget.burnRate(null, 0.5));
+      refused("good: 5 (expected <= total (4))", () -> ErrorBudget.burnRate(P999, 5, 4));
+      refused("good: -5 (expected >= 0)", () -> ErrorBudget.burnRate(P999, -5, 4));
+      refused("total: -4 (expected >= 0)", () -> ErrorBudget.burnRate(P999, 0, -4));
+      refusedNull("objective: null (expected a value)", () -> ErrorBudget.burnRate(null, 1, 4));
     }
   }
 
@@ -139,62 +144,62 @@ class ErrorBudgetTest {
   class TimeToExhaustion {
     @Test
     void isThePeriodOverTheBurnRate() {
-      assertEquals(Optional.of(D30), ErrorBudget.timeToExhaustion(D30, 1));
-      assertEquals(Optional.of(Duration.ofDays(15)), ErrorBudget.timeToExhaustion(D30, 2));
-      assertEquals(Optional.of(Duration.ofDays(60)), ErrorBudget.timeToExhaustion(D30, 0.5));
-      assertEquals(Optional.of(Duration.ofSeconds(2_592)), ErrorBudget.timeToExhaustion(D30, 1000));
+      assertEquals(Optional.of(D30), ErrorBudget.timeToExhaustion(1, D30));
+      assertEquals(Optional.of(Duration.ofDays(15)), ErrorBudget.timeToExhaustion(2, D30));
+      assertEquals(Optional.of(Duration.ofDays(60)), ErrorBudget.timeToExhaustion(0.5, D30));
+      assertEquals(Optional.of(Duration.ofSeconds(2_592)), ErrorBudget.timeToExhaustion(1000, D30));
     }
 
     @Test
     void aZeroBurnRateNeverExhausts() {
-      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(D30, 0));
+      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(0, D30));
     }
 
     @Test
     void aBurnRateSoSlowThatNoDurationHoldsTheTimeNeverExhausts() {
       // Regression: 30 days at 1e-20 is 2.6e26 s; this threw ArithmeticException("Overflow").
-      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(D30, 1e-20));
-      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(D30, Double.MIN_VALUE));
+      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(1e-20, D30));
+      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(Double.MIN_VALUE, D30));
       assertEquals(
           Optional.of(Duration.ofSeconds(2_592_000_000_000_000_000L)),
-          ErrorBudget.timeToExhaustion(D30, 1e-12));
+          ErrorBudget.timeToExhaustion(1e-12, D30));
     }
 
     @Test
     void ofARemainingShare() {
-      assertEquals(Optional.of(Duration.ofDays(15)), ErrorBudget.timeToExhaustion(0.5, D30, 1));
+      assertEquals(Optional.of(Duration.ofDays(15)), ErrorBudget.timeToExhaustion(0.5, 1, D30));
       assertEquals(
-          Optional.of(Duration.ofSeconds(1_296)), ErrorBudget.timeToExhaustion(0.5, D30, 1000));
-      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(0, D30, 14.4));
-      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(-0.5, D30, 14.4));
-      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(-0.5, D30, 0));
-      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(0.5, D30, 0));
+          Optional.of(Duration.ofSeconds(1_296)), ErrorBudget.timeToExhaustion(0.5, 1000, D30));
+      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(0, 14.4, D30));
+      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(-0.5, 14.4, D30));
+      assertEquals(Optional.of(Duration.ZERO), ErrorBudget.timeToExhaustion(-0.5, 0, D30));
+      assertEquals(Optional.empty(), ErrorBudget.timeToExhaustion(0.5, 0, D30));
     }
 
     @Test
     void refusals() {
       refused(
           "burn rate: -1.0 (expected a finite number >= 0)",
-          () -> ErrorBudget.timeToExhaustion(D30, -1));
+          () -> ErrorBudget.timeToExhaustion(-1, D30));
       refused(
           "burn rate: NaN (expected a finite number >= 0)",
-          () -> ErrorBudget.timeToExhaustion(D30, Double.NaN));
+          () -> ErrorBudget.timeToExhaustion(Double.NaN, D30));
       refused(
           "burn rate: Infinity (expected a finite number >= 0)",
-          () -> ErrorBudget.timeToExhaustion(D30, Double.POSITIVE_INFINITY));
+          () -> ErrorBudget.timeToExhaustion(Double.POSITIVE_INFINITY, D30));
       refused(
           "period: 0s (expected a duration > 0)",
-          () -> ErrorBudget.timeToExhaustion(Duration.ZERO, 1));
-      refused("period: null (expected a value)", () -> ErrorBudget.timeToExhaustion(null, 1));
+          () -> ErrorBudget.timeToExhaustion(1, Duration.ZERO));
+      refusedNull("period: null (expected a value)", () -> ErrorBudget.timeToExhaustion(1, null));
       refused(
           "remaining: 1.5 (expected a finite fraction <= 1)",
-          () -> ErrorBudget.timeToExhaustion(1.5, D30, 1));
+          () -> ErrorBudget.timeToExhaustion(1.5, 1, D30));
       refused(
           "remaining: NaN (expected a finite fraction <= 1)",
-          () -> ErrorBudget.timeToExhaustion(Double.NaN, D30, 1));
+          () -> ErrorBudget.timeToExhaustion(Double.NaN, 1, D30));
       refused(
           "remaining: -Infinity (expected a finite fraction <= 1)",
-          () -> ErrorBudget.timeToExhaustion(Double.NEGATIVE_INFINITY, D30, 1));
+          () -> ErrorBudget.timeToExhaustion(Double.NEGATIVE_INFINITY, 1, D30));
     }
   }
 
@@ -221,7 +226,7 @@ class ErrorBudgetTest {
       refused(
           "window: 0s (expected a duration > 0)",
           () -> ErrorBudget.budgetConsumed(1, Duration.ZERO, D30));
-      refused("window: null (expected a value)", () -> ErrorBudget.budgetConsumed(1, null, D30));
+      refusedNull("window: null (expected a value)", () -> ErrorBudget.budgetConsumed(1, null, D30));
       refused(
           "window: 31d (expected <= the compliance period (30d))",
           () -> ErrorBudget.budgetConsumed(1, Duration.ofDays(31), D30));
@@ -236,48 +241,48 @@ class ErrorBudgetTest {
     @Test
     void isBudgetOverRatioTimesWindowTimesFactor() {
       assertEquals(
-          Optional.of(Duration.ofMillis(51_840)), ErrorBudget.detectionTime(P999, 1.0, H1, 14.4));
+          Optional.of(Duration.ofMillis(51_840)), ErrorBudget.detectionTime(P999, 1.0, 14.4, H1));
       assertEquals(
           Optional.of(Duration.ofMillis(129_600)),
-          ErrorBudget.detectionTime(P999, 1.0, Duration.ofHours(6), 6));
+          ErrorBudget.detectionTime(P999, 1.0, 6, Duration.ofHours(6)));
       // 2 % errors trip 14.4 over 1 h after 0.0144 / 0.02 of the hour.
       assertEquals(
-          Optional.of(Duration.ofSeconds(2_592)), ErrorBudget.detectionTime(P999, 0.02, H1, 14.4));
+          Optional.of(Duration.ofSeconds(2_592)), ErrorBudget.detectionTime(P999, 0.02, 14.4, H1));
     }
 
     @Test
     void aRatioThatDoesNotBurnFasterThanTheFactorIsNeverDetected() {
       // Tiers fire on strictly greater: 1.44 % errors burn at exactly 14.4.
-      assertEquals(Optional.empty(), ErrorBudget.detectionTime(P999, 0.0144, H1, 14.4));
-      assertEquals(Optional.empty(), ErrorBudget.detectionTime(P999, 0.001, H1, 14.4));
+      assertEquals(Optional.empty(), ErrorBudget.detectionTime(P999, 0.0144, 14.4, H1));
+      assertEquals(Optional.empty(), ErrorBudget.detectionTime(P999, 0.001, 14.4, H1));
       assertEquals(
           Optional.of(Duration.ofNanos(3_599_999_975_000L)),
-          ErrorBudget.detectionTime(P999, 0.0144000001, H1, 14.4));
+          ErrorBudget.detectionTime(P999, 0.0144000001, 14.4, H1));
     }
 
     @Test
     void refusals() {
       refused(
           "error ratio: 0.0 (expected 0 < error ratio <= 1)",
-          () -> ErrorBudget.detectionTime(P999, 0, H1, 14.4));
+          () -> ErrorBudget.detectionTime(P999, 0, 14.4, H1));
       refused(
           "error ratio: 1.5 (expected 0 < error ratio <= 1)",
-          () -> ErrorBudget.detectionTime(P999, 1.5, H1, 14.4));
+          () -> ErrorBudget.detectionTime(P999, 1.5, 14.4, H1));
       refused(
           "error ratio: NaN (expected 0 < error ratio <= 1)",
-          () -> ErrorBudget.detectionTime(P999, Double.NaN, H1, 14.4));
+          () -> ErrorBudget.detectionTime(P999, Double.NaN, 14.4, H1));
       refused(
           "window: 0s (expected a duration > 0)",
-          () -> ErrorBudget.detectionTime(P999, 1, Duration.ZERO, 14.4));
+          () -> ErrorBudget.detectionTime(P999, 1, 14.4, Duration.ZERO));
       refused(
           "factor: 0.0 (expected a finite number > 0)",
-          () -> ErrorBudget.detectionTime(P999, 1, H1, 0));
+          () -> ErrorBudget.detectionTime(P999, 1, 0, H1));
       refused(
           "factor: Infinity (expected a finite number > 0)",
-          () -> ErrorBudget.detectionTime(P999, 1, H1, Double.POSITIVE_INFINITY));
-      refused(
+          () -> ErrorBudget.detectionTime(P999, 1, Double.POSITIVE_INFINITY, H1));
+      refusedNull(
           "objective: null (expected a value)",
-          () -> ErrorBudget.detectionTime(null, 1, H1, 14.4));
+          () -> ErrorBudget.detectionTime(null, 1, 14.4, H1));
     }
   }
 
@@ -317,7 +322,7 @@ class ErrorBudgetTest {
       refused(
           "long window: 3d (expected <= the compliance period (1d))",
           () -> ErrorBudget.burnRateFactor(0.1, Duration.ofDays(3), Duration.ofDays(1)));
-      refused(
+      refusedNull(
           "period: null (expected a value)", () -> ErrorBudget.burnRateFactor(0.1, H1, null));
     }
   }
@@ -347,16 +352,16 @@ class ErrorBudgetTest {
 
     @Test
     void refusals() {
-      refused("availability: null (expected a value)", () -> ErrorBudget.series(null));
-      refused(
+      refusedNull("availability: null (expected a value)", () -> ErrorBudget.series(null));
+      refusedNull(
           "availabilities: null (expected a value)",
           () -> ErrorBudget.series(P999, (Objective[]) null));
-      refused("availability: null (expected a value)", () -> ErrorBudget.series(P999, P999, null));
-      refused("availability: null (expected a value)", () -> ErrorBudget.parallel(null));
-      refused(
+      refusedNull("availability: null (expected a value)", () -> ErrorBudget.series(P999, P999, null));
+      refusedNull("availability: null (expected a value)", () -> ErrorBudget.parallel(null));
+      refusedNull(
           "availabilities: null (expected a value)",
           () -> ErrorBudget.parallel(P999, (Objective[]) null));
-      refused("availability: null (expected a value)", () -> ErrorBudget.parallel(P999, null, P999));
+      refusedNull("availability: null (expected a value)", () -> ErrorBudget.parallel(P999, null, P999));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -35,8 +36,8 @@ class LatencyThresholdTest {
     refused(
         "latency threshold: -100ms (expected a duration > 0)",
         () -> LatencyThreshold.of(Duration.ofMillis(-100), P90));
-    refused("latency threshold: null (expected a value)", () -> LatencyThreshold.of(null, P90));
-    refused(
+    refusedNull("latency threshold: null (expected a value)", () -> LatencyThreshold.of(null, P90));
+    refusedNull(
         "objective: null (expected a value)",
         () -> LatencyThreshold.of(Duration.ofMillis(100), null));
   }

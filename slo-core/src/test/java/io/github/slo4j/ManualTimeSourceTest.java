@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -68,9 +69,9 @@ class ManualTimeSourceTest {
     refused(
         "advance: -1s (expected >= 0; use setWall to step the wall clock back)",
         () -> t.advance(Duration.ofSeconds(-1)));
-    refused("advance: null (expected a value)", () -> t.advance(null));
-    refused("wall: null (expected a value)", () -> t.setWall(null));
-    refused("start: null (expected a value)", () -> ManualTimeSource.startingAt(null));
+    refusedNull("advance: null (expected a value)", () -> t.advance(null));
+    refusedNull("wall: null (expected a value)", () -> t.setWall(null));
+    refusedNull("start: null (expected a value)", () -> ManualTimeSource.startingAt(null));
   }
 
   @Test

@@ -134,10 +134,10 @@ class ObjectiveTest {
         assertThrows(IllegalArgumentException.class, () -> Objective.percent("")).getMessage());
     assertEquals(
         "objective percent: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> Objective.percent(null)).getMessage());
+        assertThrows(NullPointerException.class, () -> Objective.percent(null)).getMessage());
     assertEquals(
         "objective ratio: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> Objective.ratio((String) null))
+        assertThrows(NullPointerException.class, () -> Objective.ratio((String) null))
             .getMessage());
   }
 }

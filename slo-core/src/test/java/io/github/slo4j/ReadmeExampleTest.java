@@ -25,8 +25,8 @@ class ReadmeExampleTest {
     // tag::math[]
     Objective objective = Objective.percent("99.9");            // or Objective.ratio(0.999)
     Duration budget = ErrorBudget.budgetTime(objective, Duration.ofDays(30));   // 43m12s
-    double burn = ErrorBudget.burnRate(0.0144, objective);                       // 14.4
-    Duration left = ErrorBudget.timeToExhaustion(Duration.ofDays(30), 1000).orElseThrow(); // 43m12s
+    double burn = ErrorBudget.burnRate(objective, 0.0144);                       // 14.4
+    Duration left = ErrorBudget.timeToExhaustion(1000, Duration.ofDays(30)).orElseThrow(); // 43m12s
     BudgetStatus month = ErrorBudget.status(objective, 999_400, 1_000_000);
     // "600/1000000 bad, 60% of the budget consumed, 40% remaining"
     // end::math[]

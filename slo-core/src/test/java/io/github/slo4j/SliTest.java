@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,12 +59,12 @@ class SliTest {
         () -> Sli.latency(le(100, "90"), le(100, "99")));
     refused(
         "latency thresholds: 0 (expected 1 to 8 thresholds)", () -> new Sli.Latency(List.of()));
-    refused("latency thresholds: null (expected a value)", () -> new Sli.Latency(null));
-    refused("latency threshold: null (expected a value)", () -> Sli.latency(null));
-    refused(
+    refusedNull("latency thresholds: null (expected a value)", () -> new Sli.Latency(null));
+    refusedNull("latency threshold: null (expected a value)", () -> Sli.latency(null));
+    refusedNull(
         "latency thresholds: null (expected a value)",
         () -> Sli.latency(le(100, "90"), (LatencyThreshold[]) null));
-    refused(
+    refusedNull(
         "latency threshold: null (expected a value)",
         () -> Sli.latency(le(100, "90"), le(200, "95"), null));
   }

@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,11 +133,11 @@ class SloDefinitionTest {
     refused(
         "id: '" + longest + "a' (expected 1 to 128 letters, digits or . _ : - starting with a letter or digit)",
         () -> SloDefinition.builder(longest + "a"));
-    refused("id: null (expected a value)", () -> SloDefinition.builder(null));
+    refusedNull("id: null (expected a value)", () -> SloDefinition.builder(null));
     refused(
         "service: 'check out' (expected 1 to 128 letters, digits or . _ : - starting with a letter or digit)",
         () -> SloDefinition.builder("x").service("check out"));
-    refused("service: null (expected a value)", () -> SloDefinition.builder("x").service(null));
+    refusedNull("service: null (expected a value)", () -> SloDefinition.builder("x").service(null));
     refused(
         "service: null (expected the name of the service the SLO belongs to)",
         () -> SloDefinition.builder("x").objective(P999).build());
@@ -150,21 +151,21 @@ class SloDefinitionTest {
                 .objective(P999)
                 .sli(Sli.latency(LatencyThreshold.of(Duration.ofMillis(100), P999)))
                 .build());
-    refused("objective: null (expected a value)", () -> checkout().objective(null));
-    refused("description: null (expected a value)", () -> checkout().description(null));
-    refused("sli: null (expected a value)", () -> checkout().sli(null));
-    refused("period: null (expected a value)", () -> checkout().period(null));
-    refused("budgeting: null (expected a value)", () -> checkout().budgeting(null));
-    refused("owner: null (expected a value)", () -> checkout().owner(null));
+    refusedNull("objective: null (expected a value)", () -> checkout().objective(null));
+    refusedNull("description: null (expected a value)", () -> checkout().description(null));
+    refusedNull("sli: null (expected a value)", () -> checkout().sli(null));
+    refusedNull("period: null (expected a value)", () -> checkout().period(null));
+    refusedNull("budgeting: null (expected a value)", () -> checkout().budgeting(null));
+    refusedNull("owner: null (expected a value)", () -> checkout().owner(null));
     refused("owner: '' (expected a non-blank name)", () -> checkout().owner(""));
     refused("owner: '  ' (expected a non-blank name)", () -> checkout().owner("  "));
-    refused("runbook: null (expected a value)", () -> checkout().runbook(null));
+    refusedNull("runbook: null (expected a value)", () -> checkout().runbook(null));
     refused(
         "runbook: /runbooks/checkout (expected an absolute URI such as https://...)",
         () -> checkout().runbook(URI.create("/runbooks/checkout")));
-    refused("link name: null (expected a value)", () -> checkout().link(null, RUNBOOK));
+    refusedNull("link name: null (expected a value)", () -> checkout().link(null, RUNBOOK));
     refused("link name: ' ' (expected a non-blank name)", () -> checkout().link(" ", RUNBOOK));
-    refused("link dashboard: null (expected a value)", () -> checkout().link("dashboard", null));
+    refusedNull("link dashboard: null (expected a value)", () -> checkout().link("dashboard", null));
     refused(
         "link dashboard: d/checkout (expected an absolute URI such as https://...)",
         () -> checkout().link("dashboard", URI.create("d/checkout")));

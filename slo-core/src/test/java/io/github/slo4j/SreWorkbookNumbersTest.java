@@ -34,8 +34,8 @@ class SreWorkbookNumbersTest {
     "1000, 1.0,   PT43M12S",
   })
   void burnRateTable(double burn, double errorRatio, Duration exhausted) {
-    assertEquals(burn, ErrorBudget.burnRate(errorRatio, SLO));
-    assertEquals(Optional.of(exhausted), ErrorBudget.timeToExhaustion(PERIOD, burn));
+    assertEquals(burn, ErrorBudget.burnRate(SLO, errorRatio));
+    assertEquals(Optional.of(exhausted), ErrorBudget.timeToExhaustion(burn, PERIOD));
   }
 
   @ParameterizedTest(name = "{0} over {1}: {2} of the budget spent when it fires")
@@ -56,9 +56,9 @@ class SreWorkbookNumbersTest {
   void aFullOutageTrips14Point4OverOneHourAfter51Point84Seconds() {
     assertEquals(
         Optional.of(Duration.ofMillis(51_840)),
-        ErrorBudget.detectionTime(SLO, 1.0, Duration.ofHours(1), 14.4));
+        ErrorBudget.detectionTime(SLO, 1.0, 14.4, Duration.ofHours(1)));
     // The threshold it implies: 1.44 % errors.
-    assertEquals(14.4, ErrorBudget.burnRate(0.0144, SLO));
+    assertEquals(14.4, ErrorBudget.burnRate(SLO, 0.0144));
   }
 
   @Test
@@ -72,26 +72,26 @@ class SreWorkbookNumbersTest {
     assertEquals("13.9", String.format(Locale.ROOT, "%.1f", 100 * oneFailure.consumed().getAsDouble()));
     // In the hour it happens, 1 of 10 requests failed: a burn rate of 100 (the Workbook prints
     // "1,000x"; the arithmetic gives 100x).
-    assertEquals(OptionalDouble.of(100), ErrorBudget.burnRate(9, 10, SLO));
+    assertEquals(OptionalDouble.of(100), ErrorBudget.burnRate(SLO, 9, 10));
   }
 
   @Test
   void at90PercentAFullOutageBurnsAtMost10xSoA14Point4PageNeverFires() {
     Objective ninety = Objective.percent("90");
     assertEquals(10, ninety.maxBurnRate());
-    assertEquals(10, ErrorBudget.burnRate(1.0, ninety));
+    assertEquals(10, ErrorBudget.burnRate(ninety, 1.0));
     assertEquals(
-        Optional.empty(), ErrorBudget.detectionTime(ninety, 1.0, Duration.ofHours(1), 14.4));
-    assertTrue(ErrorBudget.detectionTime(ninety, 1.0, Duration.ofHours(6), 6).isPresent());
+        Optional.empty(), ErrorBudget.detectionTime(ninety, 1.0, 14.4, Duration.ofHours(1)));
+    assertTrue(ErrorBudget.detectionTime(ninety, 1.0, 6, Duration.ofHours(6)).isPresent());
   }
 
   @Test
   void at99Point999PercentAFullOutageExhaustsA30DayBudgetIn25Point92Seconds() {
     Objective fiveNines = Objective.percent("99.999");
-    double fullOutage = ErrorBudget.burnRate(1.0, fiveNines);
+    double fullOutage = ErrorBudget.burnRate(fiveNines, 1.0);
     assertEquals(100_000, fullOutage);
     assertEquals(
-        Optional.of(Duration.ofMillis(25_920)), ErrorBudget.timeToExhaustion(PERIOD, fullOutage));
+        Optional.of(Duration.ofMillis(25_920)), ErrorBudget.timeToExhaustion(fullOutage, PERIOD));
     assertEquals(Duration.ofMillis(25_920), ErrorBudget.budgetTime(fiveNines, PERIOD));
   }
 

@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import static io.github.slo4j.ErrorBudgetTest.refused;
+import static io.github.slo4j.ErrorBudgetTest.refusedNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,9 @@ class WindowCountsTest {
 
   @Test
   void aNullObjectiveIsRefusedWithAMessage() {
-    IllegalArgumentException e =
+    NullPointerException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> new WindowCounts(HOUR, 1, 1, HOUR).burnRate(null));
+            NullPointerException.class, () -> new WindowCounts(HOUR, 1, 1, HOUR).burnRate(null));
     assertEquals("objective: null (expected a value)", e.getMessage());
   }
 
@@ -49,11 +50,11 @@ class WindowCountsTest {
   @Test
   void refusals() {
     refused("window: 0s (expected a duration > 0)", () -> new WindowCounts(Duration.ZERO, 0, 0, Duration.ZERO));
-    refused("window: null (expected a value)", () -> new WindowCounts(null, 0, 0, Duration.ZERO));
+    refusedNull("window: null (expected a value)", () -> new WindowCounts(null, 0, 0, Duration.ZERO));
     refused("good: 2 (expected <= total (1))", () -> new WindowCounts(HOUR, 2, 1, HOUR));
     refused("good: -1 (expected >= 0)", () -> new WindowCounts(HOUR, -1, 1, HOUR));
     refused("total: -1 (expected >= 0)", () -> new WindowCounts(HOUR, 0, -1, HOUR));
-    refused("covered: null (expected a value)", () -> new WindowCounts(HOUR, 0, 0, null));
+    refusedNull("covered: null (expected a value)", () -> new WindowCounts(HOUR, 0, 0, null));
     // The covered message prints ISO-8601 durations, unlike every other message (reported).
     refused(
         "covered: PT2H (expected 0 <= covered <= window (PT1H))",

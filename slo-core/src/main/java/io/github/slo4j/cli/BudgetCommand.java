@@ -213,7 +213,7 @@ final class BudgetCommand {
               "  %-8s %-13s %s%n",
               num(burn),
               pct(errorRatio(burn)),
-              DurationFormat.format(ErrorBudget.timeToExhaustion(period, burn).orElseThrow())));
+              DurationFormat.format(ErrorBudget.timeToExhaustion(burn, period).orElseThrow())));
     }
     sb.append('\n');
     sb.append("Alert tiers (").append(strategy).append(")\n");
@@ -229,7 +229,7 @@ final class BudgetCommand {
           "detects a full outage in"
         });
     for (AlertTier t : tiers) {
-      Optional<Duration> detection = ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor());
+      Optional<Duration> detection = ErrorBudget.detectionTime(objective, 1.0, t.factor(), t.longWindow());
       rows.add(
           new String[] {
             t.severity().toString(),
@@ -280,7 +280,7 @@ final class BudgetCommand {
     List<Object> burns = new ArrayList<>();
     for (double burn : burnRates()) {
       Map<String, Object> row = new LinkedHashMap<>();
-      Duration exhausted = ErrorBudget.timeToExhaustion(period, burn).orElseThrow();
+      Duration exhausted = ErrorBudget.timeToExhaustion(burn, period).orElseThrow();
       row.put("burnRate", burn);
       row.put("errorRatio", errorRatio(burn));
       row.put("exhaustedIn", DurationFormat.format(exhausted));
@@ -302,7 +302,7 @@ final class BudgetCommand {
       row.put("budgetShare", t.budgetShare(period));
       row.put(
           "fullOutageDetectionSeconds",
-          ErrorBudget.detectionTime(objective, 1.0, t.longWindow(), t.factor())
+          ErrorBudget.detectionTime(objective, 1.0, t.factor(), t.longWindow())
               .map(d -> (Object) (d.toNanos() / 1e9))
               .orElse(null));
       rows.add(row);
@@ -327,10 +327,7 @@ final class BudgetCommand {
   }
 
   private double errorRatio(double burn) {
-    return BigDecimal.valueOf(burn)
-        .multiply(objective.errorBudgetDecimal())
-        .round(MathContext.DECIMAL64)
-        .doubleValue();
+    return ErrorBudget.errorRatio(objective, burn);
   }
 
   private static String num(double v) {

@@ -15,9 +15,14 @@ public final class Require {
     return new IllegalArgumentException(name + ": " + value + " (expected " + expectation + ")");
   }
 
+  /**
+   * Refuses a null argument as the JDK and Caffeine do, with a {@link NullPointerException} whose
+   * message names the parameter in the shape of every other check: {@code name: null (expected a
+   * value)}.
+   */
   public static <T> T nonNull(String name, T value) {
     if (value == null) {
-      throw invalid(name, "null", "a value");
+      throw new NullPointerException(name + ": null (expected a value)");
     }
     return value;
   }
@@ -58,6 +63,28 @@ public final class Require {
     if (good > total) {
       throw invalid("good", good, "<= total (" + total + ")");
     }
+  }
+
+  /**
+   * The one check that a window fits in the compliance period: {@code name: 31d (expected <= the
+   * compliance period (30d))}.
+   */
+  public static Duration withinPeriod(String name, Duration window, Duration period) {
+    return withinPeriod(name, window, period, "");
+  }
+
+  /**
+   * As {@link #withinPeriod(String, Duration, Duration)}, naming what the window belongs to after
+   * the period: {@code long window: 2d (expected <= the compliance period (1d) for tier ...)}.
+   */
+  public static Duration withinPeriod(String name, Duration window, Duration period, String of) {
+    if (window.compareTo(period) > 0) {
+      throw invalid(
+          name,
+          DurationFormat.format(window),
+          "<= the compliance period (" + DurationFormat.format(period) + ")" + (of.isEmpty() ? "" : " for " + of));
+    }
+    return window;
   }
 
   public static Duration positive(String name, Duration value) {

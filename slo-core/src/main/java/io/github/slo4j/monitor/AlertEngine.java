@@ -441,7 +441,7 @@ final class AlertEngine {
     if (budget.hasData() && sw.burnRate().isPresent()) {
       // what is left of the period's projected budget, at most a whole one
       double remaining = Math.min(1.0, budget.projectedRemaining().getAsDouble());
-      tte = ErrorBudget.timeToExhaustion(remaining, budget.period(), sw.burnRate().getAsDouble());
+      tte = ErrorBudget.timeToExhaustion(remaining, sw.burnRate().getAsDouble(), budget.period());
     }
     String by = state == AlertState.SUPPRESSED ? suppressedBy[t][i] : null;
     return payload(

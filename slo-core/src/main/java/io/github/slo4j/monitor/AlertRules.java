@@ -137,11 +137,7 @@ public final class AlertRules {
 
   /** The tiers of {@code target}. */
   public List<AlertTier> tiers(Target target) {
-    Require.nonNull("target", target);
-    if (target.index() >= tiers.size() || !definition.targets().get(target.index()).equals(target)) {
-      throw Require.invalid("target", target, "a target of " + definition.id() + ": " + definition.targets());
-    }
-    return tiers.get(target.index());
+    return tiers.get(definition.requireTarget(target).index());
   }
 
   /**
@@ -304,19 +300,19 @@ public final class AlertRules {
     }
 
     /**
-     * The tiers of one target, by name: a latency SLO's thresholds alert separately and often need
-     * their own tiers (a 90 % threshold cannot burn faster than 10).
+     * The tiers of one target: a latency SLO's thresholds alert separately and often need their
+     * own tiers (a 90 % threshold cannot burn faster than 10).
      *
-     * @param target a target name such as {@code le100ms}, or {@code events}
+     * @param target one of the SLO's {@linkplain SloDefinition#targets() targets}
+     * @param tiers the target's tiers, at least one, distinct
+     * @return this builder
+     * @throws IllegalArgumentException when the target is not one of the SLO's, or the tiers are
+     *     empty or repeat a tier
+     * @throws NullPointerException when the target or the tiers are null
      */
-    public Builder tiers(String target, List<AlertTier> tiers) {
-      Require.nonNull("target", target);
-      List<String> names = new ArrayList<>();
-      definition.targets().forEach(t -> names.add(t.name()));
-      if (!names.contains(target)) {
-        throw Require.invalid("target", "'" + target + "'", "one of " + names);
-      }
-      targetTiers.put(target, checkTiers("tiers of " + target, tiers));
+    public Builder tiers(Target target, List<AlertTier> tiers) {
+      String name = definition.requireTarget(target).name();
+      targetTiers.put(name, checkTiers("tiers of " + name, tiers));
       return this;
     }
 
@@ -650,10 +646,7 @@ public final class AlertRules {
     }
 
     private void checkWindow(String name, Duration window, Duration period, String of) {
-      if (window.compareTo(period) > 0) {
-        throw Require.invalid(
-            name, DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(period) + ") for " + of);
-      }
+      Require.withinPeriod(name, window, period, of);
       if (window.compareTo(evaluationInterval) < 0) {
         throw Require.invalid(
             name,

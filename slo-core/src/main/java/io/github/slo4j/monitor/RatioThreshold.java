@@ -13,6 +13,12 @@ import java.math.BigInteger;
  * <p>The threshold {@code θ = factor × budget} is held as {@code numerator ÷ 10^scale}. The test
  * {@code bad × 10^scale > numerator × total} is done on 128-bit products when both factors fit a
  * long, and in {@link BigInteger} otherwise. Immutable and thread-safe.
+ *
+ * <p>This is <b>the</b> threshold comparison of slo4j: alert tiers, policy steps and every other
+ * "burns faster than" decide here, on the counts, never on a rounded burn rate. It agrees with the
+ * one burn rate, {@link io.github.slo4j.ErrorBudget#burnRate(Objective, long, long)}, which rounds
+ * the same exact quotient once: a burn rate printed above the factor always exceeds it, and one
+ * that exceeds it prints at or above the factor (equal only within the last place of a double).
  */
 final class RatioThreshold {
   private static final long[] POW10 = new long[19];

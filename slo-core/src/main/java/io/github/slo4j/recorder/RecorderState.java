@@ -1,5 +1,8 @@
 package io.github.slo4j.recorder;
 
+import io.github.slo4j.internal.Require;
+import java.util.function.Predicate;
+
 /**
  * The decoded state of one recorder: who it belongs to, its rings, and the ticker's running values.
  * Not part of the public API.
@@ -63,6 +66,29 @@ record RecorderState(
   /** {@code id} or {@code id[group]}. */
   public String label() {
     return groupKey == null ? sloId : sloId + "[" + groupKey + "]";
+  }
+
+  /**
+   * The one compatibility check of a state, for restore and merge alike: it must belong to the SLO
+   * labelled {@code label}, carry {@code fingerprint}, and hold rows of the shape that fingerprint
+   * promises (its budgeting, its event columns, rings of {@code shape}). The messages name
+   * {@code name} and, after the expected value, {@code reference} (e.g. {@code " as in
+   * states[0]"}).
+   */
+  void requireCompatible(
+      String name, String label, String fingerprint, String reference, int budgeting, int eventCols, Predicate<RingState> shape) {
+    if (!label().equals(label)) {
+      throw Require.invalid(name, "SLO '" + label() + "'", "'" + label + "'" + reference);
+    }
+    if (!this.fingerprint.equals(fingerprint)) {
+      throw Require.invalid(
+          name,
+          "fingerprint '" + this.fingerprint + "'",
+          "'" + fingerprint + "'" + reference + ": the SLO's latency thresholds, budgeting, period or base interval differ");
+    }
+    if (this.budgeting != budgeting || eventCols() != eventCols || !shape.test(this.rings)) {
+      throw Require.invalid(name, "invalid, its rows do not match its fingerprint", "a state written by slo4j");
+    }
   }
 
   /** Event columns per row: the total, then one good count per target. */

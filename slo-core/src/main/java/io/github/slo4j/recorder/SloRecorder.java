@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -166,7 +165,7 @@ public final class SloRecorder implements WindowReader {
       BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
       budgetingKind = 1;
       sliceMillis = checkSlice(t.slice(), baseMillis);
-      java.math.BigDecimal target = t.sliceTarget().decimal();
+      java.math.BigDecimal target = t.sliceObjective().decimal();
       sliceTargetUnscaled = target.unscaledValue().longValueExact();
       sliceTargetPow10 = java.math.BigInteger.TEN.pow(Math.max(0, target.scale())).longValueExact();
     } else if (method instanceof BudgetingMethod.RatioTimeslices) {
@@ -822,7 +821,7 @@ public final class SloRecorder implements WindowReader {
     BudgetingMethod method = definition.budgeting();
     if (method instanceof BudgetingMethod.Timeslices) {
       BudgetingMethod.Timeslices t = (BudgetingMethod.Timeslices) method;
-      b.append("; timeslices ").append(DurationFormat.format(t.slice())).append(" >= ").append(t.sliceTarget());
+      b.append("; timeslices ").append(DurationFormat.format(t.slice())).append(" >= ").append(t.sliceObjective());
     } else if (method instanceof BudgetingMethod.RatioTimeslices) {
       b.append("; ratio timeslices ").append(DurationFormat.format(((BudgetingMethod.RatioTimeslices) method).slice()));
     } else {
@@ -838,19 +837,7 @@ public final class SloRecorder implements WindowReader {
   }
 
   private void checkSameSlo(String name, RecorderState s) {
-    if (!s.sloId().equals(definition.id()) || !Objects.equals(s.groupKey(), groupKey)) {
-      throw Require.invalid(name, "SLO '" + s.label() + "'", "'" + label() + "'");
-    }
-    String mine = stateFingerprint();
-    if (!s.fingerprint().equals(mine)) {
-      throw Require.invalid(
-          name,
-          "fingerprint '" + s.fingerprint() + "'",
-          "'" + mine + "': the SLO's latency thresholds, budgeting, period or base interval differ");
-    }
-    if (s.budgeting() != budgetingKind || s.eventCols() != 1 + targets || !rings.sameShape(s.rings())) {
-      throw Require.invalid(name, "invalid, its rows do not match its fingerprint", "a state written by slo4j");
-    }
+    s.requireCompatible(name, label(), stateFingerprint(), "", budgetingKind, 1 + targets, rings::sameShape);
   }
 
   // ---------------------------------------------------------------- read side
@@ -956,12 +943,7 @@ public final class SloRecorder implements WindowReader {
   }
 
   private int targetIndex(Target target) {
-    Require.nonNull("target", target);
-    int i = target.index();
-    if (i < 0 || i >= targets || !definition.targets().get(i).equals(target)) {
-      throw Require.invalid("target", target, "one of " + definition.targets());
-    }
-    return i;
+    return definition.requireTarget(target).index();
   }
 
   long checkWindow(Duration window) {
@@ -972,11 +954,7 @@ public final class SloRecorder implements WindowReader {
           DurationFormat.format(window),
           ">= the base interval (" + DurationFormat.format(Duration.ofMillis(baseMillis)) + "); shorter rounds to zero");
     }
-    Duration max = definition.period().maxLength();
-    if (window.compareTo(max) > 0) {
-      throw Require.invalid(
-          "window", DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(max) + ")");
-    }
+    Require.withinPeriod("window", window, definition.period().maxLength());
     return window.toMillis();
   }
 
@@ -993,8 +971,8 @@ public final class SloRecorder implements WindowReader {
    * @throws IllegalArgumentException when {@code into} was made by another recorder
    */
   public void snapshot(SnapshotBuffer into) {
-    if (into == null || into.owner != this) {
-      throw Require.invalid("into", into == null ? "null" : "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
+    if (Require.nonNull("into", into).owner != this) {
+      throw Require.invalid("into", "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
     }
     long[] out = into.scratch;
     int cols = rings.cols();

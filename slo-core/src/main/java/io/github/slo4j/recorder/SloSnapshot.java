@@ -92,12 +92,7 @@ public final class SloSnapshot {
   }
 
   private int index(Target target) {
-    Require.nonNull("target", target);
-    if (target.index() >= definition.targets().size()
-        || !definition.targets().get(target.index()).equals(target)) {
-      throw Require.invalid("target", target, "one of " + definition.targets());
-    }
-    return target.index();
+    return definition.requireTarget(target).index();
   }
 
   private int windowIndex(Duration window) {

@@ -98,20 +98,8 @@ public final class SloState {
     for (int i = 0; i < decoded.size(); i++) {
       RecorderState s = decoded.get(i);
       String name = "states[" + i + "]";
-      if (!s.label().equals(first.label())) {
-        throw Require.invalid(name, "SLO '" + s.label() + "'", "'" + first.label() + "' as in states[0]");
-      }
-      if (!s.fingerprint().equals(first.fingerprint())) {
-        throw Require.invalid(
-            name,
-            "fingerprint '" + s.fingerprint() + "'",
-            "'" + first.fingerprint() + "' as in states[0]: the SLO's latency thresholds, budgeting, period or base interval differ");
-      }
-      if (s.budgeting() != first.budgeting()
-          || s.eventCols() != first.eventCols()
-          || !s.rings().sameShape(first.rings())) {
-        throw Require.invalid(name, "invalid, its rows do not match its fingerprint", "a state written by slo4j");
-      }
+      s.requireCompatible(
+          name, first.label(), first.fingerprint(), " as in states[0]", first.budgeting(), first.eventCols(), first.rings()::sameShape);
       asOf = Math.max(asOf, s.rings().asOf());
     }
     long[] lineage = new long[0];

@@ -1,5 +1,7 @@
 package io.github.slo4j.recorder;
 
+import io.github.slo4j.ErrorBudget;
+import io.github.slo4j.Objective;
 import io.github.slo4j.Target;
 import io.github.slo4j.internal.DurationFormat;
 import java.time.Duration;
@@ -28,7 +30,7 @@ public final class SnapshotBuffer {
   private final long[] covered;
   private final long[] gaps;
   private final long[] length;
-  private final double[] budget;
+  private final Objective[] objectives;
 
   SnapshotBuffer(SloRecorder owner, int targets, List<Duration> windows, int scratchLength) {
     this.owner = owner;
@@ -40,9 +42,9 @@ public final class SnapshotBuffer {
     this.covered = new long[n];
     this.gaps = new long[n];
     this.length = new long[n];
-    this.budget = new double[targets];
+    this.objectives = new Objective[targets];
     for (int t = 0; t < targets; t++) {
-      budget[t] = owner.definition().targets().get(t).objective().errorBudget();
+      objectives[t] = owner.definition().targets().get(t).objective();
     }
     this.scratch = new long[scratchLength];
   }
@@ -101,7 +103,8 @@ public final class SnapshotBuffer {
   }
 
   /**
-   * {@code errorRatio ÷ (1 − objective)}.
+   * {@code errorRatio ÷ (1 − objective)}, as {@link ErrorBudget#burnRate(Objective, long, long)}
+   * computes it.
    *
    * @throws IllegalStateException when the window has no data
    */
@@ -110,7 +113,7 @@ public final class SnapshotBuffer {
     if (total[i] == 0) {
       throw noData(window);
     }
-    return (total[i] - good[i]) / (total[i] * budget[target]);
+    return ErrorBudget.burnRate(objectives[target], good[i], total[i]).getAsDouble();
   }
 
   /** Milliseconds of the window the data covers. */

@@ -101,12 +101,9 @@ public final class IntervalStore implements WindowReader {
 
   @Override
   public WindowCounts window(Target target, Duration window) {
+    int t = definition.requireTarget(target).index();
     Require.positive("window", window);
-    if (window.compareTo(maxWindow) > 0) {
-      throw Require.invalid(
-          "window", DurationFormat.format(window), "<= the compliance period (" + DurationFormat.format(maxWindow) + ")");
-    }
-    int t = target.index();
+    Require.withinPeriod("window", window, maxWindow);
     long k = Math.min(window.toMillis() / intervalMillis, count);
     if (k == 0) {
       return new WindowCounts(window, 0, 0, Duration.ZERO);

@@ -75,7 +75,7 @@ class DurationFormatTest {
   void nullIsRefused() {
     assertEquals(
         "period: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> DurationFormat.parse("period", null))
+        assertThrows(NullPointerException.class, () -> DurationFormat.parse("period", null))
             .getMessage());
   }
 

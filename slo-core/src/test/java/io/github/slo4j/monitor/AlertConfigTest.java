@@ -104,7 +104,10 @@ class AlertConfigTest {
     fails(
         "tiers: [page 1h/5m > 14.4, page 1h/5m > 14.4] (expected distinct tiers; page 1h/5m > 14.4 appears twice)",
         () -> AlertRules.builder(SLO).tiers(List.of(t, t)));
-    fails("target: 'le100ms' (expected one of [events])", () -> AlertRules.builder(SLO).tiers("le100ms", List.of(t)));
+    SloDefinition other = SloDefinition.builder("other").service("other").objective(Objective.percent("99")).build();
+    fails(
+        "target: events 99% (expected one of [events 99.9%])",
+        () -> AlertRules.builder(SLO).tiers(other.targets().get(0), List.of(t)));
     fails("minEvents: -1 (expected >= 0)", () -> AlertRules.builder(SLO).minEvents(-1));
     fails("evaluation interval: 1h1m (expected a whole number of milliseconds up to 1h)",
         () -> AlertRules.builder(SLO).evaluationInterval(ofMinutes(61)));

@@ -260,7 +260,7 @@ class AlertReplayTest {
     // gets tiers of its own; le500ms keeps the defaults.
     List<AlertTier> ninety =
         List.of(AlertTier.of(Severity.PAGE, ofHours(1), 6), AlertTier.of(Severity.TICKET, ofDays(1), 1.5));
-    AlertRules rules = AlertRules.builder(latency).tiers("le100ms", ninety).build();
+    AlertRules rules = AlertRules.builder(latency).tiers(latency.targets().get(0), ninety).build();
     assertEquals(ninety, rules.tiers(latency.targets().get(0)));
     assertEquals(io.github.slo4j.monitor.AlertTiers.workbook(), rules.tiers(latency.targets().get(1)));
 

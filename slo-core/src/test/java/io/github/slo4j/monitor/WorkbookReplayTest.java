@@ -39,7 +39,7 @@ class WorkbookReplayTest {
   void aFullOutageFiresTheFastPageAtTheFirstTickAfter51_84Seconds() {
     // Detection time = (budget ÷ error ratio) × window × factor = 0.001 × 3600 s × 14.4 = 51.84 s.
     Duration detection =
-        ErrorBudget.detectionTime(Objective.percent("99.9"), 1.0, ofHours(1), 14.4).orElseThrow();
+        ErrorBudget.detectionTime(Objective.percent("99.9"), 1.0, 14.4, ofHours(1)).orElseThrow();
     assertEquals(Duration.ofMillis(51_840), detection);
 
     Replay.Result r =
