@@ -48,9 +48,9 @@ final class LinkExpansion {
       case "endMicros":
         return number("time() * 1000", "000");
       case "startSeconds":
-        return number("floor(time() - " + w + ")", "");
+        return number("floor(vector(time() - " + w + "))", "");
       case "endSeconds":
-        return number("ceil(time())", "");
+        return number("ceil(vector(time()))", "");
       case "startIso":
         return iso("time() - " + w);
       case "endIso":

@@ -168,6 +168,13 @@ final class FleetScenario {
   String promtoolTest(
       SloDefinition slo, String rulesFile, TreeMap<Long, TreeSet<String>> incidents, String severityLabel,
       int tolerance, Map<Long, Map<String, Long>> exprChecks) {
+    return promtoolTest(slo, rulesFile, incidents, severityLabel, tolerance, exprChecks, "");
+  }
+
+  /** As above, with {@code alertRuleTests}: an {@code alert_rule_test:} section, or empty. */
+  String promtoolTest(
+      SloDefinition slo, String rulesFile, TreeMap<Long, TreeSet<String>> incidents, String severityLabel,
+      int tolerance, Map<Long, Map<String, Long>> exprChecks, String alertRuleTests) {
     StringBuilder sb = new StringBuilder();
     String iv = PromDuration.format(interval);
     sb.append("rule_files: ['").append(rulesFile).append("']\n");
@@ -221,6 +228,7 @@ final class FleetScenario {
       sb.append("        exp_samples:\n");
       sb.append("          - value: ").append(value).append('\n');
     }));
+    sb.append(alertRuleTests);
     return sb.toString();
   }
 
