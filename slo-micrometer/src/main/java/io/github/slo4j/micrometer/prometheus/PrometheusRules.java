@@ -55,7 +55,9 @@ import java.util.TreeSet;
  * resolves after {@code keep_firing_for}), where the monitor keeps its state; (4) suppression (page
  * over ticket) and one notification per incident are Alertmanager's: {@code inhibit_rules} and
  * {@code group_by} over the SLO labels and the severity; (5) a calendar period is a rolling window
- * of its nominal length; (6) the period figures count occurrences whatever the budgeting method.
+ * of its nominal length; (6) the period figures count occurrences whatever the budgeting method;
+ * (7) the no-data alert needs traffic within the last period, where the monitor remembers traffic
+ * since it started.
  *
  * <p>Immutable and thread-safe; the YAML is written without a YAML library.
  */
@@ -405,8 +407,7 @@ public final class PrometheusRules {
 
   /** An exact decimal without exponent or trailing zeros: {@code 0.0144}. */
   static String decimal(BigDecimal d) {
-    String s = d.stripTrailingZeros().toPlainString();
-    return s;
+    return d.stripTrailingZeros().toPlainString();
   }
 
   private static String factor(double f) {
