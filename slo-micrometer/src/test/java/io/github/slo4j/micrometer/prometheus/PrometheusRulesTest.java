@@ -96,6 +96,47 @@ class PrometheusRulesTest {
   }
 
   @Test
+  void theBuildersIntervalOverridesTheRulesOwn() {
+    AlertRules rules = AlertRules.defaults(checkout());
+    PrometheusRules own = PrometheusRules.builder().add(rules).build();
+    PrometheusRules set = PrometheusRules.builder().add(rules).evaluationInterval(Duration.ofSeconds(30)).build();
+    assertEquals(Duration.ofSeconds(10), own.evaluationInterval(rules));
+    assertEquals(Duration.ofSeconds(30), set.evaluationInterval(rules));
+    assertTrue(set.yaml().contains("    interval: 30s\n"), set.yaml());
+  }
+
+  @Test
+  void aNullArgumentIsRefusedByName() {
+    PrometheusRules.Builder b = PrometheusRules.builder();
+    assertEquals("slo", assertThrows(NullPointerException.class, () -> b.add(null, AlertRules.defaults(checkout()))).getMessage());
+    assertEquals("rules", assertThrows(NullPointerException.class, () -> b.add(checkout(), null)).getMessage());
+    assertEquals("rules", assertThrows(NullPointerException.class, () -> b.add(null)).getMessage());
+    assertEquals("naming", assertThrows(NullPointerException.class, () -> b.naming(null)).getMessage());
+    assertEquals("evaluation interval", assertThrows(NullPointerException.class, () -> b.evaluationInterval(null)).getMessage());
+  }
+
+  @Test
+  void eachLatencyThresholdGetsItsOwnSeriesAndAlerts() {
+    SloDefinition latency = SloDefinition.builder("search-latency")
+        .service("search")
+        .sli(Sli.latency(LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("99")),
+            LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99.9"))))
+        .build();
+    AlertRules rules = AlertRules.defaults(latency);
+    String slo4j = PrometheusRules.builder().add(rules).build().yaml();
+    String sloth = PrometheusRules.builder().add(rules).naming(PrometheusRules.Naming.SLOTH).build().yaml();
+    for (var t : latency.targets()) {
+      String sel = "slo_events_total{service=\"search\",slo=\"search-latency\",target=\"" + t.name() + "\",outcome=\"bad\"}";
+      assertTrue(slo4j.contains(sel), sel + " in\n" + slo4j);
+      assertTrue(sloth.contains("sloth_slo: 'search-latency-" + t.name() + "'"), t.name() + " in\n" + sloth);
+      // each threshold's objective: 99 % and 99.9 %
+      assertTrue(slo4j.contains("objective: '" + t.objective().percent() + "'"), slo4j);
+    }
+    long alerts = slo4j.lines().filter(l -> l.contains("- alert: " + PrometheusRules.BURN_ALERT)).count();
+    assertEquals(rules.tiers(latency.targets().get(0)).size() + rules.tiers(latency.targets().get(1)).size(), alerts);
+  }
+
+  @Test
   void durationsArePrometheusDurations() {
     assertEquals("5m", PromDuration.format(Duration.ofMinutes(5)));
     assertEquals("1h30m", PromDuration.format(Duration.ofMinutes(90)));
