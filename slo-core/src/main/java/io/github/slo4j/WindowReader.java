@@ -1,6 +1,7 @@
 package io.github.slo4j;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Reads an SLO's counts over trailing windows as of its last closed interval. A recorder's
@@ -24,4 +25,9 @@ public interface WindowReader {
 
   /** The wall-clock millisecond at which the last closed interval ended. */
   long asOfMillis();
+
+  /** The group key when this reads one group of a grouped SLO; empty by default. */
+  default Optional<String> groupKey() {
+    return Optional.empty();
+  }
 }
