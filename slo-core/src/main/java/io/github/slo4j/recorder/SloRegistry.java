@@ -152,18 +152,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
    * @throws IllegalStateException when the registry is closed
    */
   public SloRecorder register(SloDefinition slo) {
-    Require.nonNull("slo", slo);
-    SloRecorder recorder;
-    tickLock.lock();
-    try {
-      checkOpen();
-      checkIdFree(slo);
-      recorder = add(slo);
-    } finally {
-      tickLock.unlock();
-    }
-    dispatch(false);
-    return recorder;
+    return claim(slo, false, 0, false).recorder;
   }
 
   /**
@@ -176,26 +165,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
    * @throws IllegalStateException when the registry is closed
    */
   public SloRecorder registerIfAbsent(SloDefinition slo) {
-    Require.nonNull("slo", slo);
-    SloRecorder recorder;
-    tickLock.lock();
-    try {
-      checkOpen();
-      Entry e = entries.get(slo.id());
-      if (e != null) {
-        checkSame(slo, e);
-        if (e.recorder == null) {
-          throw Require.invalid(
-              "slo", "'" + slo.id() + "'", "an SLO registered with register(), not registerGrouped()");
-        }
-        return e.recorder;
-      }
-      recorder = add(slo);
-    } finally {
-      tickLock.unlock();
-    }
-    dispatch(false);
-    return recorder;
+    return claim(slo, false, 0, true).recorder;
   }
 
   /**
@@ -208,19 +178,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
    * @throws IllegalStateException when the registry is closed
    */
   public GroupedSloRecorder registerGrouped(SloDefinition slo, int maxGroups) {
-    Require.nonNull("slo", slo);
-    checkMaxGroups(maxGroups);
-    GroupedSloRecorder grouped;
-    tickLock.lock();
-    try {
-      checkOpen();
-      checkIdFree(slo);
-      grouped = addGrouped(slo, maxGroups);
-    } finally {
-      tickLock.unlock();
-    }
-    dispatch(false);
-    return grouped;
+    return claim(slo, true, maxGroups, false).grouped;
   }
 
   /**
@@ -233,30 +191,36 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
    * @throws IllegalStateException when the registry is closed
    */
   public GroupedSloRecorder registerGroupedIfAbsent(SloDefinition slo, int maxGroups) {
+    return claim(slo, true, maxGroups, true).grouped;
+  }
+
+  /**
+   * Registers {@code slo}, plain or grouped; with {@code reuse}, returns the entry already
+   * registered under its id when it is the same definition, registered the same way.
+   */
+  private Entry claim(SloDefinition slo, boolean grouped, int maxGroups, boolean reuse) {
     Require.nonNull("slo", slo);
-    checkMaxGroups(maxGroups);
-    GroupedSloRecorder grouped;
+    if (grouped) {
+      checkMaxGroups(maxGroups);
+    }
+    Entry e;
     tickLock.lock();
     try {
       checkOpen();
-      Entry e = entries.get(slo.id());
+      e = entries.get(slo.id());
       if (e != null) {
-        checkSame(slo, e);
-        if (e.grouped == null) {
-          throw Require.invalid(
-              "slo", "'" + slo.id() + "'", "an SLO registered with registerGrouped(), not register()");
+        if (!reuse) {
+          throw Require.invalid("slo id", "'" + slo.id() + "'", "an id not yet registered in this registry");
         }
-        if (e.grouped.maxGroups() != maxGroups) {
-          throw Require.invalid("maxGroups", maxGroups, e.grouped.maxGroups() + ", as registered");
-        }
-        return e.grouped;
+        checkSame(slo, e, grouped, maxGroups);
+        return e;
       }
-      grouped = addGrouped(slo, maxGroups);
+      e = grouped ? addGrouped(slo, maxGroups) : add(slo);
     } finally {
       tickLock.unlock();
     }
     dispatch(false);
-    return grouped;
+    return e;
   }
 
   private static void checkMaxGroups(int maxGroups) {
@@ -265,20 +229,23 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
     }
   }
 
-  /** Under tickLock. */
-  private void checkIdFree(SloDefinition slo) {
-    if (entries.containsKey(slo.id())) {
-      throw Require.invalid("slo id", "'" + slo.id() + "'", "an id not yet registered in this registry");
-    }
-  }
-
-  /** Under tickLock. */
-  private static void checkSame(SloDefinition slo, Entry e) {
+  /** Under tickLock: refuses to reuse {@code e} unless it is {@code slo}, registered the same way. */
+  private static void checkSame(SloDefinition slo, Entry e, boolean grouped, int maxGroups) {
     if (!sameDefinition(slo, e.slo)) {
       throw Require.invalid(
           "slo",
           "'" + slo.id() + "' with another definition (" + slo + ")",
           "the definition registered under that id (" + e.slo + ")");
+    }
+    if (grouped != (e.grouped != null)) {
+      String[] ways = {"register()", "registerGrouped()"};
+      throw Require.invalid(
+          "slo",
+          "'" + slo.id() + "'",
+          "an SLO registered with " + ways[grouped ? 1 : 0] + ", not " + ways[grouped ? 0 : 1]);
+    }
+    if (grouped && e.grouped.maxGroups() != maxGroups) {
+      throw Require.invalid("maxGroups", maxGroups, e.grouped.maxGroups() + ", as registered");
     }
   }
 
@@ -298,24 +265,26 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   }
 
   /** Under tickLock: a new recorder, ticked, its event queued. */
-  private SloRecorder add(SloDefinition slo) {
+  private Entry add(SloDefinition slo) {
     SloRecorder recorder = new SloRecorder(slo, null, baseMillis, lastBoundary);
+    Entry e = new Entry(slo, recorder, null);
     recorders.add(recorder);
-    entries.put(slo.id(), new Entry(slo, recorder, null));
+    entries.put(slo.id(), e);
     enqueue(new RegistryEvent.Registered(recorder));
     startTicker();
-    return recorder;
+    return e;
   }
 
   /** Under tickLock. */
-  private GroupedSloRecorder addGrouped(SloDefinition slo, int maxGroups) {
+  private Entry addGrouped(SloDefinition slo, int maxGroups) {
     // a group is created on a recording thread, where nothing may throw: validate the definition
     // against the base interval now, with a recorder that is dropped at once
     new SloRecorder(slo, GroupedSloRecorder.OVERFLOW_KEY, baseMillis, lastBoundary);
     GroupedSloRecorder grouped = new GroupedSloRecorder(this, slo, maxGroups);
-    entries.put(slo.id(), new Entry(slo, null, grouped));
+    Entry e = new Entry(slo, null, grouped);
+    entries.put(slo.id(), e);
     enqueue(new RegistryEvent.GroupedRegistered(grouped));
-    return grouped;
+    return e;
   }
 
   /**
