@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * AlertRules#defaults} with the evaluation interval set to the base interval) are derived so, and
  * rules of the caller's with another interval are refused at {@link Builder#attach(WindowSource)}.
  *
+ * <p><b>Order.</b> At each tick every SLO is evaluated first, then the listeners hear what changed,
+ * SLO by SLO: a listener that blocks delays the notifications after it, never another SLO's
+ * evaluation, {@link SloMonitor#mayShip} or {@link SloMonitor#health()}, nor the registry's
+ * ticker, which keeps closing boundaries.
+ *
  * <p><b>Failures.</b> Rules or a policy refused for an SLO registered while attached (the rules
  * function throws, the interval disagrees) cannot be thrown at anyone: they are logged once with
  * the SLO id, counted ({@link #evaluationFailures()}), and that SLO is not monitored. An evaluation
@@ -239,16 +244,23 @@ public final class RegistryMonitor implements Subscription {
       synchronized (RegistryMonitor.this) {
         all = new ArrayList<>(byReader.values());
       }
+      // every SLO is evaluated before any listener runs: a blocked listener delays notifications,
+      // never another SLO's state
+      List<SloMonitor> evaluated = new ArrayList<>(all.size());
       for (SloMonitor m : all) {
         if (closed) {
-          return;
+          break;
         }
         try {
-          m.evaluate(boundaryMillis);
+          m.evaluateLocked(boundaryMillis);
+          evaluated.add(m);
         } catch (Throwable e) {
           Key k = new Key(m.definition().id(), m.groupKey().orElse(null));
           evaluationGuard.failed("SLO " + k, "evaluation", m, boundaryMillis, e);
         }
+      }
+      for (SloMonitor m : evaluated) {
+        m.deliver();
       }
     }
   }

@@ -142,7 +142,8 @@ public final class SloMonitor {
     return e;
   }
 
-  private synchronized Evaluation evaluateLocked(long boundaryMillis) {
+  /** Evaluates without delivering: the transitions and decisions wait for {@link #deliver()}. */
+  synchronized Evaluation evaluateLocked(long boundaryMillis) {
     Instant at = Instant.ofEpochMilli(boundaryMillis);
     if (boundaryMillis <= lastBoundary) {
       LOG.debug("SLO {}: boundary {} ignored: not after the last evaluated ({})", label(), at, Instant.ofEpochMilli(lastBoundary));
@@ -173,7 +174,7 @@ public final class SloMonitor {
    * then delivers these too: after letting go of the role it checks again) or this thread is
    * already inside a listener (the loop below delivers what the listener queued).
    */
-  private void deliver() {
+  void deliver() {
     if (delivery.isHeldByCurrentThread()) {
       return;
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.slo4j.ChangeMarker;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.recorder.GroupedSloRecorder;
@@ -16,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9: one monitor for a whole registry, groups created on the fly included, detachable. */
@@ -218,5 +222,56 @@ class RegistryMonitorTest {
     assertEquals("source: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> b.attach(null)).getMessage());
     RegistryMonitor m = b.attach(registry);
     assertEquals("sloId: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> m.monitor(null)).getMessage());
+  }
+
+  @Test
+  void aBlockedListenerDelaysNeitherAnotherSlosEvaluationNorTheReleaseGate() throws InterruptedException {
+    SloRecorder a = registry.register(SLO);
+    SloDefinition other = SloDefinition.builder("payments-availability")
+        .service("payments")
+        .objective(SLO.objective())
+        .build();
+    SloRecorder b = registry.register(other);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RegistryMonitor alerting =
+        RegistryMonitor.builder()
+            .listener(
+                t -> {
+                  if (t.notifies() && t.alert().sloId().equals(ID)) {
+                    entered.countDown();
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                })
+            .attach(registry);
+    Thread ticker =
+        new Thread(
+            () -> {
+              run(360, 1000, a, b);
+              for (int i = 0; i < 12 && entered.getCount() > 0; i++) {
+                run(1, 0, a, b); // both SLOs page at the same tick
+              }
+            },
+            "ticker");
+    ticker.start();
+    try {
+      assertTrue(entered.await(10, TimeUnit.SECONDS), "the page of " + ID + " reached the listener");
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            assertEquals(1, alerting.monitor(other.id()).orElseThrow().activeAlerts().size(), "evaluated already");
+            SloMonitor blocked = alerting.monitor(ID).orElseThrow();
+            assertTrue(blocked.mayShip(ChangeMarker.deploy("checkout", "1.43.0", Slos.START)).allowed());
+            assertEquals(1, blocked.health().activeAlerts());
+          });
+    } finally {
+      release.countDown();
+      ticker.join(10_000);
+    }
+    assertFalse(ticker.isAlive());
   }
 }
