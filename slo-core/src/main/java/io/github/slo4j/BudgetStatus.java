@@ -13,6 +13,15 @@ import java.util.OptionalDouble;
  * means half a budget too much was spent). With no events there is {@linkplain #hasData() no data}:
  * no ratio, nothing consumed or remaining, and the optional accessors are empty.
  *
+ * <p><b>What "consumed" means.</b> {@link #consumed()} is the bad events over the bad events the
+ * budget allows <em>for these events</em>: {@code bad ÷ (total × (1 − objective))}, the error ratio
+ * over the budget. Over a compliance period so far it is the period burn rate, Sloth's {@code
+ * slo:period_burn_rate:ratio}, and {@link #remaining()} its {@code
+ * slo:period_error_budget_remaining:ratio}. It projects nothing: after one day of a month at five
+ * times the budgeted error ratio it is 5, overspent. The share of a whole period's projected budget
+ * has its own name, {@code projectedConsumed}, on the monitor's {@code PeriodBudget}, whose {@code
+ * consumed} is this one.
+ *
  * <p>Immutable; obtain one from {@link ErrorBudget#status(Objective, long, long)}.
  */
 public final class BudgetStatus {

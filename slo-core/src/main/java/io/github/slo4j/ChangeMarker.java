@@ -1,14 +1,13 @@
 package io.github.slo4j;
 
 import io.github.slo4j.internal.Require;
-import io.github.slo4j.monitor.BudgetPolicy;
 import java.time.Instant;
 
 /**
  * A change to a service — a deploy, a configuration flip, a feature flag — with a name, a version
  * and the instant it took effect. Alerts list the changes recorded near a burn (the last step of
- * the on-call's diagnosis funnel), and the release gate of a {@link BudgetPolicy} asks whether a
- * proposed change may ship.
+ * the on-call's diagnosis funnel), and the release gate of an error-budget policy ({@code
+ * SloMonitor.mayShip} in the monitor package) asks whether a proposed change may ship.
  *
  * <pre>{@code
  * changes.record(ChangeMarker.deploy("checkout", "1.42.0", Instant.now()));

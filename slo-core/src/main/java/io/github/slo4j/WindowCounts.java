@@ -1,5 +1,6 @@
 package io.github.slo4j;
 
+import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -58,5 +59,20 @@ public record WindowCounts(Duration window, long good, long total, Duration cove
   /** The fraction of the window the data covers, from 0 to 1. */
   public double coverage() {
     return (double) covered.toNanos() / window.toNanos();
+  }
+
+  /**
+   * The counts with durations in the compact format of alerts: {@code WindowCounts[1h: 12/3400 bad,
+   * covered 1h]}, or {@code WindowCounts[5m: no data, covered 0s]} with no events.
+   */
+  @Override
+  public String toString() {
+    return "WindowCounts["
+        + DurationFormat.format(window)
+        + ": "
+        + (total == 0 ? "no data" : bad() + "/" + total + " bad")
+        + ", covered "
+        + DurationFormat.format(covered)
+        + "]";
   }
 }

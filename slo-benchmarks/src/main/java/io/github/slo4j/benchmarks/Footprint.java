@@ -131,7 +131,7 @@ public final class Footprint {
     boolean latency = slo.sli() instanceof Sli.Latency;
     for (long i = 0; i < intervals; i++) {
       if (latency) {
-        recorder.recordLatency(TimeUnit.MILLISECONDS.toNanos(i % 700), i % 101 != 0);
+        recorder.recordLatency(i % 700, TimeUnit.MILLISECONDS, i % 101 != 0);
       } else {
         recorder.record(i % 101 != 0);
       }

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code baseline}: {@code LongAdder.add(latency)}, the bare primitive plus the input cost;
- *   <li>{@code slo4j}: {@code SloRecorder.recordLatency(nanos, success)};
+ *   <li>{@code slo4j}: {@code SloRecorder.recordLatencyNanos(nanos, success)};
  *   <li>{@code sentinel}: {@code addRT(ms)} then {@code addSuccess(1)} or {@code addException(1)},
  *       as Sentinel's {@code StatisticNode} does on exit;
  *   <li>{@code resilience4j}, {@code resilience4jLockFree}: {@code record(nanos, NANOSECONDS,
@@ -114,11 +114,11 @@ public class LatencyRecordBenchmark {
     adder.add(in.success(i) ? in.latencyNanos(i) : 1);
   }
 
-  /** slo4j: {@code SloRecorder.recordLatency(nanos, success)}. */
+  /** slo4j: {@code SloRecorder.recordLatencyNanos(nanos, success)}. */
   @Benchmark
   public void slo4j(Inputs in) {
     int i = in.next();
-    recorder.recordLatency(in.latencyNanos(i), in.success(i));
+    recorder.recordLatencyNanos(in.latencyNanos(i), in.success(i));
   }
 
   /** Sentinel: {@code addRT(ms)} and {@code addSuccess(1)} or {@code addException(1)}. */

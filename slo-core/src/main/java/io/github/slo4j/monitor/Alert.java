@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -26,55 +27,35 @@ import java.util.OptionalDouble;
  * {@link Kind#NO_DATA} alert says that an SLO that had traffic has had none for a while; its burn
  * rates are empty and both windows are the silent window.
  *
- * @param kind burn rate or no data
- * @param service the SLO's service
- * @param sloId the SLO's id
- * @param target the target's name ({@code events}, or a latency threshold such as {@code le100ms})
- * @param severity the tier's severity ({@code page}, {@code ticket}, or a name of the user's own)
- * @param tier the tier; empty for a no-data alert
- * @param state the state after the transition this payload belongs to
- * @param at the evaluation boundary
- * @param longWindow the long window: its bounds, counts and burn rate
- * @param shortWindow the short window: its bounds, counts and burn rate
- * @param budgetConsumed the fraction of the period's budget consumed so far (above 1 when
- *     overspent); empty with no data in the period
- * @param episodeStart when the episode this alert belongs to started firing; empty for no data
- * @param episodeBudgetConsumed the fraction of the period's budget this episode consumed, counted
- *     from one long window before it first fired (the burn that made it fire); empty for no data
- * @param timeToExhaustion how long the remaining budget lasts at the short window's burn rate; zero
- *     when already spent, empty when nothing is burning or there is no data
- * @param runbook the runbook link, when there is one
- * @param owner the runbook's owner, when there is one
- * @param links deep links by name ({@code dashboard}, {@code traces}, {@code profiles}, {@code
- *     runbook}, ...), filled in with the long window's bounds
- * @param changes the changes recorded in the long window and the {@code changeLookback} before it,
- *     newest first; empty means no correlated change
- * @param changeLookback how far before the long window changes were looked for
- * @param suppressedBy the id of the alert that suppresses this one, when {@link #state()} is
- *     {@link AlertState#SUPPRESSED}: the page, for a ticket; the tier that notified the incident,
- *     for a tier of the same severity and target that joined it
+ * <p>The budget figures are those of {@link #budget()}, the target's {@link PeriodBudget} at the
+ * evaluation — the same value {@link SloMonitor#health()} and {@link
+ * PeriodBudget#of(io.github.slo4j.WindowReader, Target)} report: {@link #budgetConsumed()} of the
+ * events seen so far, and {@link #projectedBudgetConsumed()} of the period's projected budget.
+ *
+ * <p>Immutable; only the monitor creates one, so the payload may gain fields without breaking
+ * callers. Equal when every field is.
  */
-public record Alert(
-    Kind kind,
-    String service,
-    String sloId,
-    String target,
-    Severity severity,
-    Optional<AlertTier> tier,
-    AlertState state,
-    Instant at,
-    Window longWindow,
-    Window shortWindow,
-    OptionalDouble budgetConsumed,
-    Optional<Instant> episodeStart,
-    OptionalDouble episodeBudgetConsumed,
-    Optional<Duration> timeToExhaustion,
-    Optional<URI> runbook,
-    Optional<String> owner,
-    Map<String, URI> links,
-    List<ChangeMarker> changes,
-    Duration changeLookback,
-    Optional<String> suppressedBy) {
+public final class Alert {
+  private final Kind kind;
+  private final String service;
+  private final String sloId;
+  private final String target;
+  private final Severity severity;
+  private final Optional<AlertTier> tier;
+  private final AlertState state;
+  private final Instant at;
+  private final Window longWindow;
+  private final Window shortWindow;
+  private final PeriodBudget budget;
+  private final Optional<Instant> episodeStart;
+  private final OptionalDouble episodeProjectedBudgetConsumed;
+  private final Optional<Duration> timeToExhaustion;
+  private final Optional<URI> runbook;
+  private final Optional<String> owner;
+  private final Map<String, URI> links;
+  private final List<ChangeMarker> changes;
+  private final Duration changeLookback;
+  private final Optional<String> suppressedBy;
 
   /** The text of {@link #changeSummary()} when no change was recorded near the burn. */
   public static final String NO_CORRELATED_CHANGE = "no correlated change";
@@ -131,28 +112,295 @@ public record Alert(
     }
   }
 
-  /** Validates the components and copies the collections. */
-  public Alert {
-    Require.nonNull("kind", kind);
-    Require.nonNull("service", service);
-    Require.nonNull("sloId", sloId);
-    Require.nonNull("target", target);
-    Require.nonNull("severity", severity);
-    Require.nonNull("tier", tier);
-    Require.nonNull("state", state);
-    Require.nonNull("at", at);
-    Require.nonNull("longWindow", longWindow);
-    Require.nonNull("shortWindow", shortWindow);
-    Require.nonNull("budgetConsumed", budgetConsumed);
-    Require.nonNull("episodeStart", episodeStart);
-    Require.nonNull("episodeBudgetConsumed", episodeBudgetConsumed);
-    Require.nonNull("timeToExhaustion", timeToExhaustion);
-    Require.nonNull("runbook", runbook);
-    Require.nonNull("owner", owner);
-    links = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull("links", links)));
-    changes = List.copyOf(Require.nonNull("changes", changes));
-    Require.nonNull("changeLookback", changeLookback);
-    Require.nonNull("suppressedBy", suppressedBy);
+  private Alert(Builder b) {
+    this.kind = b.kind;
+    this.service = b.service;
+    this.sloId = b.sloId;
+    this.target = b.target;
+    this.severity = b.severity;
+    this.tier = b.tier;
+    this.state = b.state;
+    this.at = b.at;
+    this.longWindow = b.longWindow;
+    this.shortWindow = b.shortWindow;
+    this.budget = b.budget;
+    this.episodeStart = b.episodeStart;
+    this.episodeProjectedBudgetConsumed = b.episodeProjectedBudgetConsumed;
+    this.timeToExhaustion = b.timeToExhaustion;
+    this.runbook = b.runbook;
+    this.owner = b.owner;
+    this.links = Collections.unmodifiableMap(new LinkedHashMap<>(b.links));
+    this.changes = List.copyOf(b.changes);
+    this.changeLookback = b.changeLookback;
+    this.suppressedBy = b.suppressedBy;
+  }
+
+  /** A builder of the payload; package-private so that only the monitor creates alerts. */
+  static Builder builder(Kind kind, String service, String sloId, String target, Severity severity) {
+    return new Builder(kind, service, sloId, target, severity);
+  }
+
+  /** Builds an {@link Alert}; optional fields default to empty, collections to none. */
+  static final class Builder {
+    private final Kind kind;
+    private final String service;
+    private final String sloId;
+    private final String target;
+    private final Severity severity;
+    private Optional<AlertTier> tier = Optional.empty();
+    private AlertState state;
+    private Instant at;
+    private Window longWindow;
+    private Window shortWindow;
+    private PeriodBudget budget;
+    private Optional<Instant> episodeStart = Optional.empty();
+    private OptionalDouble episodeProjectedBudgetConsumed = OptionalDouble.empty();
+    private Optional<Duration> timeToExhaustion = Optional.empty();
+    private Optional<URI> runbook = Optional.empty();
+    private Optional<String> owner = Optional.empty();
+    private Map<String, URI> links = Map.of();
+    private List<ChangeMarker> changes = List.of();
+    private Duration changeLookback = Duration.ZERO;
+    private Optional<String> suppressedBy = Optional.empty();
+
+    private Builder(Kind kind, String service, String sloId, String target, Severity severity) {
+      this.kind = Require.nonNull("kind", kind);
+      this.service = Require.nonNull("service", service);
+      this.sloId = Require.nonNull("sloId", sloId);
+      this.target = Require.nonNull("target", target);
+      this.severity = Require.nonNull("severity", severity);
+    }
+
+    Builder tier(Optional<AlertTier> tier) {
+      this.tier = Require.nonNull("tier", tier);
+      return this;
+    }
+
+    Builder state(AlertState state, Instant at) {
+      this.state = Require.nonNull("state", state);
+      this.at = Require.nonNull("at", at);
+      return this;
+    }
+
+    Builder windows(Window longWindow, Window shortWindow) {
+      this.longWindow = Require.nonNull("longWindow", longWindow);
+      this.shortWindow = Require.nonNull("shortWindow", shortWindow);
+      return this;
+    }
+
+    Builder budget(PeriodBudget budget) {
+      this.budget = Require.nonNull("budget", budget);
+      return this;
+    }
+
+    Builder episode(Optional<Instant> start, OptionalDouble projectedBudgetConsumed) {
+      this.episodeStart = Require.nonNull("episodeStart", start);
+      this.episodeProjectedBudgetConsumed = Require.nonNull("episodeProjectedBudgetConsumed", projectedBudgetConsumed);
+      return this;
+    }
+
+    Builder timeToExhaustion(Optional<Duration> timeToExhaustion) {
+      this.timeToExhaustion = Require.nonNull("timeToExhaustion", timeToExhaustion);
+      return this;
+    }
+
+    Builder runbook(Optional<URI> runbook, Optional<String> owner) {
+      this.runbook = Require.nonNull("runbook", runbook);
+      this.owner = Require.nonNull("owner", owner);
+      return this;
+    }
+
+    Builder links(Map<String, URI> links) {
+      this.links = Require.nonNull("links", links);
+      return this;
+    }
+
+    Builder changes(List<ChangeMarker> changes, Duration lookback) {
+      this.changes = Require.nonNull("changes", changes);
+      this.changeLookback = Require.nonNull("changeLookback", lookback);
+      return this;
+    }
+
+    Builder suppressedBy(Optional<String> suppressedBy) {
+      this.suppressedBy = Require.nonNull("suppressedBy", suppressedBy);
+      return this;
+    }
+
+    /** The alert; the state, the windows and the budget are required. */
+    Alert build() {
+      if (state == null || longWindow == null || budget == null) {
+        throw new IllegalStateException("an alert needs a state, windows and a budget");
+      }
+      return new Alert(this);
+    }
+  }
+
+  /** {@return burn rate or no data} */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** {@return the SLO's service} */
+  public String service() {
+    return service;
+  }
+
+  /** {@return the SLO's id} */
+  public String sloId() {
+    return sloId;
+  }
+
+  /** {@return the target's name ({@code events}, or a latency threshold such as {@code le100ms})} */
+  public String target() {
+    return target;
+  }
+
+  /** {@return the tier's severity ({@code page}, {@code ticket}, or a name of the user's own)} */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** {@return the tier; empty for a no-data alert} */
+  public Optional<AlertTier> tier() {
+    return tier;
+  }
+
+  /** {@return the state after the transition this payload belongs to} */
+  public AlertState state() {
+    return state;
+  }
+
+  /** {@return the evaluation boundary} */
+  public Instant at() {
+    return at;
+  }
+
+  /** {@return the long window: its bounds, counts and burn rate} */
+  public Window longWindow() {
+    return longWindow;
+  }
+
+  /** {@return the short window: its bounds, counts and burn rate} */
+  public Window shortWindow() {
+    return shortWindow;
+  }
+
+  /** {@return the target's period budget at the evaluation, as {@link SloMonitor#health()} reports it} */
+  public PeriodBudget budget() {
+    return budget;
+  }
+
+  /**
+   * {@return {@link PeriodBudget#consumed()}: the fraction of the budget the period's events so far
+   * consumed (the period burn rate); above 1 when overspent, empty with no data in the period}
+   */
+  public OptionalDouble budgetConsumed() {
+    return budget.consumed();
+  }
+
+  /**
+   * {@return {@link PeriodBudget#projectedConsumed()}: the fraction of the period's projected
+   * budget spent; empty with no data in the period}
+   */
+  public OptionalDouble projectedBudgetConsumed() {
+    return budget.projectedConsumed();
+  }
+
+  /** {@return when the episode this alert belongs to started firing; empty for no data} */
+  public Optional<Instant> episodeStart() {
+    return episodeStart;
+  }
+
+  /**
+   * {@return the fraction of the period's projected budget this episode spent, counted from one
+   * long window before it first fired (the burn that made it fire); empty for no data}
+   */
+  public OptionalDouble episodeProjectedBudgetConsumed() {
+    return episodeProjectedBudgetConsumed;
+  }
+
+  /**
+   * {@return how long what is left of the period's projected budget lasts at the short window's
+   * burn rate; zero when already spent, empty when nothing is burning or there is no data}
+   */
+  public Optional<Duration> timeToExhaustion() {
+    return timeToExhaustion;
+  }
+
+  /** {@return the runbook link, when there is one} */
+  public Optional<URI> runbook() {
+    return runbook;
+  }
+
+  /** {@return the runbook's owner, when there is one} */
+  public Optional<String> owner() {
+    return owner;
+  }
+
+  /**
+   * {@return deep links by name ({@code dashboard}, {@code traces}, {@code profiles}, {@code
+   * runbook}, ...), filled in with the long window's bounds}
+   */
+  public Map<String, URI> links() {
+    return links;
+  }
+
+  /**
+   * {@return the changes recorded in the long window and the {@link #changeLookback()} before it,
+   * newest first; empty means no correlated change}
+   */
+  public List<ChangeMarker> changes() {
+    return changes;
+  }
+
+  /** {@return how far before the long window changes were looked for} */
+  public Duration changeLookback() {
+    return changeLookback;
+  }
+
+  /**
+   * {@return the id of the alert that suppresses this one, when {@link #state()} is {@link
+   * AlertState#SUPPRESSED}: the page, for a ticket; the tier that notified the incident, for a tier
+   * of the same severity and target that joined it}
+   */
+  public Optional<String> suppressedBy() {
+    return suppressedBy;
+  }
+
+  /** Equal when every field is. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Alert)) {
+      return false;
+    }
+    Alert a = (Alert) o;
+    return kind == a.kind
+        && service.equals(a.service)
+        && sloId.equals(a.sloId)
+        && target.equals(a.target)
+        && severity.equals(a.severity)
+        && tier.equals(a.tier)
+        && state == a.state
+        && at.equals(a.at)
+        && longWindow.equals(a.longWindow)
+        && shortWindow.equals(a.shortWindow)
+        && budget.equals(a.budget)
+        && episodeStart.equals(a.episodeStart)
+        && episodeProjectedBudgetConsumed.equals(a.episodeProjectedBudgetConsumed)
+        && timeToExhaustion.equals(a.timeToExhaustion)
+        && runbook.equals(a.runbook)
+        && owner.equals(a.owner)
+        && links.equals(a.links)
+        && changes.equals(a.changes)
+        && changeLookback.equals(a.changeLookback)
+        && suppressedBy.equals(a.suppressedBy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        kind, service, sloId, target, severity, tier, state, at, longWindow, shortWindow, budget, episodeStart,
+        episodeProjectedBudgetConsumed, timeToExhaustion, runbook, owner, links, changes, changeLookback, suppressedBy);
   }
 
   /**
@@ -190,15 +438,27 @@ public record Alert(
   }
 
   /**
-   * One line for a notification title, e.g. {@code [page] checkout/checkout-availability events:
-   * burn 1000 over 1h, 1000 over 5m (> 14.4); this episode spent 2.1% of the budget, the period
-   * 4.3%; exhausted in 41m at this rate; no correlated change}.
+   * One line for a notification title. A firing (or suppressed) alert reads, e.g., {@code [page]
+   * checkout/checkout-availability events: burn 1000 over 1h, 1000 over 5m (> 14.4); this episode
+   * spent 2.1% of the period's projected budget; the period so far consumed 130% of its budget
+   * (4.3% of the period's projected budget); exhausted in 41m at this rate; no correlated change}.
+   * A resolved alert says so first and gives the burn rates at resolve: {@code RESOLVED [page]
+   * checkout/checkout-availability events: burn 9.8 over 1h, 0 over 5m at resolve (fired above
+   * 14.4); this episode spent ...}; a suppressed alert that cleared without notifying starts with
+   * {@code CLEARED}. A no-data alert reads {@code ...: no traffic for 30m; ...} while it fires and
+   * {@code RESOLVED ...: traffic is back (fired after 30m without); ...} once it resolved.
    */
   public String summary() {
+    boolean over = state == AlertState.RESOLVED || state == AlertState.INACTIVE;
     StringBuilder sb = new StringBuilder();
+    if (over) {
+      sb.append(state == AlertState.RESOLVED ? "RESOLVED " : "CLEARED ");
+    }
     sb.append('[').append(severity).append("] ").append(service).append('/').append(sloId).append(' ').append(target);
     if (kind == Kind.NO_DATA) {
-      sb.append(": no traffic for ").append(DurationFormat.format(longWindow.length()));
+      sb.append(over ? ": traffic is back (fired after " : ": no traffic for ")
+          .append(DurationFormat.format(longWindow.length()))
+          .append(over ? " without)" : "");
     } else {
       sb.append(": burn ")
           .append(burn(longWindow))
@@ -208,18 +468,27 @@ public record Alert(
           .append(burn(shortWindow))
           .append(" over ")
           .append(DurationFormat.format(shortWindow.length()));
-      tier.ifPresent(t -> sb.append(" (> ").append(num(t.factor())).append(')'));
-      if (episodeBudgetConsumed.isPresent()) {
-        sb.append("; this episode spent ").append(pct(episodeBudgetConsumed.getAsDouble())).append(" of the budget");
+      if (over) {
+        sb.append(state == AlertState.RESOLVED ? " at resolve" : " when it cleared");
+      }
+      tier.ifPresent(t -> sb.append(over ? " (fired above " : " (> ").append(num(t.factor())).append(')'));
+      if (episodeProjectedBudgetConsumed.isPresent()) {
+        sb.append("; this episode spent ")
+            .append(pct(episodeProjectedBudgetConsumed.getAsDouble()))
+            .append(" of the period's projected budget");
       }
     }
-    if (budgetConsumed.isPresent()) {
-      sb.append(kind == Kind.NO_DATA ? "; " : ", ")
-          .append("the period ")
-          .append(pct(budgetConsumed.getAsDouble()));
+    if (budget.hasData()) {
+      sb.append("; the period so far consumed ")
+          .append(pct(budget.consumed().getAsDouble()))
+          .append(" of its budget (")
+          .append(pct(budget.projectedConsumed().getAsDouble()))
+          .append(" of the period's projected budget)");
     }
-    timeToExhaustion.ifPresent(
-        d -> sb.append(d.isZero() ? "; budget exhausted" : "; exhausted in " + DurationFormat.format(round(d)) + " at this rate"));
+    if (!over) {
+      timeToExhaustion.ifPresent(
+          d -> sb.append(d.isZero() ? "; budget exhausted" : "; exhausted in " + DurationFormat.format(round(d)) + " at this rate"));
+    }
     if (state == AlertState.SUPPRESSED) {
       suppressedBy.ifPresent(s -> sb.append("; suppressed while ").append(s).append(" fires"));
     }

@@ -29,7 +29,7 @@ import java.util.Set;
  * both error ratios are strictly greater than {@code factor × (1 − objective)} (exactly, see {@link
  * RatioThreshold}); a window the data covers only in part (a process up for an hour has not seen
  * 3 days) is judged on its events projected to the whole window at the same rate, the uncovered
- * part counted as good — the budget it consumed, as the period budget is counted. An inactive tier becomes active when the condition holds and its long window
+ * part counted as good — its share of the projected budget, as {@link PeriodBudget#projectedConsumed()} counts it. An inactive tier becomes active when the condition holds and its long window
  * has at least {@link AlertRules#minEvents(Target, AlertTier)} events and the minimum bad events;
  * an active tier becomes inactive once the condition has been false at every evaluation for {@link
  * AlertRules#keepFiringFor(AlertTier)} (hysteresis: no flapping at a threshold). When either window
@@ -436,11 +436,12 @@ final class AlertEngine {
     Alert.Window lw = window(l, asOf, target);
     Alert.Window sw = window(s, asOf, target);
     Episode e = episodes[t];
-    OptionalDouble episodeShare = e == null ? OptionalDouble.empty() : budget.share(e.bad);
+    OptionalDouble episodeShare = e == null ? OptionalDouble.empty() : budget.projectedShare(e.bad);
     Optional<Duration> tte = Optional.empty();
     if (budget.hasData() && sw.burnRate().isPresent()) {
-      double remaining = Math.min(1.0, budget.remaining().getAsDouble());
-      tte = ErrorBudget.timeToExhaustion(remaining, Duration.ofMillis(budget.periodMillis()), sw.burnRate().getAsDouble());
+      // what is left of the period's projected budget, at most a whole one
+      double remaining = Math.min(1.0, budget.projectedRemaining().getAsDouble());
+      tte = ErrorBudget.timeToExhaustion(remaining, budget.period(), sw.burnRate().getAsDouble());
     }
     String by = state == AlertState.SUPPRESSED ? suppressedBy[t][i] : null;
     return payload(
@@ -486,10 +487,18 @@ final class AlertEngine {
         .map(lt -> lt.expand(values, start, end));
     runbook.ifPresent(u -> expanded.put("runbook", u));
     List<ChangeMarker> near = changes.between(lw.start().minus(rules.changeLookback()), lw.end());
-    return new Alert(
-        kind, slo.service(), slo.id(), target.name(), severity, tier, state, at, lw, sw, budget.consumed(),
-        episodeStart, episodeShare, tte, runbook, rules.owner(severity), expanded, near, rules.changeLookback(),
-        suppressedBy);
+    return Alert.builder(kind, slo.service(), slo.id(), target.name(), severity)
+        .tier(tier)
+        .state(state, at)
+        .windows(lw, sw)
+        .budget(budget)
+        .episode(episodeStart, episodeShare)
+        .timeToExhaustion(tte)
+        .runbook(runbook, rules.owner(severity))
+        .links(expanded)
+        .changes(near, rules.changeLookback())
+        .suppressedBy(suppressedBy)
+        .build();
   }
 
   private static Alert.Window window(WindowCounts c, long asOf, Target target) {

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@link Freeze}: freeze non-critical releases while the period budget is exhausted; unfreeze
  *       once more than a margin of it is back (hysteresis, so a budget hovering at zero does not
  *       flap). Reliability and security changes are exempt.
- *   <li>{@link Postmortem}: a postmortem is required when one alert episode consumed 20 % or more
- *       of the budget.
+ *   <li>{@link Postmortem}: a postmortem is required when one alert episode spent 20 % or more
+ *       of the period's projected budget.
  *   <li>{@link TargetReview}: review the target when the long-window burn averaged over a horizon
  *       sits above 1.5 (too tight) or below 0.3 (too loose).
  *   <li>{@link Step}: slo-generator-style steps — a window, a burn-rate threshold, a message when
@@ -122,8 +122,9 @@ public final class BudgetPolicy {
   }
 
   /**
-   * Freeze non-critical releases while the period budget is exhausted (100 % or more consumed);
-   * unfreeze once more than {@code unfreezeAbove} of it remains.
+   * Freeze non-critical releases while the period budget is exhausted (100 % or more of the
+   * period's projected budget spent, see {@link PeriodBudget#projectedConsumed()}); unfreeze once
+   * more than {@code unfreezeAbove} of it remains.
    *
    * @param unfreezeAbove the hysteresis margin, {@code 0 <= margin < 1}: 0.05 unfreezes once more
    *     than 5 % of the budget is back
@@ -144,8 +145,8 @@ public final class BudgetPolicy {
   }
 
   /**
-   * Require a postmortem when one alert episode consumed at least {@code budgetShare} of the
-   * period's budget.
+   * Require a postmortem when one alert episode spent at least {@code budgetShare} of the
+   * period's projected budget.
    *
    * @param budgetShare {@code 0 < share <= 1}; 0.2 in the SRE Workbook's example policy
    */

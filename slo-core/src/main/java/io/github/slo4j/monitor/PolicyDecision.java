@@ -3,30 +3,24 @@ package io.github.slo4j.monitor;
 import io.github.slo4j.internal.Require;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A decision an {@link BudgetPolicy error-budget policy} made about an SLO, naming the policy (id
  * and version) and the clause that produced it, so anyone can check it against the signed text.
  *
- * @param policyId the policy's id
- * @param policyVersion the policy's version
- * @param clause the clause's name: {@code freeze}, {@code postmortem}, {@code target-review}, or a
- *     step's name
- * @param kind what was decided
- * @param sloId the SLO the decision is about
- * @param target the SLO target it is about ({@code events} or a latency threshold)
- * @param at when it was decided (an evaluation boundary, or the time of a manual override)
- * @param message what it means, for humans: the clause's wording and the numbers behind it
+ * <p>Immutable; only the monitor creates one, so a decision may gain fields without breaking
+ * callers. Equal when every field is.
  */
-public record PolicyDecision(
-    String policyId,
-    String policyVersion,
-    String clause,
-    Kind kind,
-    String sloId,
-    String target,
-    Instant at,
-    String message) {
+public final class PolicyDecision {
+  private final String policyId;
+  private final String policyVersion;
+  private final String clause;
+  private final Kind kind;
+  private final String sloId;
+  private final String target;
+  private final Instant at;
+  private final String message;
 
   /** What a policy decided. */
   public enum Kind {
@@ -36,7 +30,7 @@ public record PolicyDecision(
     UNFREEZE,
     /** A person lifted a freeze while the budget was still exhausted. */
     FREEZE_OVERRIDDEN,
-    /** One alert episode consumed at least the clause's share of the budget. */
+    /** One alert episode spent at least the clause's share of the period's projected budget. */
     POSTMORTEM_REQUIRED,
     /** The long-window burn averaged over the review horizon is above the clause's upper bound. */
     TARGET_TOO_TIGHT,
@@ -50,16 +44,82 @@ public record PolicyDecision(
     STEP_ON_TRACK
   }
 
-  /** Validates the components. */
-  public PolicyDecision {
-    Require.nonNull("policyId", policyId);
-    Require.nonNull("policyVersion", policyVersion);
-    Require.nonNull("clause", clause);
-    Require.nonNull("kind", kind);
-    Require.nonNull("sloId", sloId);
-    Require.nonNull("target", target);
-    Require.nonNull("at", at);
-    Require.nonNull("message", message);
+  PolicyDecision(
+      String policyId, String policyVersion, String clause, Kind kind, String sloId, String target, Instant at,
+      String message) {
+    this.policyId = Require.nonNull("policyId", policyId);
+    this.policyVersion = Require.nonNull("policyVersion", policyVersion);
+    this.clause = Require.nonNull("clause", clause);
+    this.kind = Require.nonNull("kind", kind);
+    this.sloId = Require.nonNull("sloId", sloId);
+    this.target = Require.nonNull("target", target);
+    this.at = Require.nonNull("at", at);
+    this.message = Require.nonNull("message", message);
+  }
+
+  /** {@return the policy's id} */
+  public String policyId() {
+    return policyId;
+  }
+
+  /** {@return the policy's version} */
+  public String policyVersion() {
+    return policyVersion;
+  }
+
+  /**
+   * {@return the clause's name: {@code freeze}, {@code postmortem}, {@code target-review}, or a
+   * step's name}
+   */
+  public String clause() {
+    return clause;
+  }
+
+  /** {@return what was decided} */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** {@return the SLO the decision is about} */
+  public String sloId() {
+    return sloId;
+  }
+
+  /** {@return the SLO target it is about ({@code events} or a latency threshold)} */
+  public String target() {
+    return target;
+  }
+
+  /** {@return when it was decided (an evaluation boundary, or the time of a manual override)} */
+  public Instant at() {
+    return at;
+  }
+
+  /** {@return what it means, for humans: the clause's wording and the numbers behind it} */
+  public String message() {
+    return message;
+  }
+
+  /** Equal when every field is. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PolicyDecision)) {
+      return false;
+    }
+    PolicyDecision d = (PolicyDecision) o;
+    return policyId.equals(d.policyId)
+        && policyVersion.equals(d.policyVersion)
+        && clause.equals(d.clause)
+        && kind == d.kind
+        && sloId.equals(d.sloId)
+        && target.equals(d.target)
+        && at.equals(d.at)
+        && message.equals(d.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(policyId, policyVersion, clause, kind, sloId, target, at, message);
   }
 
   /** Whether this decision is part of the enforcement history: a freeze, an unfreeze, an override. */

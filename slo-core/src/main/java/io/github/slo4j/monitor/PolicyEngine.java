@@ -158,13 +158,13 @@ final class PolicyEngine {
     if (!b.hasData()) {
       return;
     }
-    boolean exhausted = b.consumedAtLeast(BigDecimal.ONE);
-    boolean recovered = b.remainingAbove(unfreezeAbove);
+    boolean exhausted = b.projectedConsumedAtLeast(BigDecimal.ONE);
+    boolean recovered = b.projectedRemainingAbove(unfreezeAbove);
     if (frozen[t]) {
       if (recovered) {
         frozen[t] = false;
         record(out, decision(PolicyDecision.Kind.UNFREEZE, freeze.name(), t, at,
-            "budget recovered: " + pct(b.remaining().getAsDouble()) + " remaining (more than "
+            "budget recovered: " + pct(b.projectedRemaining().getAsDouble()) + " of the period's projected budget remaining (more than "
                 + pct(freeze.unfreezeAbove()) + "); releases may ship again"));
         updateFrozenSince();
       }
@@ -176,7 +176,7 @@ final class PolicyEngine {
       frozen[t] = true;
       lastFreezeAt = at;
       record(out, decision(PolicyDecision.Kind.FREEZE, freeze.name(), t, at,
-          "budget exhausted: " + pct(b.consumed().getAsDouble()) + " consumed; non-critical releases are frozen until more than "
+          "budget exhausted: " + pct(b.projectedConsumed().getAsDouble()) + " of the period's projected budget spent; non-critical releases are frozen until more than "
               + pct(freeze.unfreezeAbove()) + " of the budget is back; reliability and security fixes are exempt"));
       updateFrozenSince();
     }
@@ -196,11 +196,11 @@ final class PolicyEngine {
 
   private void evaluatePostmortem(AlertEngine.Episode e, Instant at, PeriodBudget b, List<PolicyDecision> out) {
     String key = e.target().index() + "@" + e.startMillis();
-    if (!postmortemsIssued.contains(key) && b.shareAtLeast(e.bad(), postmortemShare)) {
+    if (!postmortemsIssued.contains(key) && b.projectedShareAtLeast(e.bad(), postmortemShare)) {
       postmortemsIssued.add(key);
       out.add(decision(PolicyDecision.Kind.POSTMORTEM_REQUIRED, postmortem.name(), e.target().index(), at,
           "the alert episode that started firing at " + Instant.ofEpochMilli(e.startMillis()) + " (" + e.openedBy()
-              + ") consumed " + pct(b.share(e.bad()).getAsDouble()) + " of the budget (at least "
+              + ") spent " + pct(b.projectedShare(e.bad()).getAsDouble()) + " of the period's projected budget (at least "
               + pct(postmortem.budgetShare()) + "): a postmortem is required"));
     }
     if (!e.open()) {
@@ -359,7 +359,7 @@ final class PolicyEngine {
     List<String> out = new ArrayList<>();
     for (int t = 0; t < targets.size(); t++) {
       PeriodBudget b = budgets[t];
-      if (b == null || !b.hasData() || !b.consumedAtLeast(BigDecimal.ONE) || frozen[t]) {
+      if (b == null || !b.hasData() || !b.projectedConsumedAtLeast(BigDecimal.ONE) || frozen[t]) {
         continue;
       }
       String head = exhausted(targets.get(t), b);
@@ -373,9 +373,10 @@ final class PolicyEngine {
     return out;
   }
 
-  /** {@code budget of <target> exhausted (113% consumed) with no freeze in force}. */
+  /** {@code budget of <target> exhausted (113% of the period's projected budget spent) with no freeze in force}. */
   public static String exhausted(Target target, PeriodBudget b) {
-    return "budget of " + target.name() + " exhausted (" + pct(b.consumed().getAsDouble()) + " consumed) with no freeze in force";
+    return "budget of " + target.name() + " exhausted (" + pct(b.projectedConsumed().getAsDouble())
+        + " of the period's projected budget spent) with no freeze in force";
   }
 
   private void record(List<PolicyDecision> out, PolicyDecision d) {

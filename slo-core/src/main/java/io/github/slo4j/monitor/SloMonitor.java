@@ -307,19 +307,13 @@ public final class SloMonitor {
   /** The SLO's meta-signals as of the last evaluation. */
   public synchronized SloHealth health() {
     Instant at = Instant.ofEpochMilli(lastBoundary == Long.MIN_VALUE ? reader.asOfMillis() : lastBoundary);
+    SloHealth.Builder health = SloHealth.builder(slo.service(), slo.id(), at, burnWindow);
     List<String> problems = new ArrayList<>();
-    OptionalDouble remaining = OptionalDouble.empty();
     if (budgets != null) {
       for (Target t : slo.targets()) {
         PeriodBudget b = budgets[t.index()];
-        if (!b.hasData()) {
-          continue;
-        }
-        double r = b.remaining().getAsDouble();
-        if (remaining.isEmpty() || r < remaining.getAsDouble()) {
-          remaining = OptionalDouble.of(r);
-        }
-        if (policyEngine == null && b.consumedAtLeast(java.math.BigDecimal.ONE)) {
+        health.budget(t.name(), b);
+        if (policyEngine == null && b.projectedConsumedAtLeast(java.math.BigDecimal.ONE)) {
           problems.add(PolicyEngine.exhausted(t, b) + ": no error-budget policy governs SLO " + slo.id());
         }
       }
@@ -329,19 +323,14 @@ public final class SloMonitor {
     }
     Optional<Duration> sinceFreeze =
         policyEngine == null ? Optional.empty() : policyEngine.lastFreezeAt().map(f -> Duration.between(f, at));
-    return new SloHealth(
-        slo.service(),
-        slo.id(),
-        at,
-        burnNow.isPresent(),
-        burnNow,
-        burnWindow,
-        remaining,
-        frozen(),
-        sinceFreeze,
-        policyEngine == null ? Optional.empty() : policyEngine.calibration(),
-        alerts.active().size(),
-        problems);
+    return health
+        .burnRate(burnNow)
+        .frozen(frozen())
+        .sinceLastFreeze(sinceFreeze)
+        .calibration(policyEngine == null ? Optional.empty() : policyEngine.calibration())
+        .activeAlerts(alerts.active().size())
+        .problems(problems)
+        .build();
   }
 
   /** {@code SloMonitor[checkout-availability]}, or {@code SloMonitor[checkout-availability[tenant-a]]}. */

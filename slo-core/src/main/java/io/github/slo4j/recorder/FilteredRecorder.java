@@ -1,6 +1,7 @@
 package io.github.slo4j.recorder;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -31,17 +32,33 @@ public final class FilteredRecorder<T> {
     }
   }
 
-  /** Records one request with its latency, if {@code attributes} pass the filter. */
-  public void recordLatency(T attributes, long latencyNanos, boolean success) {
-    if (recorder.admit(include, attributes)) {
-      recorder.recordLatency(latencyNanos, success);
-    }
-  }
-
-  /** Same as {@link #recordLatency(Object, long, boolean)} with a {@link Duration}. */
+  /**
+   * Records one request with its latency, if {@code attributes} pass the filter (see {@link
+   * SloRecorder#recordLatency(Duration, boolean)}).
+   */
   public void recordLatency(T attributes, Duration latency, boolean success) {
     if (recorder.admit(include, attributes)) {
       recorder.recordLatency(latency, success);
+    }
+  }
+
+  /**
+   * Records one request with its latency as {@code amount} of {@code unit}, if {@code attributes}
+   * pass the filter (see {@link SloRecorder#recordLatency(long, TimeUnit, boolean)}).
+   */
+  public void recordLatency(T attributes, long amount, TimeUnit unit, boolean success) {
+    if (recorder.admit(include, attributes)) {
+      recorder.recordLatency(amount, unit, success);
+    }
+  }
+
+  /**
+   * Records one request with its latency in nanoseconds, if {@code attributes} pass the filter (see
+   * {@link SloRecorder#recordLatencyNanos(long, boolean)}).
+   */
+  public void recordLatencyNanos(T attributes, long latencyNanos, boolean success) {
+    if (recorder.admit(include, attributes)) {
+      recorder.recordLatencyNanos(latencyNanos, success);
     }
   }
 

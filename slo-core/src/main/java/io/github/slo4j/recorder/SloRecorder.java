@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -58,9 +59,16 @@ import java.util.function.Predicate;
  *
  * <p><b>What is recorded.</b> For an events SLI, {@link #recordGood()}, {@link #recordBad()}, {@link
  * #record(boolean)} or {@link #recordCounts(long, long)}. For a latency SLI, {@link
- * #recordLatency(long, boolean)}: the event is good for each threshold it succeeded within; {@code
- * recordGood()} counts an event good for every threshold and {@code recordBad()} a failure. On an
+ * #recordLatency(Duration, boolean)} (or {@link #recordLatency(long, TimeUnit, boolean)}, {@link
+ * #recordLatencyNanos(long, boolean)}): the event is good for each threshold it succeeded within.
+ * An event recorded without a latency is judged alike for every threshold: {@code recordGood()},
+ * {@code record(true)} and the good part of {@code recordCounts} count as good for every threshold,
+ * {@code recordBad()}, {@code record(false)} and the bad part as bad for every threshold. On an
  * events SLI {@code recordLatency} counts the success flag only.
+ *
+ * <p><b>Cumulative counts.</b> {@link #cumulative(Target)} gives the events recorded since the
+ * recorder was made, monotonic and never reset by windows, for a counter such as a Micrometer
+ * {@code FunctionCounter}; restored counts count in the windows but not there (see the method).
  *
  * <p><b>Budgeting.</b> With {@link BudgetingMethod.Timeslices} the ticker closes each slice at its
  * boundary (a multiple of the slice length since the epoch), judges it against the slice target and
@@ -129,6 +137,10 @@ public final class SloRecorder implements WindowReader {
   private long restoredEvents;
   private boolean closedABoundary;
 
+  // cumulative(), under stateLock: what restores added to each cell, and the last counts read
+  private final long[] restoredCells;
+  private final long[] lastCumulative;
+
   SloRecorder(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
     this.definition = definition;
     this.groupKey = groupKey;
@@ -146,6 +158,8 @@ public final class SloRecorder implements WindowReader {
     this.failCell = cellCount - 1;
     this.cells = new Cells(cellCount, Cells.defaultStripes());
     this.cellSums = new long[cellCount];
+    this.restoredCells = new long[cellCount];
+    this.lastCumulative = new long[cellCount];
 
     BudgetingMethod method = definition.budgeting();
     if (method instanceof BudgetingMethod.Timeslices) {
@@ -227,27 +241,63 @@ public final class SloRecorder implements WindowReader {
 
   // ---------------------------------------------------------------- record path
 
-  /** Records one good event. Lock-free, allocation-free, never throws. */
+  /**
+   * Records one good event. On a latency SLI it counts as good for every threshold, as a success
+   * within the fastest one would (see {@link #record(boolean)}). Lock-free, allocation-free, never
+   * throws.
+   */
   public void recordGood() {
     cells.increment(0);
   }
 
-  /** Records one bad event. Lock-free, allocation-free, never throws. */
+  /**
+   * Records one bad event. On a latency SLI it counts as bad for every threshold, as a failed
+   * request does (see {@link #record(boolean)}). Lock-free, allocation-free, never throws.
+   */
   public void recordBad() {
     cells.increment(failCell);
   }
 
-  /** Records one event, good or bad. Lock-free, allocation-free, never throws. */
+  /**
+   * Records one event, good or bad. Lock-free, allocation-free, never throws.
+   *
+   * <p>On a latency SLI, where each target is a latency threshold, an event recorded without a
+   * latency is judged the same way for every threshold: a good one counts as good for every target
+   * (a success within the fastest threshold), a bad one as bad for every target (a failed request).
+   * This lets a caller that has already judged a request, or that knows it failed before any
+   * latency could be measured, record it on a latency SLO; {@link #recordGood()}, {@link
+   * #recordBad()} and {@link #recordCounts(long, long)} follow the same rule. Use {@link
+   * #recordLatency(Duration, boolean)} to have the thresholds judge each event.
+   */
   public void record(boolean good) {
     cells.increment(good ? 0 : failCell);
   }
 
   /**
    * Records one request with its latency and whether it succeeded. On a latency SLI the request is
-   * good for every threshold it succeeded within (latency ≤ threshold); a negative latency counts
-   * as zero. On an events SLI only {@code success} counts. Lock-free, allocation-free, never throws.
+   * good for every threshold it succeeded within (latency ≤ threshold), and a failed request is bad
+   * for every threshold whatever its latency; a negative latency counts as zero, and a {@code null}
+   * latency (a caller that could not measure one) as slower than every threshold. On an events SLI
+   * only {@code success} counts. Lock-free, allocation-free, never throws.
    */
-  public void recordLatency(long latencyNanos, boolean success) {
+  public void recordLatency(Duration latency, boolean success) {
+    recordLatencyNanos(latency == null ? Long.MAX_VALUE : saturatedNanos(latency), success);
+  }
+
+  /**
+   * {@link #recordLatency(Duration, boolean)} with the latency as {@code amount} of {@code unit}
+   * (saturated at about 292 years); a {@code null} unit counts as slower than every threshold.
+   * Lock-free, allocation-free, never throws.
+   */
+  public void recordLatency(long amount, TimeUnit unit, boolean success) {
+    recordLatencyNanos(unit == null ? Long.MAX_VALUE : unit.toNanos(amount), success);
+  }
+
+  /**
+   * {@link #recordLatency(Duration, boolean)} with the latency in nanoseconds, as {@link
+   * System#nanoTime()} differences give it. Lock-free, allocation-free, never throws.
+   */
+  public void recordLatencyNanos(long latencyNanos, boolean success) {
     if (!success) {
       cells.increment(failCell);
       return;
@@ -264,18 +314,18 @@ public final class SloRecorder implements WindowReader {
     cells.increment(cell);
   }
 
-  /** Same as {@link #recordLatency(long, boolean)} with a {@link Duration}. */
-  public void recordLatency(Duration latency, boolean success) {
-    recordLatency(latency == null ? 0 : saturatedNanos(latency), success);
-  }
-
   private static long saturatedNanos(Duration d) {
-    return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : d.toNanos();
+    long seconds = d.getSeconds();
+    if (seconds < 0) {
+      return 0; // a negative latency counts as zero; toNanos() would throw on a huge one
+    }
+    return seconds >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : d.toNanos();
   }
 
   /**
    * Records {@code total} events of which {@code good} were good, as a source that polls counters
-   * does with its deltas (good ones count for every latency threshold). Never throws: counts that
+   * does with its deltas (on a latency SLI good ones count as good and bad ones as bad for every
+   * threshold, as {@link #record(boolean)} says). Never throws: counts that
    * are negative, with {@code good > total}, or with {@code total} above 2^40 (1,099,511,627,776)
    * are rejected, counted in {@link #rejectedRecords()} and logged by the ticker.
    *
@@ -332,19 +382,81 @@ public final class SloRecorder implements WindowReader {
     return in;
   }
 
-  /** Counts rejected by {@link #recordCounts(long, long)} as invalid since the recorder was made. */
+  /**
+   * Counts rejected by {@link #recordCounts(long, long)} as invalid since the recorder was made.
+   * Monotonic, like {@link #cumulative(Target)}, and never restored.
+   */
   public long rejectedRecords() {
     return rejected.get();
   }
 
-  /** Events a {@linkplain #filtered(Predicate) filter} excluded from the SLI. */
+  /**
+   * Events a {@linkplain #filtered(Predicate) filter} excluded from the SLI since the recorder was
+   * made. Monotonic, like {@link #cumulative(Target)}, and never restored.
+   */
   public long excludedEvents() {
     return excluded.get();
   }
 
-  /** Times a filter threw (the events were counted). */
+  /** Times a filter threw (the events were counted) since the recorder was made. Monotonic. */
   public long filterFailures() {
     return filterFailures.get();
+  }
+
+  /**
+   * The events of {@code target} recorded into this recorder since it was made: what a monotonic
+   * counter (a Micrometer {@code FunctionCounter}, a Prometheus {@code _total}) publishes. Always
+   * in events, whatever the budgeting method; for a latency SLI, {@code good} counts the events
+   * good for this target's threshold. Thread-safe; it sums the striped cells (no tick needed, so
+   * it includes events that no window counts yet), and allocates one small array and the result.
+   *
+   * <p><b>Monotonic.</b> A later call never returns less, in {@code good}, {@code bad} or {@code
+   * total}, than an earlier one: the cells only grow, and this takes the lock that the ticker and
+   * {@link #restore(byte[])} hold, never one that recording takes.
+   *
+   * <p><b>Restored counts are not included.</b> The events a {@link #restore(byte[])} brings in
+   * count in the windows, never here: they were counted by the counters of the process that
+   * recorded them, and a Prometheus {@code increase()} over a restart already spans that process's
+   * series and this one's (a counter that starts again from zero is a reset it understands).
+   * Including them would count them twice, in a fleet's sum as in one instance's {@code increase()}
+   * when the restore came after a scrape. So the counts never jump at a restore, restored into a
+   * running recorder or not.
+   *
+   * <p>Should a count pass {@link Long#MAX_VALUE} (only {@link #recordCounts(long, long)} in a loop
+   * of huge counts could do it, see there), the counts stay at the last ones read.
+   *
+   * @throws IllegalArgumentException when the target is not this SLO's
+   */
+  public EventCounts cumulative(Target target) {
+    int t = targetIndex(target);
+    long[] sums = new long[cells.cells()];
+    synchronized (stateLock) {
+      try {
+        cells.sumAll(sums);
+        long total = 0;
+        for (int c = 0; c < sums.length; c++) {
+          sums[c] -= restoredCells[c];
+          total = Math.addExact(total, sums[c]);
+        }
+        System.arraycopy(sums, 0, lastCumulative, 0, sums.length);
+      } catch (ArithmeticException overflow) {
+        System.arraycopy(lastCumulative, 0, sums, 0, sums.length);
+      }
+    }
+    long total = 0;
+    for (long c : sums) {
+      total += c; // checked above, or the last counts that were
+    }
+    long good = sums[0];
+    for (int c = 1; latency && c <= t; c++) {
+      good += sums[c]; // the successes within threshold t are the cells up to t
+    }
+    return new EventCounts(good, total);
+  }
+
+  /** {@link #cumulative(Target)} of the first target. */
+  public EventCounts cumulative() {
+    return cumulative(definition.targets().get(0));
   }
 
   // ---------------------------------------------------------------- ticker side
@@ -639,17 +751,23 @@ public final class SloRecorder implements WindowReader {
       }
       // nothing below can fail
       rings.replace(combined);
-      cells.add(0, ev[1]);
+      addRestored(0, ev[1]);
       for (int i = 1; latency && i < targets; i++) {
-        cells.add(i, ev[1 + i] - ev[i]);
+        addRestored(i, ev[1 + i] - ev[i]);
       }
-      cells.add(failCell, ev[0] - ev[targets]);
+      addRestored(failCell, ev[0] - ev[targets]);
       sliceCount = newSliceCount;
       System.arraycopy(newSliceGood, 0, sliceGood, 0, targets);
       System.arraycopy(newSliceStart, 0, sliceStart, 0, sliceStart.length);
       lineage = RecorderState.lineage(lineage, s.lineage());
       restoredEvents = newRestoredEvents;
     }
+  }
+
+  /** Adds a restored state's events to a cell, and remembers them for {@link #cumulative(Target)}. */
+  private void addRestored(int cell, long n) {
+    cells.add(cell, n);
+    restoredCells[cell] += n; // at most the cell's sum, which restore checked fits in a long
   }
 
   /** Refuses a state that holds counts of this recorder or of an instance already restored. */
@@ -903,6 +1021,7 @@ public final class SloRecorder implements WindowReader {
       }
     }
     into.asOfMillis = asOf;
+    into.filled = true;
   }
 
   /** An immutable snapshot of every target over every standard window. Allocates. */

@@ -953,11 +953,26 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
     /**
      * Builds the registry.
      *
-     * @throws IllegalArgumentException when both {@link #manualTicks()} and an executor were given
+     * <p>A {@link ManualTimeSource} needs {@link #manualTicks()} (or an executor the host drives):
+     * the registry's own ticker wakes up on real time and reads the manual clock, which moves only
+     * when a test moves it, so it would close no boundary, or close one at a moment no test can
+     * predict, and say nothing. That combination is refused rather than turned into manual ticks,
+     * because a caller who asked for automatic ticks and got manual ones would still wait for
+     * ticks that never come.
+     *
+     * @throws IllegalArgumentException when both {@link #manualTicks()} and an executor were given,
+     *     or a {@link ManualTimeSource} with neither
      */
     public SloRegistry build() {
       if (manual && executor != null) {
         throw Require.invalid("executor", executor, "none with manualTicks()");
+      }
+      if (time instanceof ManualTimeSource && !manual && executor == null) {
+        throw Require.invalid(
+            "timeSource",
+            "a ManualTimeSource with the registry's own ticker",
+            "manualTicks() or an executor with a ManualTimeSource: the ticker runs on real time, and a manual clock"
+                + " only moves when the caller moves it");
       }
       return new SloRegistry(this);
     }

@@ -3,6 +3,7 @@ package io.github.slo4j.recorder;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
+import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.OptionalDouble;
  */
 public final class SloSnapshot {
   private final SloDefinition definition;
+  private final String label;
   private final long asOfMillis;
   private final List<Duration> windows;
   private final List<List<WindowCounts>> counts;
@@ -24,6 +26,7 @@ public final class SloSnapshot {
 
   SloSnapshot(SnapshotBuffer b) {
     this.definition = b.owner.definition();
+    this.label = b.owner.label();
     this.asOfMillis = b.asOfMillis;
     this.windows = b.windows();
     List<List<WindowCounts>> all = new ArrayList<>();
@@ -98,16 +101,40 @@ public final class SloSnapshot {
   }
 
   private int windowIndex(Duration window) {
+    Require.nonNull("window", window);
     int w = windows.indexOf(window);
     if (w < 0) {
-      throw Require.invalid("window", window, "one of the standard windows " + windows);
+      StringBuilder all = new StringBuilder();
+      for (Duration d : windows) {
+        all.append(all.length() == 0 ? "" : ", ").append(DurationFormat.format(d));
+      }
+      throw Require.invalid("window", DurationFormat.format(window), "one of the standard windows " + all);
     }
     return w;
   }
 
-  /** {@code SloSnapshot[checkout-availability @ 2026-01-01T00:00:00Z]}. */
+  /**
+   * Every count, one line per target, durations in the compact format of alerts; a window that the
+   * data does not wholly cover, or with gaps, says so:
+   *
+   * <pre>{@code
+   * SloSnapshot[checkout @ 2026-01-01T01:00:00Z
+   *   events 99.9%: 5m 1/120 bad, 30m 2/720 bad, 1h 3/1440 bad, 1d 3/1440 bad (covered 1h), ...]
+   * }</pre>
+   */
   @Override
   public String toString() {
-    return "SloSnapshot[" + definition.id() + " @ " + asOf() + "]";
+    StringBuilder sb = new StringBuilder("SloSnapshot[");
+    sb.append(label).append(" @ ").append(asOf());
+    for (Target t : definition.targets()) {
+      sb.append("\n  ").append(t).append(':');
+      List<WindowCounts> row = counts.get(t.index());
+      for (int w = 0; w < row.size(); w++) {
+        WindowCounts c = row.get(w);
+        SnapshotBuffer.appendWindow(
+            sb.append(w == 0 ? " " : ", "), c.window(), c.good(), c.total(), c.covered().toMillis(), gaps[w]);
+      }
+    }
+    return sb.append(']').toString();
   }
 }

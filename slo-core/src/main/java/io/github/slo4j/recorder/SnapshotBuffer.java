@@ -1,7 +1,9 @@
 package io.github.slo4j.recorder;
 
 import io.github.slo4j.Target;
+import io.github.slo4j.internal.DurationFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,6 +20,7 @@ public final class SnapshotBuffer {
   final SloRecorder owner;
   final long[] scratch;
   long asOfMillis;
+  boolean filled;
   private final int windowCount;
   private final List<Duration> windows;
   private final long[] good;
@@ -128,8 +131,55 @@ public final class SnapshotBuffer {
     return gaps[target * windowCount + window];
   }
 
+  /**
+   * The last fill, one line per target, durations in the compact format of alerts; a window that
+   * the data does not wholly cover, or with gaps, says so:
+   *
+   * <pre>{@code
+   * SnapshotBuffer[checkout @ 2026-01-01T01:00:00Z
+   *   events 99.9%: 5m 1/120 bad, 30m 2/720 bad, 1h 3/1440 bad, 1d 3/1440 bad (covered 1h), ...]
+   * }</pre>
+   *
+   * <p>{@code SnapshotBuffer[checkout: not filled]} before the first fill.
+   */
+  @Override
+  public String toString() {
+    if (!filled) {
+      return "SnapshotBuffer[" + owner.label() + ": not filled]";
+    }
+    StringBuilder sb = new StringBuilder("SnapshotBuffer[");
+    sb.append(owner.label()).append(" @ ").append(Instant.ofEpochMilli(asOfMillis));
+    List<Target> targets = owner.definition().targets();
+    for (int t = 0; t < targets.size(); t++) {
+      sb.append("\n  ").append(targets.get(t)).append(':');
+      for (int w = 0; w < windowCount; w++) {
+        long ms = lengthMillis(t, w);
+        Duration window = ms == 0 ? windows.get(w) : Duration.ofMillis(ms);
+        appendWindow(sb.append(w == 0 ? " " : ", "), window, good(t, w), total(t, w), coveredMillis(t, w), gapIntervals(t, w));
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  /** {@code 1h 3/1440 bad}, then {@code (covered 20m, 2 gap intervals)} where they apply. */
+  static void appendWindow(StringBuilder sb, Duration window, long good, long total, long coveredMillis, long gaps) {
+    sb.append(DurationFormat.format(window)).append(' ');
+    sb.append(total == 0 ? "no data" : (total - good) + "/" + total + " bad");
+    boolean partial = coveredMillis < window.toMillis();
+    if (partial || gaps > 0) {
+      sb.append(" (");
+      if (partial) {
+        sb.append("covered ").append(DurationFormat.format(Duration.ofMillis(coveredMillis)));
+      }
+      if (gaps > 0) {
+        sb.append(partial ? ", " : "").append(gaps).append(gaps == 1 ? " gap interval" : " gap intervals");
+      }
+      sb.append(')');
+    }
+  }
+
   private IllegalStateException noData(int window) {
     return new IllegalStateException(
-        "no data: window " + windows.get(window) + " had no events; check hasData first");
+        "no data: window " + DurationFormat.format(windows.get(window)) + " had no events; check hasData first");
   }
 }

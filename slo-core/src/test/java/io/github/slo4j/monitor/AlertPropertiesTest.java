@@ -79,9 +79,9 @@ class AlertPropertiesTest {
       long onEdge = rhs.divide(BigDecimal.valueOf(covered), 0, java.math.RoundingMode.FLOOR).longValue();
       long bad = Math.max(0, onEdge + nudge);
       io.github.slo4j.monitor.PeriodBudget b =
-          io.github.slo4j.monitor.PeriodBudget.of(o, Math.min(bad, total), total, covered, periodMillis);
+          io.github.slo4j.monitor.PeriodBudget.of(o, total - Math.min(bad, total), total, covered, periodMillis);
       boolean expected = BigDecimal.valueOf(bad).multiply(BigDecimal.valueOf(covered)).compareTo(rhs) >= 0;
-      assertEquals(expected, b.shareAtLeast(bad, fraction));
+      assertEquals(expected, b.projectedShareAtLeast(bad, fraction));
     });
   }
 

@@ -109,9 +109,13 @@ class AlertReplayTest {
     assertEquals(AlertState.FIRING, noData.get(0).to());
     assertEquals(Severity.PAGE, noData.get(0).alert().severity());
     assertTrue(noData.get(0).alert().longWindow().burnRate().isEmpty());
-    // 60,000 bad events; 8.7 M events over the 1d40m covered so far, projected to 30 days.
-    assertEquals(60_000.0 * 88_800 / (0.001 * 8_700_000 * 2_592_000), noData.get(0).alert().budgetConsumed().getAsDouble(), 1e-12);
-    assertEquals("[page] checkout/checkout-availability events: no traffic for 30m; the period 23.63%",
+    // 60,000 bad events of the 8.7 M so far, which allow 8,700: 6.9 budgets consumed.
+    assertEquals(60_000.0 / 8_700, noData.get(0).alert().budgetConsumed().getAsDouble(), 1e-12);
+    // The 8.7 M events over the 1d40m covered so far, projected to 30 days.
+    assertEquals(60_000.0 * 88_800 / (0.001 * 8_700_000 * 2_592_000),
+        noData.get(0).alert().projectedBudgetConsumed().getAsDouble(), 1e-12);
+    assertEquals("[page] checkout/checkout-availability events: no traffic for 30m; the period so far consumed 689.7%"
+            + " of its budget (23.63% of the period's projected budget)",
         noData.get(0).alert().summary());
     assertEquals(at(back.plusSeconds(10)), noData.get(1).at());
     assertEquals(AlertState.RESOLVED, noData.get(1).to());
@@ -175,10 +179,12 @@ class AlertReplayTest {
     assertEquals(end, a.longWindow().end());
     assertEquals(end.minus(ofMinutes(5)), a.shortWindow().start());
     assertEquals(1000.0 * 6_000 / 30_000, a.shortWindow().burnRate().getAsDouble(), 1e-9);
-    // 6,000 bad events; the period holds one day of data, projected to 30 days: 259,200 allowed.
-    assertEquals(6_000.0 / 259_200, a.budgetConsumed().getAsDouble(), 1e-12);
+    // 6,000 bad events of the 8,646,000 so far (1d1m at 100/s), which allow 8,646.
+    assertEquals(6_000.0 / 8_646, a.budgetConsumed().getAsDouble(), 1e-12);
+    // The period holds one day of data, projected to 30 days: 259,200 allowed.
+    assertEquals(6_000.0 / 259_200, a.projectedBudgetConsumed().getAsDouble(), 1e-12);
     assertEquals(Optional.of(end), a.episodeStart());
-    assertEquals(6_000.0 / 259_200, a.episodeBudgetConsumed().getAsDouble(), 1e-12);
+    assertEquals(6_000.0 / 259_200, a.episodeProjectedBudgetConsumed().getAsDouble(), 1e-12);
     // The rest of the budget at the 5 m burn (200): (1 − 6000/259200) × 30 d ÷ 200 = 3h31m...
     double remaining = 1 - 6_000.0 / 259_200;
     assertEquals(remaining * 30 * 86_400 / 200, a.timeToExhaustion().orElseThrow().toNanos() / 1e9, 1e-3);
@@ -208,7 +214,8 @@ class AlertReplayTest {
     assertEquals("checkout-availability/events page 1h/5m > 14.4", a.id());
     assertEquals(
         "[page] checkout/checkout-availability events: burn 16.67 over 1h, 200 over 5m (> 14.4); this episode spent"
-            + " 2.315% of the budget, the period 2.315%; exhausted in 3h31m at this rate; 2 changes in the burn window"
+            + " 2.315% of the period's projected budget; the period so far consumed 69.4% of its budget (2.315% of the"
+            + " period's projected budget); exhausted in 3h31m at this rate; 2 changes in the burn window"
             + " or the 2h before it, newest: deploy checkout 1.42.0 at 2026-01-01T23:59:30Z",
         a.summary());
   }

@@ -59,7 +59,8 @@ class AlertingDocTest {
     AlertTransition page = result.notifications().get(0);
     assertEquals(
         "[page] checkout/checkout-availability events: burn 14.58 over 1h, 150 over 5m (> 14.4); "
-            + "this episode spent 2.025% of the budget, the period 2.025%; exhausted in 4h42m at this rate; "
+            + "this episode spent 2.025% of the period's projected budget; the period so far consumed "
+            + "20.23% of its budget (2.025% of the period's projected budget); exhausted in 4h42m at this rate; "
             + "1 change in the burn window or the 2h before it, newest: "
             + "deploy checkout 1.42.0 at 2026-01-03T23:58:00Z",
         page.alert().summary());

@@ -68,13 +68,20 @@ class MonitorTest {
   @Test
   void theRegistryReportRollsUpEverySlosMetaSignals() {
     Instant at = Slos.START;
-    SloHealth quiet = new SloHealth("a", "a-availability", at, false, OptionalDouble.empty(), ofHours(1),
-        OptionalDouble.empty(), false, Optional.empty(), Optional.empty(), 0, List.of());
-    SloHealth burning = new SloHealth("b", "b-availability", at, true, OptionalDouble.of(3.5), ofHours(1),
-        OptionalDouble.of(0.25), true, Optional.of(ofHours(2)), Optional.of(Calibration.TOO_TIGHT), 1,
-        List.of("budget of events exhausted (101% consumed) with no freeze in force: ..."));
-    SloHealth fine = new SloHealth("c", "c-latency", at, true, OptionalDouble.of(0.2), ofHours(1),
-        OptionalDouble.of(0.75), false, Optional.empty(), Optional.of(Calibration.TOO_LOOSE), 0, List.of());
+    SloHealth quiet = SloHealth.builder("a", "a-availability", at, ofHours(1)).build();
+    // 99.9 % of 1,000,000 events allows 1,000 bad: 750 bad leave 25 %, 250 bad leave 75 %.
+    SloHealth burning = SloHealth.builder("b", "b-availability", at, ofHours(1))
+        .burnRate(OptionalDouble.of(3.5))
+        .budget("events", PeriodBudget.of(SLO.objective(), 999_250, 1_000_000, 1000, 1000))
+        .frozen(true).sinceLastFreeze(Optional.of(ofHours(2))).calibration(Optional.of(Calibration.TOO_TIGHT))
+        .activeAlerts(1)
+        .problems(List.of("budget of events exhausted (101% of the period's projected budget spent) with no freeze in force: ..."))
+        .build();
+    SloHealth fine = SloHealth.builder("c", "c-latency", at, ofHours(1))
+        .burnRate(OptionalDouble.of(0.2))
+        .budget("events", PeriodBudget.of(SLO.objective(), 999_750, 1_000_000, 1000, 1000))
+        .calibration(Optional.of(Calibration.TOO_LOOSE))
+        .build();
     SloHealth.Summary s = SloHealth.summarize(List.of(quiet, burning, fine));
     assertEquals(List.of("a-availability"), s.noData());
     assertEquals(List.of("b-availability"), s.burning());
@@ -95,14 +102,17 @@ class MonitorTest {
     assertTrue(h.burning());
     // The last hour: 30,000 bad of 360,000 -> burn 83.3.
     assertEquals(1000.0 * 30_000 / 360_000, h.burnRate().getAsDouble(), 1e-9);
-    // 30,000 bad; 2h5m of data at 100/s projected to 30 days allows 259,200.
-    assertEquals(1 - 30_000.0 / 259_200, h.budgetRemaining().getAsDouble(), 1e-12);
+    // 30,000 bad of the 750,000 events so far, which allow 750: forty budgets consumed.
+    assertEquals(1 - 30_000.0 / 750, h.budgetRemaining().getAsDouble(), 1e-12);
+    // 2h5m of data at 100/s projected to 30 days allows 259,200.
+    assertEquals(1 - 30_000.0 / 259_200, h.projectedBudgetRemaining().getAsDouble(), 1e-12);
     assertEquals(ofHours(1), h.burnWindow());
     // 30,000 bad is 11.6 % of the month's budget in 5 minutes: both pages fire, and both tickets
     // (10 % of the budget in 1 and 3 days) hold, suppressed.
     assertEquals(4, h.activeAlerts());
     assertEquals(
-        "checkout/checkout-availability at 2026-01-01T02:05:00Z: burn 83.33 over 1h, 88.43% of the budget left",
+        "checkout/checkout-availability at 2026-01-01T02:05:00Z: burn 83.33 over 1h, budget overspent by 3900%"
+            + " (88.43% of the period's projected budget left)",
         h.toString());
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A monitor evaluated at the start of a calendar period: the boundary that ends a month reports the
  * month complete, the first interval of the next reports the next, and a month-to-date shorter than
- * the base interval is no data, never an exception. The recorder's recorder and replay's exact store
+ * the base interval is no data, never an exception. A registry's recorder and replay's exact store
  * agree at every boundary.
  */
 class PeriodStartEvaluationTest {
@@ -78,7 +78,7 @@ class PeriodStartEvaluationTest {
       }
       assertEquals(firstBoundary, live.recorder.asOf(), c.toString());
       assertEquals(OptionalDouble.empty(), live.monitor.health().budgetRemaining(), "no data at " + c);
-      PeriodBudget budget = PeriodBudget.read(live.recorder, live.recorder.definition().targets().get(0), live.recorder.asOfMillis());
+      PeriodBudget budget = PeriodBudget.of(live.recorder, live.recorder.definition().targets().get(0));
       assertFalse(budget.hasData(), c.toString());
 
       live.interval(c.base(), 1000, 1000); // the first interval that started in the new month
@@ -101,16 +101,18 @@ class PeriodStartEvaluationTest {
     live.interval(base, 900, 1000); // the interval closing at midnight
     // January's budget, projected from the hour seen: 100 bad × 1 h ÷ (0.001 × 360,000 × 31 d)
     double consumed = 100.0 * 3_600_000 / (0.001 * 360_000 * 31 * 86_400_000.0);
-    OptionalDouble january = live.monitor.health().budgetRemaining();
+    OptionalDouble january = live.monitor.health().projectedBudgetRemaining();
     assertTrue(january.isPresent(), "January at its last boundary");
     assertEquals(1 - consumed, january.getAsDouble(), 1e-12);
+    // of the events seen: 100 bad of 360,000, which allow 360
+    assertEquals(1 - 100.0 / 360, live.monitor.health().budgetRemaining().getAsDouble(), 1e-12);
 
     live.interval(base, 1000, 1000);
     assertEquals(OptionalDouble.of(1.0), live.monitor.health().budgetRemaining(), "February's first interval");
   }
 
   /**
-   * The same intervals read by the recorder's recorder and by replay's exact store give the same
+   * The same intervals read by a registry's recorder and by replay's exact store give the same
    * period budget at every boundary around a month start, in zones whose month starts on and off
    * the base interval's grid.
    */
@@ -137,12 +139,12 @@ class PeriodStartEvaluationTest {
         live.interval(c.base(), good, total);
         store.append(new long[] {good}, new long[] {total});
         assertEquals(store.asOfMillis(), live.recorder.asOfMillis());
-        PeriodBudget fromRecorder = PeriodBudget.read(live.recorder, target, live.recorder.asOfMillis());
-        PeriodBudget fromStore = PeriodBudget.read(store, target, store.asOfMillis());
+        PeriodBudget fromRecorder = PeriodBudget.of(live.recorder, target);
+        PeriodBudget fromStore = PeriodBudget.of(store, target);
         String where = c + " at " + Instant.ofEpochMilli(store.asOfMillis());
         assertEquals(fromStore.total(), fromRecorder.total(), "total, " + where);
         assertEquals(fromStore.bad(), fromRecorder.bad(), "bad, " + where);
-        assertEquals(fromStore.periodMillis(), fromRecorder.periodMillis(), "period, " + where);
+        assertEquals(fromStore.period(), fromRecorder.period(), "period, " + where);
         assertEquals(fromStore.consumed(), fromRecorder.consumed(), "consumed, " + where);
       }
     }

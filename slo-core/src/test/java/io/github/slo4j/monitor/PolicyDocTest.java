@@ -49,11 +49,11 @@ class PolicyDocTest {
 
     assertEquals(List.of(
             "+7d2m10s policy postmortem postmortem-required events: the alert episode that started firing at "
-                + "2026-01-08T00:00:20Z (page 1h/5m > 3.36) consumed 21.5% of the budget (at least 20%): "
+                + "2026-01-08T00:00:20Z (page 1h/5m > 3.36) spent 21.5% of the period's projected budget (at least 20%): "
                 + "a postmortem is required",
-            "+7d10m10s policy freeze freeze events: budget exhausted: 101% consumed; non-critical releases are "
+            "+7d10m10s policy freeze freeze events: budget exhausted: 101% of the period's projected budget spent; non-critical releases are "
                 + "frozen until more than 5% of the budget is back; reliability and security fixes are exempt",
-            "+14d2m30s policy freeze unfreeze events: budget recovered: 5.75% remaining (more than 5%); "
+            "+14d2m30s policy freeze unfreeze events: budget recovered: 5.75% of the period's projected budget remaining (more than 5%); "
                 + "releases may ship again"),
         result.timeline().stream().filter(line -> line.contains(" policy ")).toList());
 

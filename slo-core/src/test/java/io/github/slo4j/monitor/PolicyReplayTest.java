@@ -80,11 +80,11 @@ class PolicyReplayTest {
     assertEquals("search-availability", freeze.sloId());
     assertEquals("events", freeze.target());
     assertEquals(
-        "budget exhausted: 101% consumed; non-critical releases are frozen until more than 5% of the budget is back;"
+        "budget exhausted: 101% of the period's projected budget spent; non-critical releases are frozen until more than 5% of the budget is back;"
             + " reliability and security fixes are exempt",
         freeze.message());
     // 100 × (720 − 150) = 57,000 bad of 60,480 allowed: 5.75 % remaining.
-    assertEquals("budget recovered: 5.75% remaining (more than 5%); releases may ship again", enforcement.get(1).message());
+    assertEquals("budget recovered: 5.75% of the period's projected budget remaining (more than 5%); releases may ship again", enforcement.get(1).message());
 
     assertFalse(gates.get(0).allowed());
     assertEquals(
@@ -156,7 +156,7 @@ class PolicyReplayTest {
     assertFalse(health.get(1).frozen());
     assertEquals(
         List.of(
-            "budget of events exhausted (119% consumed) with no freeze in force: the freeze was overridden by alice"
+            "budget of events exhausted (119% of the period's projected budget spent) with no freeze in force: the freeze was overridden by alice"
                 + " at 2026-01-09T00:00:00Z (quarterly launch, approved by the VP)"),
         health.get(1).problems());
     List<PolicyDecision> e = r.monitor().enforcementHistory();
@@ -183,12 +183,12 @@ class PolicyReplayTest {
     Replay.Result noClause =
         Replay.of(SLO).policy(policy().postmortemAt(0.2).build()).traffic(outageOfTwelveMinutes()).duration(ofDays(8)).run();
     assertEquals(
-        List.of("budget of events exhausted (119% consumed) with no freeze in force: policy search-budget-policy v3"
+        List.of("budget of events exhausted (119% of the period's projected budget spent) with no freeze in force: policy search-budget-policy v3"
             + " has no freeze clause"),
         noClause.monitor().health().problems());
     Replay.Result noPolicy = Replay.of(SLO).traffic(outageOfTwelveMinutes()).duration(ofDays(8)).run();
     assertEquals(
-        List.of("budget of events exhausted (119% consumed) with no freeze in force: no error-budget policy governs"
+        List.of("budget of events exhausted (119% of the period's projected budget spent) with no freeze in force: no error-budget policy governs"
             + " SLO search-availability"),
         noPolicy.monitor().health().problems());
     assertTrue(noPolicy.monitor().mayShip(ChangeMarker.deploy("search", "1", r0())).allowed());
@@ -220,8 +220,8 @@ class PolicyReplayTest {
     assertEquals(at(ofDays(7).plusSeconds(130)), d.at());
     assertEquals("postmortem", d.clause());
     assertEquals(
-        "the alert episode that started firing at 2026-01-08T00:00:20Z (page 1h/5m > 3.36) consumed 20% of the"
-            + " budget (at least 20%): a postmortem is required",
+        "the alert episode that started firing at 2026-01-08T00:00:20Z (page 1h/5m > 3.36) spent 20% of the"
+            + " period's projected budget (at least 20%): a postmortem is required",
         d.message());
     // One bad event fewer is 19.998 %: no postmortem.
     Replay.Result below = Replay.of(SLO).policy(policy().postmortemAt(0.2).build()).traffic(incidentOf(12_095)).run();
@@ -229,7 +229,7 @@ class PolicyReplayTest {
     // The episode's payload says how much it cost when it resolved.
     assertEquals(
         12_095.0 / 60_480,
-        below.transitions().get(below.transitions().size() - 1).alert().episodeBudgetConsumed().getAsDouble(),
+        below.transitions().get(below.transitions().size() - 1).alert().episodeProjectedBudgetConsumed().getAsDouble(),
         1e-12);
   }
 

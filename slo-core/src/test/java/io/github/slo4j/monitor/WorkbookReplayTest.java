@@ -90,7 +90,7 @@ class WorkbookReplayTest {
     AlertTransition resolved = r.transitions().get(1);
     assertEquals(at(burst.plusSeconds(1180)), resolved.at());
     // The episode spent 0.15 × 600 s of events: 9,000 bad of a 30-day budget of 259,200.
-    assertEquals(9_000.0 / 259_200, resolved.alert().episodeBudgetConsumed().getAsDouble(), 1e-12);
+    assertEquals(9_000.0 / 259_200, resolved.alert().episodeProjectedBudgetConsumed().getAsDouble(), 1e-12);
   }
 
   @Test

@@ -145,10 +145,10 @@ class CalendarBoundaryTest {
     assertEquals(want, recorder.periodWindow(target), "period window, " + at);
     List<WindowCounts> snapshot = recorder.snapshot().counts(target);
     assertEquals(want, snapshot.get(snapshot.size() - 1), "snapshot's period window, " + at);
-    PeriodBudget budget = PeriodBudget.read(recorder, target, asOf);
+    PeriodBudget budget = PeriodBudget.of(recorder, target);
     assertEquals(expected[1], budget.total(), "budget total, " + at);
     assertEquals(expected[1] - expected[0], budget.bad(), "budget bad, " + at);
-    assertEquals(end - start, budget.periodMillis(), "period length, " + at);
+    assertEquals(end - start, budget.period().toMillis(), "period length, " + at);
   }
 
   /** The reference: events by the boundary that closed them, charged by their interval's start. */

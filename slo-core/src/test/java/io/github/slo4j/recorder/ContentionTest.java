@@ -97,10 +97,10 @@ class ContentionTest {
                     }
                   }
                   switch (i & 3) {
-                    case 0 -> recorder.recordLatency(50_000_000L, true);
-                    case 1 -> recorder.recordLatency(300_000_000L, true);
-                    case 2 -> recorder.recordLatency(900_000_000L, true);
-                    default -> recorder.recordLatency(10_000_000L, false);
+                    case 0 -> recorder.recordLatencyNanos(50_000_000L, true);
+                    case 1 -> recorder.recordLatencyNanos(300_000_000L, true);
+                    case 2 -> recorder.recordLatencyNanos(900_000_000L, true);
+                    default -> recorder.recordLatencyNanos(10_000_000L, false);
                   }
                 }
                 return null;

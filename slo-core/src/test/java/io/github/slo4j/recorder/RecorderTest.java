@@ -51,7 +51,7 @@ class RecorderTest {
     t.snapshot(b);
     assertFalse(b.hasData(0, 0));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.burnRate(0, 0));
-    assertEquals("no data: window PT5M had no events; check hasData first", e.getMessage());
+    assertEquals("no data: window 5m had no events; check hasData first", e.getMessage());
   }
 
   @Test
@@ -132,7 +132,7 @@ class RecorderTest {
     t.recordLatency(Duration.ofMillis(101), true); // within 500 only
     t.recordLatency(Duration.ofSeconds(2), true); // within neither
     t.recordLatency(Duration.ofMillis(1), false); // failed
-    t.recordLatency(-5, true); // a negative latency counts as zero
+    t.recordLatencyNanos(-5, true); // a negative latency counts as zero
     t.recordGood(); // good for every threshold
     t.recordBad();
     advance(TEN_S);
@@ -164,7 +164,7 @@ class RecorderTest {
     FilteredRecorder<String> humans = t.filtered(agent -> !agent.startsWith("bot"));
     humans.record("firefox", true);
     humans.record("bot/1.0", false);
-    humans.recordLatency("bot/2.0", 5, false);
+    humans.recordLatencyNanos("bot/2.0", 5, false);
     FilteredRecorder<String> broken =
         t.filtered(
             agent -> {

@@ -104,7 +104,7 @@ class TickerRobustnessTest {
             t.filtered(s -> { throw Sneaky.sneak(new IOException("checked, sneaked")); }));
     for (FilteredRecorder<String> f : broken) {
       assertDoesNotThrow(() -> f.record("curl", false));
-      assertDoesNotThrow(() -> f.recordLatency("curl", 5, true));
+      assertDoesNotThrow(() -> f.recordLatencyNanos("curl", 5, true));
     }
     advance(TEN_S); // the ticker logs the failures through the guard, and does not fail for them
     advance(TEN_S);

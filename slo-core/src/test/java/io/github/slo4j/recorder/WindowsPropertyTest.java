@@ -66,7 +66,7 @@ class WindowsPropertyTest {
         for (int e = 0; e < events; e++) {
           boolean success = random.nextInt(10) != 0;
           long latency = (long) (random.nextDouble() * 800_000_000L);
-          recorder.recordLatency(latency, success);
+          recorder.recordLatencyNanos(latency, success);
           model.record(success ? firstWithin(latency) : THRESHOLDS_NANOS.length);
         }
         moveClock(clock, random);
