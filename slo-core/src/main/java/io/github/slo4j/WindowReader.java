@@ -2,6 +2,7 @@ package io.github.slo4j;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Reads an SLO's counts over trailing windows as of its last closed interval. A recorder is one;
@@ -43,5 +44,10 @@ public interface WindowReader {
     }
     Instant last = Instant.ofEpochMilli(asOfMillis() - 1);
     return window(target, Duration.between(period.startAt(last), last.plusMillis(1)));
+  }
+
+  /** The group key when this reads one group of a grouped SLO; empty by default. */
+  default Optional<String> groupKey() {
+    return Optional.empty();
   }
 }

@@ -24,10 +24,10 @@ class DocSamplesTest {
 
   @ParameterizedTest(name = "{0} shows {1}")
   @CsvSource({
-    "README.md, ReadmeExampleTest.java, 2",
+    "README.md, ReadmeExampleTest.java, 3",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
-    "docs/alerting.md, monitor/AlertingDocTest.java, 1",
+    "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {

@@ -4,40 +4,55 @@ import io.github.slo4j.ChangeLog;
 import io.github.slo4j.ChangeMarker;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
-import io.github.slo4j.TimeSource;
 import io.github.slo4j.WindowReader;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches one SLO: evaluates its {@link AlertRules} and its {@link BudgetPolicy} at every tick,
- * tells {@link AlertListener}s what changed, answers the release gate, and reports the SLO's own
- * health. It reads counts only through a {@link WindowReader} — a recorder's recorder, or replay's
- * exact store — and is driven by an explicit {@link #evaluate(long)} at each closed interval:
+ * tells {@link AlertListener}s and {@link DecisionListener}s what changed, answers the release
+ * gate, and reports the SLO's own health. It reads counts only through a {@link WindowReader} — a
+ * recorder, or replay's exact store — and is driven by an explicit {@link #evaluate(long)} at each
+ * closed interval.
+ *
+ * <p>In a service, do not build one per SLO: attach a {@link RegistryMonitor} to the registry, which
+ * keeps one {@code SloMonitor} per recorder and per group and evaluates them at every tick; read
+ * each one's state from it. This builder is for replay and tests, driven by hand:
  *
  * <pre>{@code
- * SloMonitor monitor = SloMonitor.builder(recorder)      // any WindowReader
- *     .rules(AlertRules.defaults(recorder.definition()))
+ * SloMonitor monitor = SloMonitor.builder(reader)        // any WindowReader
+ *     .rules(AlertRules.defaults(reader.definition()))
  *     .policy(policy)
- *     .changes(changeLog)
  *     .listener(transition -> { if (transition.notifies()) pager.send(transition.alert()); })
+ *     .decisionListener(decision -> audit.record(decision))
  *     .build();
- * registry.addTickListener(monitor::evaluate);          // at every closed 10 s interval
+ * monitor.evaluate(reader.asOfMillis());                 // after each closed interval
  * }</pre>
  *
- * <p><b>Thread-safe.</b> Every method is serialized by the monitor's lock; an evaluation is a few
- * dozen O(1) window reads per tick, so contention is negligible. Listeners are called on the
- * evaluating thread, after the state is updated, while the lock is held (they may call back into
- * the monitor). A listener that throws is logged and counted and stops nothing.
+ * <p><b>Time.</b> The monitor has no clock of its own: an evaluation is as of the boundary it is
+ * given, and an {@linkplain #overrideFreeze override} is stamped with the reader's last closed
+ * boundary ({@link WindowReader#asOfMillis()}), or, in a {@link RegistryMonitor}, with the
+ * registry's time source.
+ *
+ * <p><b>Thread-safe.</b> The state is guarded by the monitor's lock; an evaluation is a few dozen
+ * O(1) window reads per tick, so contention is negligible. Listeners are called after the lock is
+ * released: the transitions and decisions of an evaluation are queued under the lock and then
+ * delivered in order, one delivery at a time (a thread that finds another delivering leaves its
+ * events to that thread), so a blocked listener never blocks {@link #mayShip}, {@link #health()}
+ * or {@link #activeAlerts()}. Listeners may call back into the monitor. A listener that throws is
+ * logged and counted and stops nothing.
  */
 public final class SloMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(SloMonitor.class);
@@ -47,12 +62,17 @@ public final class SloMonitor {
   private final AlertRules rules;
   private final BudgetPolicy policy;
   private final ChangeLog changes;
-  private final TimeSource time;
+  private final LongSupplier now;
   private final List<AlertListener> listeners;
+  private final List<DecisionListener> decisionListeners;
   private final AlertEngine alerts;
   private final PolicyEngine policyEngine;
   private final Duration burnWindow;
-  private final Callbacks callbacks = new Callbacks(LOG);
+  private final Callbacks callbacks;
+  /** Transitions and decisions not yet delivered, oldest first; guarded by {@code this}. */
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  /** Held by the thread delivering to the listeners; taken with tryLock only. */
+  private final ReentrantLock delivery = new ReentrantLock();
   private long lastBoundary = Long.MIN_VALUE;
   private PeriodBudget[] budgets;
   private OptionalDouble burnNow = OptionalDouble.empty();
@@ -63,8 +83,10 @@ public final class SloMonitor {
     this.rules = rules;
     this.policy = b.policy;
     this.changes = b.changes != null ? b.changes : ChangeLog.create();
-    this.time = b.time;
+    this.now = b.now != null ? b.now : reader::asOfMillis;
+    this.callbacks = b.callbacks != null ? b.callbacks : new Callbacks(LOG);
     this.listeners = List.copyOf(b.listeners);
+    this.decisionListeners = List.copyOf(b.decisionListeners);
     this.alerts = new AlertEngine(rules, reader, changes);
     this.policyEngine = policy == null ? null : new PolicyEngine(policy, reader, rules.minEvents());
     Duration shortest = null;
@@ -88,6 +110,11 @@ public final class SloMonitor {
     return slo;
   }
 
+  /** The group key, when the reader is one group of a grouped SLO. */
+  public Optional<String> groupKey() {
+    return reader.groupKey();
+  }
+
   /** The alert rules. */
   public AlertRules rules() {
     return rules;
@@ -109,10 +136,17 @@ public final class SloMonitor {
    * listeners, and returns what changed. A boundary at or before the last one evaluated is ignored
    * (an empty result): a caught-up or repeated tick cannot reorder history.
    */
-  public synchronized Evaluation evaluate(long boundaryMillis) {
+  public Evaluation evaluate(long boundaryMillis) {
+    Evaluation e = evaluateLocked(boundaryMillis);
+    deliver();
+    return e;
+  }
+
+  /** Evaluates without delivering: the transitions and decisions wait for {@link #deliver()}. */
+  synchronized Evaluation evaluateLocked(long boundaryMillis) {
     Instant at = Instant.ofEpochMilli(boundaryMillis);
     if (boundaryMillis <= lastBoundary) {
-      LOG.debug("SLO {}: boundary {} ignored: not after the last evaluated ({})", slo.id(), at, Instant.ofEpochMilli(lastBoundary));
+      LOG.debug("SLO {}: boundary {} ignored: not after the last evaluated ({})", label(), at, Instant.ofEpochMilli(lastBoundary));
       return new Evaluation(at, List.of(), List.of());
     }
     lastBoundary = boundaryMillis;
@@ -130,37 +164,70 @@ public final class SloMonitor {
     List<AlertTransition> transitions = alerts.evaluate(boundaryMillis, b);
     List<PolicyDecision> decisions =
         policyEngine == null ? List.of() : policyEngine.evaluate(boundaryMillis, b, alerts.lastEpisodes());
-    for (AlertTransition t : transitions) {
-      log(t);
-      for (AlertListener l : listeners) {
-        try {
-          l.onTransition(t);
-        } catch (Throwable e) {
-          failed(l, t, t.at(), e);
-        }
-      }
-    }
-    for (PolicyDecision d : decisions) {
-      LOG.info("SLO {}: policy decision: {}", slo.id(), d);
-      dispatch(d);
-    }
+    pending.addAll(transitions);
+    pending.addAll(decisions);
     return new Evaluation(at, transitions, decisions);
   }
 
-  private void dispatch(PolicyDecision d) {
-    for (AlertListener l : listeners) {
-      try {
-        l.onDecision(d);
-      } catch (Throwable e) {
-        failed(l, d, d.at(), e);
-      }
+  /**
+   * Delivers the queued transitions and decisions, in order, unless another thread is doing so (it
+   * then delivers these too: after letting go of the role it checks again) or this thread is
+   * already inside a listener (the loop below delivers what the listener queued).
+   */
+  void deliver() {
+    if (delivery.isHeldByCurrentThread()) {
+      return;
     }
+    do {
+      if (!delivery.tryLock()) {
+        return;
+      }
+      try {
+        Object next;
+        while ((next = poll()) != null) {
+          if (next instanceof AlertTransition) {
+            AlertTransition t = (AlertTransition) next;
+            log(t);
+            for (AlertListener l : listeners) {
+              try {
+                l.onTransition(t);
+              } catch (Throwable e) {
+                callbacks.failed(subject(), "alert listener", l, t.at().toEpochMilli(), e);
+              }
+            }
+          } else {
+            PolicyDecision d = (PolicyDecision) next;
+            LOG.info("SLO {}: policy decision: {}", label(), d);
+            for (DecisionListener l : decisionListeners) {
+              try {
+                l.onDecision(d);
+              } catch (Throwable e) {
+                callbacks.failed(subject(), "decision listener", l, d.at().toEpochMilli(), e);
+              }
+            }
+          }
+        }
+      } finally {
+        delivery.unlock();
+      }
+    } while (hasPending());
   }
 
-  /** The one callback guard: counts, logs once per (listener, kind, exception class), rethrows OOM. */
-  private void failed(AlertListener l, Object event, Instant at, Throwable e) {
-    String kind = event instanceof PolicyDecision ? "decision listener" : "alert listener";
-    callbacks.failed("SLO " + slo.id(), kind, l, at.toEpochMilli(), e);
+  private synchronized Object poll() {
+    return pending.poll();
+  }
+
+  private synchronized boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** {@code checkout-availability}, or {@code checkout-availability[tenant-a]} for a group. */
+  private String label() {
+    return reader.groupKey().map(k -> slo.id() + "[" + k + "]").orElse(slo.id());
+  }
+
+  private String subject() {
+    return "SLO " + label();
   }
 
   private void log(AlertTransition t) {
@@ -217,17 +284,18 @@ public final class SloMonitor {
    *
    * @throws IllegalStateException when no freeze is in force
    */
-  public synchronized PolicyDecision overrideFreeze(String by, String reason) {
+  public PolicyDecision overrideFreeze(String by, String reason) {
     Require.nonNull("by", by);
     Require.nonNull("reason", reason);
-    if (policyEngine == null) {
-      throw new IllegalStateException("no error-budget policy governs SLO " + slo.id() + " (expected a freeze to override)");
+    List<PolicyDecision> ds;
+    synchronized (this) {
+      if (policyEngine == null) {
+        throw new IllegalStateException("no error-budget policy governs SLO " + slo.id() + " (expected a freeze to override)");
+      }
+      ds = policyEngine.override(by, reason, Instant.ofEpochMilli(now.getAsLong()));
+      pending.addAll(ds);
     }
-    List<PolicyDecision> ds = policyEngine.override(by, reason, Instant.ofEpochMilli(time.wallMillis()));
-    for (PolicyDecision d : ds) {
-      LOG.warn("SLO {}: policy decision: {}", slo.id(), d);
-      dispatch(d);
-    }
+    deliver();
     return ds.get(0);
   }
 
@@ -265,10 +333,10 @@ public final class SloMonitor {
         .build();
   }
 
-  /** {@code SloMonitor[checkout-availability]}. */
+  /** {@code SloMonitor[checkout-availability]}, or {@code SloMonitor[checkout-availability[tenant-a]]}. */
   @Override
   public String toString() {
-    return "SloMonitor[" + slo.id() + "]";
+    return "SloMonitor[" + label() + "]";
   }
 
   /**
@@ -298,8 +366,10 @@ public final class SloMonitor {
     private AlertRules rules;
     private BudgetPolicy policy;
     private ChangeLog changes;
-    private TimeSource time = TimeSource.system();
+    private LongSupplier now;
+    private Callbacks callbacks;
     private final List<AlertListener> listeners = new ArrayList<>();
+    private final List<DecisionListener> decisionListeners = new ArrayList<>();
 
     private Builder(WindowReader reader) {
       this.reader = reader;
@@ -323,15 +393,27 @@ public final class SloMonitor {
       return this;
     }
 
-    /** Adds a listener. */
+    /** Adds a listener of alert transitions. */
     public Builder listener(AlertListener listener) {
       listeners.add(Require.nonNull("listener", listener));
       return this;
     }
 
-    /** The time source for actions taken by people (overrides); the system's by default. */
-    public Builder timeSource(TimeSource time) {
-      this.time = Require.nonNull("timeSource", time);
+    /** Adds a listener of the policy's decisions. */
+    public Builder decisionListener(DecisionListener listener) {
+      decisionListeners.add(Require.nonNull("listener", listener));
+      return this;
+    }
+
+    /** The clock of overrides: the registry's, for a {@link RegistryMonitor}. */
+    Builder now(LongSupplier now) {
+      this.now = now;
+      return this;
+    }
+
+    /** The guard, shared by the monitors of a {@link RegistryMonitor}. */
+    Builder callbacks(Callbacks callbacks) {
+      this.callbacks = callbacks;
       return this;
     }
 

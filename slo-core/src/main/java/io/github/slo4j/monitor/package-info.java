@@ -15,14 +15,17 @@
  * burn, and the {@link io.github.slo4j.monitor.BudgetPolicy} clauses ({@code PolicyEngine}), which
  * yield {@link io.github.slo4j.monitor.PolicyDecision}s, the release gate's {@link
  * io.github.slo4j.monitor.ReleaseDecision} and the SLO's own {@link
- * io.github.slo4j.monitor.SloHealth}. Every {@link io.github.slo4j.monitor.AlertTransition} and
- * decision reaches the {@link io.github.slo4j.monitor.AlertListener}s through the one callback
- * guard. {@link io.github.slo4j.monitor.AlertRules}, {@link io.github.slo4j.monitor.AlertTiers} and
+ * io.github.slo4j.monitor.SloHealth}. Every {@link io.github.slo4j.monitor.AlertTransition} reaches
+ * the {@link io.github.slo4j.monitor.AlertListener}s and every decision the {@link
+ * io.github.slo4j.monitor.DecisionListener}s, through the one callback guard. A {@link
+ * io.github.slo4j.monitor.RegistryMonitor} keeps one monitor per reader of a {@link
+ * io.github.slo4j.WindowSource} (a registry: every SLO and every group) and evaluates them at its
+ * ticks. {@link io.github.slo4j.monitor.AlertRules}, {@link io.github.slo4j.monitor.AlertTiers} and
  * {@link io.github.slo4j.monitor.Severity} are the configuration, checked when built.
  *
  * <p><b>Threading.</b> Rules, tiers, policies and payloads are immutable and thread-safe. A monitor
- * is thread-safe: its methods are serialized by its lock, and its listeners run on the evaluating
- * thread (a registry's ticker, or replay's loop) after the state is updated. The engines inside it
+ * is thread-safe: its state is guarded by its lock, and its listeners run on the evaluating thread
+ * (a registry's ticker, or replay's loop) after the lock is released, one delivery at a time. The engines inside it
  * are not thread-safe and need not be.
  *
  * <p><b>Imports.</b> The model and {@code internal}; <em>never</em> the recorder. A monitor reads
@@ -31,7 +34,8 @@
  * replayed month of a test and the production pager run the same code. Prometheus rules generated
  * from the same definitions and rules mirror these semantics for a fleet.
  *
- * <p><b>Where to start reading:</b> {@link io.github.slo4j.monitor.SloMonitor}, then {@link
+ * <p><b>Where to start reading:</b> {@link io.github.slo4j.monitor.RegistryMonitor}, {@link
+ * io.github.slo4j.monitor.SloMonitor}, then {@link
  * io.github.slo4j.monitor.AlertRules} and {@code AlertEngine} (the state machine), then {@link
  * io.github.slo4j.monitor.BudgetPolicy} and {@code PolicyEngine}. docs/alerting.md and
  * docs/policy.md explain the choices for users.

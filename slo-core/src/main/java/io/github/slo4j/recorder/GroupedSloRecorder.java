@@ -51,8 +51,10 @@ public final class GroupedSloRecorder {
 
   /**
    * The recorder of group {@code key}, created on first use; the overflow group's when the cap is
-   * reached or the key is null. Never throws; after {@link SloRegistry#close()} new groups are
-   * still created but no longer ticked.
+   * reached or the key is null. Never throws; after {@link SloRegistry#close()} or {@link
+   * SloRegistry#unregister(String)} new groups are still created but never ticked. A group created
+   * is told to the registry's listeners ({@link RegistryEvent.GroupCreated}) at the next tick, not
+   * on this thread.
    */
   public SloRecorder group(String key) {
     if (key != null) {
@@ -67,7 +69,7 @@ public final class GroupedSloRecorder {
             return t;
           }
           if (groups.size() < maxGroups) {
-            t = registry.newRecorder(definition, key);
+            t = registry.newGroup(this, key);
             groups.put(key, t);
             return t;
           }
@@ -91,7 +93,7 @@ public final class GroupedSloRecorder {
       synchronized (this) {
         o = overflow;
         if (o == null) {
-          o = registry.newRecorder(definition, OVERFLOW_KEY);
+          o = registry.newGroup(this, OVERFLOW_KEY);
           overflow = o;
         }
       }

@@ -2,16 +2,23 @@ package io.github.slo4j.recorder;
 
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.SloDefinition;
+import io.github.slo4j.Subscription;
 import io.github.slo4j.TimeSource;
+import io.github.slo4j.WindowReader;
+import io.github.slo4j.WindowSource;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns a set of SLO recorders and the one ticker that closes their intervals. Thread-safe.
+ * It is the {@link WindowSource} a registry-wide monitor attaches to.
  *
  * <pre>{@code
  * SloRegistry registry = SloRegistry.builder().build();      // a daemon ticker, 10 s intervals
@@ -48,6 +56,14 @@ import org.slf4j.LoggerFactory;
  *       typically with a {@link ManualTimeSource} (tests, replay).
  * </ul>
  *
+ * <p><b>Lifecycle.</b> {@link #find(String)} and {@link #findGrouped(String)} look an SLO up by id;
+ * {@link #registerIfAbsent(SloDefinition)} and {@link #registerGroupedIfAbsent(SloDefinition, int)}
+ * return the SLO already registered with an equal definition and refuse another definition under
+ * the same id; {@link #unregister(String)} stops ticking an SLO and frees its id. A {@link
+ * RegistryListener} ({@link #addListener(RegistryListener)}) hears every registration, group
+ * creation and unregistration, after a catch-up on the SLOs there already are. As a {@link
+ * WindowSource}, the registry lets one monitor follow all its SLOs and groups.
+ *
  * <p>When boundaries are missed (a long GC pause, a suspended laptop, the wall clock jumping
  * forward) the next tick catches them up: the events seen since the last tick go to the newest
  * interval and the skipped ones are recorded as gaps ({@link #gapIntervals()}). When the wall clock
@@ -68,7 +84,7 @@ import org.slf4j.LoggerFactory;
  * failing time source is logged with its count ({@link #timeSourceFailures()}) and retried one base
  * interval later; the ticker never stops for it.
  */
-public final class SloRegistry implements AutoCloseable {
+public final class SloRegistry implements WindowSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SloRegistry.class);
 
   /**
@@ -83,8 +99,13 @@ public final class SloRegistry implements AutoCloseable {
   private final ScheduledExecutorService hostExecutor;
   private final ReentrantLock tickLock = new ReentrantLock();
   private final CopyOnWriteArrayList<SloRecorder> recorders = new CopyOnWriteArrayList<>();
-  private final Map<String, Object> ids = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<TickListener> listeners = new CopyOnWriteArrayList<>();
+  /** The SLOs by id, in registration order; guarded by tickLock. */
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final CopyOnWriteArrayList<TickHandle> listeners = new CopyOnWriteArrayList<>();
+  /** The registry listeners; replaced (never mutated) under tickLock. */
+  private volatile RegistryListener[] registryListeners = new RegistryListener[0];
+  /** Events not yet delivered, each with the listeners it is for; offered under tickLock. */
+  private final ConcurrentLinkedQueue<Pending> events = new ConcurrentLinkedQueue<>();
   private final Callbacks callbacks = new Callbacks(LOG);
   private final AtomicLong gapIntervals = new AtomicLong();
   private final AtomicLong ticks = new AtomicLong();
@@ -131,53 +152,228 @@ public final class SloRegistry implements AutoCloseable {
    * @throws IllegalStateException when the registry is closed
    */
   public SloRecorder register(SloDefinition slo) {
-    Require.nonNull("slo", slo);
-    claim(slo, slo);
-    SloRecorder recorder;
-    try {
-      checkOpen();
-      recorder = newRecorder(slo, null);
-    } catch (RuntimeException e) {
-      ids.remove(slo.id());
-      throw e;
-    }
-    return recorder;
+    return claim(slo, false, 0, false).recorder;
+  }
+
+  /**
+   * Get-or-create: the recorder of {@code slo} when the same definition is already registered
+   * (equal field by field, not only the same object), else a new one as {@link
+   * #register(SloDefinition)}. For a binder that follows definitions it did not create.
+   *
+   * @throws IllegalArgumentException when the id is registered with another definition, or as a
+   *     grouped SLO
+   * @throws IllegalStateException when the registry is closed
+   */
+  public SloRecorder registerIfAbsent(SloDefinition slo) {
+    return claim(slo, false, 0, true).recorder;
   }
 
   /**
    * Starts tracking {@code slo} per group key (endpoint, tenant), with at most {@code maxGroups}
    * groups; keys beyond the cap share one overflow group.
    *
-   * @throws IllegalArgumentException when an SLO with the same id is already registered or {@code
-   *     maxGroups} is not between 1 and 10,000
+   * @throws IllegalArgumentException when an SLO with the same id is already registered, {@code
+   *     maxGroups} is not between 1 and 10,000, or a timeslice length is not a multiple of the base
+   *     interval
+   * @throws IllegalStateException when the registry is closed
    */
   public GroupedSloRecorder registerGrouped(SloDefinition slo, int maxGroups) {
+    return claim(slo, true, maxGroups, false).grouped;
+  }
+
+  /**
+   * Get-or-create for a grouped SLO: the grouped recorder of {@code slo} when the same definition is
+   * already registered grouped with the same cap, else a new one as {@link
+   * #registerGrouped(SloDefinition, int)}.
+   *
+   * @throws IllegalArgumentException when the id is registered with another definition, as a plain
+   *     SLO, or with another cap
+   * @throws IllegalStateException when the registry is closed
+   */
+  public GroupedSloRecorder registerGroupedIfAbsent(SloDefinition slo, int maxGroups) {
+    return claim(slo, true, maxGroups, true).grouped;
+  }
+
+  /**
+   * Registers {@code slo}, plain or grouped; with {@code reuse}, returns the entry already
+   * registered under its id when it is the same definition, registered the same way.
+   */
+  private Entry claim(SloDefinition slo, boolean grouped, int maxGroups, boolean reuse) {
     Require.nonNull("slo", slo);
+    if (grouped) {
+      checkMaxGroups(maxGroups);
+    }
+    Entry e;
+    tickLock.lock();
+    try {
+      checkOpen();
+      e = entries.get(slo.id());
+      if (e != null) {
+        if (!reuse) {
+          throw Require.invalid("slo id", "'" + slo.id() + "'", "an id not yet registered in this registry");
+        }
+        checkSame(slo, e, grouped, maxGroups);
+        return e;
+      }
+      e = grouped ? addGrouped(slo, maxGroups) : add(slo);
+    } finally {
+      tickLock.unlock();
+    }
+    dispatch(false);
+    return e;
+  }
+
+  private static void checkMaxGroups(int maxGroups) {
     if (maxGroups < 1 || maxGroups > GroupedSloRecorder.MAX_GROUPS) {
       throw Require.invalid("maxGroups", maxGroups, "1 <= maxGroups <= " + GroupedSloRecorder.MAX_GROUPS);
     }
-    GroupedSloRecorder grouped = new GroupedSloRecorder(this, slo, maxGroups);
-    claim(slo, grouped);
-    return grouped;
   }
 
-  private void claim(SloDefinition slo, Object owner) {
-    checkOpen();
-    if (ids.putIfAbsent(slo.id(), owner) != null) {
-      throw Require.invalid("slo id", "'" + slo.id() + "'", "an id not yet registered in this registry");
+  /** Under tickLock: refuses to reuse {@code e} unless it is {@code slo}, registered the same way. */
+  private static void checkSame(SloDefinition slo, Entry e, boolean grouped, int maxGroups) {
+    if (!sameDefinition(slo, e.slo)) {
+      throw Require.invalid(
+          "slo",
+          "'" + slo.id() + "' with another definition (" + slo + ")",
+          "the definition registered under that id (" + e.slo + ")");
+    }
+    if (grouped != (e.grouped != null)) {
+      String[] ways = {"register()", "registerGrouped()"};
+      throw Require.invalid(
+          "slo",
+          "'" + slo.id() + "'",
+          "an SLO registered with " + ways[grouped ? 1 : 0] + ", not " + ways[grouped ? 0 : 1]);
+    }
+    if (grouped && e.grouped.maxGroups() != maxGroups) {
+      throw Require.invalid("maxGroups", maxGroups, e.grouped.maxGroups() + ", as registered");
     }
   }
 
-  /** Creates and ticks a recorder; after {@link #close()} it is created but never ticked. */
-  SloRecorder newRecorder(SloDefinition slo, String groupKey) {
+  /** Whether two definitions are equal field by field ({@link SloDefinition} has no equals). */
+  static boolean sameDefinition(SloDefinition a, SloDefinition b) {
+    return a == b
+        || a.id().equals(b.id())
+            && a.service().equals(b.service())
+            && Objects.equals(a.description(), b.description())
+            && a.sli().equals(b.sli())
+            && a.targets().equals(b.targets())
+            && a.period().equals(b.period())
+            && a.budgeting().equals(b.budgeting())
+            && a.owner().equals(b.owner())
+            && a.runbook().equals(b.runbook())
+            && a.links().equals(b.links());
+  }
+
+  /** Under tickLock: a new recorder, ticked, its event queued. */
+  private Entry add(SloDefinition slo) {
+    SloRecorder recorder = new SloRecorder(slo, null, baseMillis, lastBoundary);
+    Entry e = new Entry(slo, recorder, null);
+    recorders.add(recorder);
+    entries.put(slo.id(), e);
+    enqueue(new RegistryEvent.Registered(recorder));
+    startTicker();
+    return e;
+  }
+
+  /** Under tickLock. */
+  private Entry addGrouped(SloDefinition slo, int maxGroups) {
+    // a group is created on a recording thread, where nothing may throw: validate the definition
+    // against the base interval now, with a recorder that is dropped at once
+    new SloRecorder(slo, GroupedSloRecorder.OVERFLOW_KEY, baseMillis, lastBoundary);
+    GroupedSloRecorder grouped = new GroupedSloRecorder(this, slo, maxGroups);
+    Entry e = new Entry(slo, null, grouped);
+    entries.put(slo.id(), e);
+    enqueue(new RegistryEvent.GroupedRegistered(grouped));
+    return e;
+  }
+
+  /**
+   * Creates a group's recorder. It is ticked while {@code grouped} is registered here and the
+   * registry is not closed; its {@link RegistryEvent.GroupCreated} is delivered at the next tick
+   * (or registration), never on this thread, which may be a recording one.
+   */
+  SloRecorder newGroup(GroupedSloRecorder grouped, String groupKey) {
     tickLock.lock();
     try {
-      SloRecorder recorder = new SloRecorder(slo, groupKey, baseMillis, lastBoundary);
-      recorders.add(recorder);
-      startTicker();
+      SloRecorder recorder = new SloRecorder(grouped.definition(), groupKey, baseMillis, lastBoundary);
+      Entry e = entries.get(grouped.definition().id());
+      if (e != null && e.grouped == grouped) {
+        recorders.add(recorder);
+        e.groups.add(recorder);
+        enqueue(new RegistryEvent.GroupCreated(grouped, recorder));
+        startTicker();
+      }
       return recorder;
     } finally {
       tickLock.unlock();
+    }
+  }
+
+  /**
+   * Stops tracking the SLO {@code id} (plain or grouped): its recorders are no longer ticked and
+   * stay readable as of their last boundary, the id is free again, and listeners hear {@link
+   * RegistryEvent.Unregistered}. A grouped recorder still held by a caller keeps answering {@code
+   * group(key)}, but groups it creates are never ticked. Works on a closed registry too.
+   *
+   * @return whether an SLO with that id was registered
+   */
+  public boolean unregister(String id) {
+    Require.nonNull("id", id);
+    tickLock.lock();
+    try {
+      Entry e = entries.remove(id);
+      if (e == null) {
+        return false;
+      }
+      List<SloRecorder> stopped = e.recorder != null ? List.of(e.recorder) : List.copyOf(e.groups);
+      recorders.removeAll(stopped);
+      enqueue(new RegistryEvent.Unregistered(e.slo, stopped));
+    } finally {
+      tickLock.unlock();
+    }
+    dispatch(false);
+    return true;
+  }
+
+  /** The recorder of the SLO {@code id} registered with {@link #register(SloDefinition)}, if any. */
+  public Optional<SloRecorder> find(String id) {
+    Require.nonNull("id", id);
+    tickLock.lock();
+    try {
+      Entry e = entries.get(id);
+      return Optional.ofNullable(e == null ? null : e.recorder);
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /** The grouped recorder of the SLO {@code id} registered with {@code registerGrouped}, if any. */
+  public Optional<GroupedSloRecorder> findGrouped(String id) {
+    Require.nonNull("id", id);
+    tickLock.lock();
+    try {
+      Entry e = entries.get(id);
+      return Optional.ofNullable(e == null ? null : e.grouped);
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /** The ids of the SLOs registered, plain and grouped, in registration order. */
+  public List<String> ids() {
+    tickLock.lock();
+    try {
+      return List.copyOf(entries.keySet());
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /** Under tickLock: queues {@code event} for the registry listeners there are now. */
+  private void enqueue(RegistryEvent event) {
+    RegistryListener[] to = registryListeners;
+    if (to.length > 0) {
+      events.add(new Pending(event, to));
     }
   }
 
@@ -188,17 +384,116 @@ public final class SloRegistry implements AutoCloseable {
   }
 
   /**
-   * Adds a listener called after every tick that closed at least one boundary.
+   * Adds a listener called after every tick that closed at least one boundary; closing the handle
+   * removes it (a call in progress completes, no later one starts).
    *
    * @see TickListener
    */
-  public void addTickListener(TickListener listener) {
-    listeners.add(Require.nonNull("listener", listener));
+  public Subscription addTickListener(TickListener listener) {
+    TickListener l = Require.nonNull("listener", listener);
+    TickHandle handle = new TickHandle(l);
+    listeners.add(handle);
+    return handle;
   }
 
-  /** Removes a listener added by {@link #addTickListener(TickListener)}. */
-  public void removeTickListener(TickListener listener) {
-    listeners.remove(listener);
+  /**
+   * Adds a listener of {@link RegistryEvent}s. It first hears the SLOs registered now, as if they
+   * were registered again (a {@link RegistryEvent.Registered} or {@link
+   * RegistryEvent.GroupedRegistered} each, the latter followed by a {@link
+   * RegistryEvent.GroupCreated} per group), then every later event: no event is missed or told
+   * twice. The catch-up is delivered before this returns unless another thread is delivering this
+   * registry's notifications (then that thread delivers it). Closing the handle removes it.
+   *
+   * @see RegistryListener
+   */
+  public Subscription addListener(RegistryListener listener) {
+    RegistryListener l = Require.nonNull("listener", listener);
+    Subscription handle;
+    tickLock.lock();
+    try {
+      handle = addListenerLocked(l);
+    } finally {
+      tickLock.unlock();
+    }
+    dispatch(false);
+    return handle;
+  }
+
+  /** Under tickLock: queues the catch-up for {@code l} and adds it. */
+  private Subscription addListenerLocked(RegistryListener l) {
+    {
+      List<RegistryEvent> now = new ArrayList<>();
+      for (Entry e : entries.values()) {
+        if (e.recorder != null) {
+          now.add(new RegistryEvent.Registered(e.recorder));
+        } else {
+          now.add(new RegistryEvent.GroupedRegistered(e.grouped));
+          for (SloRecorder g : e.groups) {
+            now.add(new RegistryEvent.GroupCreated(e.grouped, g));
+          }
+        }
+      }
+      RegistryListener[] only = {l};
+      for (RegistryEvent e : now) {
+        events.add(new Pending(e, only));
+      }
+      RegistryListener[] old = registryListeners;
+      RegistryListener[] updated = Arrays.copyOf(old, old.length + 1);
+      updated[old.length] = l;
+      registryListeners = updated;
+    }
+    return () -> removeListener(l);
+  }
+
+  private void removeListener(RegistryListener l) {
+    tickLock.lock();
+    try {
+      RegistryListener[] old = registryListeners;
+      List<RegistryListener> kept = new ArrayList<>(Arrays.asList(old));
+      kept.remove(l);
+      registryListeners = kept.toArray(new RegistryListener[0]);
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Built on {@link #addListener(RegistryListener)} and {@link #addTickListener(TickListener)},
+   * delivered by the same thread in one order: a grouped SLO's groups are told as they are
+   * created, an unregistered SLO's recorders as removed.
+   */
+  @Override
+  public Subscription subscribe(Subscriber subscriber) {
+    Require.nonNull("subscriber", subscriber);
+    Subscription ticks;
+    Subscription changes;
+    // both are added under the tick lock, so no boundary and no event falls between them
+    tickLock.lock();
+    try {
+      changes =
+          addListenerLocked(
+              e -> {
+                if (e instanceof RegistryEvent.Registered) {
+                  subscriber.readerAdded(((RegistryEvent.Registered) e).recorder());
+                } else if (e instanceof RegistryEvent.GroupCreated) {
+                  subscriber.readerAdded(((RegistryEvent.GroupCreated) e).group());
+                } else if (e instanceof RegistryEvent.Unregistered) {
+                  for (SloRecorder r : ((RegistryEvent.Unregistered) e).recorders()) {
+                    subscriber.readerRemoved(r);
+                  }
+                }
+              });
+      ticks = addTickListener(subscriber::tick);
+    } finally {
+      tickLock.unlock();
+    }
+    dispatch(false);
+    return () -> {
+      ticks.close();
+      changes.close();
+    };
   }
 
   /**
@@ -286,42 +581,81 @@ public final class SloRegistry implements AutoCloseable {
   }
 
   /**
-   * Calls the listeners with the newest closed boundary, unless another thread is doing so (it
-   * then delivers this boundary too: after letting go of the role it checks again, so a boundary
-   * closed meanwhile is never left undelivered) or this thread is already inside a listener.
+   * Delivers the queued registry events, then the newest closed boundary to the tick listeners,
+   * until neither is left, unless another thread is doing so (it then delivers these too: after
+   * letting go of the role it checks again, so nothing queued meanwhile is left undelivered) or this
+   * thread is already inside a listener.
    */
   private void dispatch(boolean fromTicker) {
     if (dispatchLock.isHeldByCurrentThread()) {
-      return; // a listener called tick(): the loop below delivers the newer boundary
+      return; // a listener called tick() or register(): the loop below delivers what it queued
     }
     do {
       if (!dispatchLock.tryLock()) {
         return;
       }
       try {
-        long b;
-        while ((b = lastBoundary) > lastDispatched) {
+        while (true) {
+          if (fromTicker && closed) {
+            return;
+          }
+          Pending p = events.poll();
+          if (p != null) {
+            deliver(p);
+            continue;
+          }
+          long b = lastBoundary;
+          if (b <= lastDispatched) {
+            break;
+          }
           lastDispatched = b;
-          for (TickListener l : listeners) {
+          for (TickHandle h : listeners) {
             if (fromTicker && closed) {
               return;
             }
+            if (h.closed) {
+              continue;
+            }
             try {
-              l.onTick(b);
+              h.listener.onTick(b);
             } catch (Throwable e) {
-              callbacks.failed(subject(), "tick listener", l, b, e);
+              callbacks.failed(subject(), "tick listener", h.listener, b, e);
             }
           }
         }
       } finally {
         dispatchLock.unlock();
       }
-    } while (lastBoundary > lastDispatched && !(fromTicker && closed));
+    } while ((!events.isEmpty() || lastBoundary > lastDispatched) && !(fromTicker && closed));
+  }
+
+  /** Tells one event to the listeners it was queued for that are still added, each guarded. */
+  private void deliver(Pending p) {
+    RegistryListener[] current = registryListeners;
+    for (RegistryListener l : p.to) {
+      if (!contains(current, l)) {
+        continue; // removed since
+      }
+      try {
+        l.onEvent(p.event);
+      } catch (Throwable e) {
+        callbacks.failed("SLO " + p.event.definition().id(), "registry listener", l, lastBoundary, e);
+      }
+    }
+  }
+
+  private static boolean contains(RegistryListener[] ls, RegistryListener l) {
+    for (RegistryListener x : ls) {
+      if (x == l) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code SLOs a, b, c} for the log of a tick listener's failure. */
   private String subject() {
-    List<String> sorted = new ArrayList<>(ids.keySet());
+    List<String> sorted = new ArrayList<>(ids());
     Collections.sort(sorted);
     int shown = Math.min(5, sorted.size());
     String more = sorted.size() > shown ? " and " + (sorted.size() - shown) + " more" : "";
@@ -444,17 +778,25 @@ public final class SloRegistry implements AutoCloseable {
     }
   }
 
-  /** The recorders, grouped ones included, in registration order. */
+  /** The recorders ticked now, grouped ones included, in registration order. */
   public List<SloRecorder> recorders() {
     return Collections.unmodifiableList(new ArrayList<>(recorders));
   }
 
+  /** {@link #recorders()}, as the readers of this {@link WindowSource}. */
+  @Override
+  public List<WindowReader> readers() {
+    return List.copyOf(recorders);
+  }
+
   /** The base interval. */
+  @Override
   public Duration baseInterval() {
     return Duration.ofMillis(baseMillis);
   }
 
   /** The time source. */
+  @Override
   public TimeSource timeSource() {
     return time;
   }
@@ -474,7 +816,10 @@ public final class SloRegistry implements AutoCloseable {
     return gapIntervals.get();
   }
 
-  /** Times a tick listener threw (anything but an {@link OutOfMemoryError}-like VM error). */
+  /**
+   * Times a tick listener or a registry listener threw (anything but an {@link
+   * OutOfMemoryError}-like VM error).
+   */
   public long listenerFailures() {
     return callbacks.failures();
   }
@@ -513,6 +858,52 @@ public final class SloRegistry implements AutoCloseable {
         hostInterrupted = true;
         t.interrupt();
       }
+    }
+  }
+
+  /** One registered SLO: a recorder, or a grouped recorder and its groups (under tickLock). */
+  private static final class Entry {
+    final SloDefinition slo;
+    final SloRecorder recorder;
+    final GroupedSloRecorder grouped;
+    final List<SloRecorder> groups = new ArrayList<>();
+
+    Entry(SloDefinition slo, SloRecorder recorder, GroupedSloRecorder grouped) {
+      this.slo = slo;
+      this.recorder = recorder;
+      this.grouped = grouped;
+    }
+  }
+
+  /** An event and the listeners it is for (those added when it happened, or the one catching up). */
+  private static final class Pending {
+    final RegistryEvent event;
+    final RegistryListener[] to;
+
+    Pending(RegistryEvent event, RegistryListener[] to) {
+      this.event = event;
+      this.to = to;
+    }
+  }
+
+  /** A tick listener as added, and the handle that removes it. */
+  private final class TickHandle implements Subscription {
+    final TickListener listener;
+    volatile boolean closed;
+
+    TickHandle(TickListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      listeners.remove(this);
+    }
+
+    @Override
+    public String toString() {
+      return String.valueOf(listener);
     }
   }
 

@@ -2,7 +2,9 @@ package io.github.slo4j.recorder;
 
 /**
  * Called by a {@link SloRegistry} after it closes a base interval, once the rings of every recorder
- * include it. Alerting and budget policies hang off this.
+ * include it. Added with {@link SloRegistry#addTickListener(TickListener)}, whose handle removes it.
+ * A registry-wide monitor does not need one: it attaches to the registry as a {@link
+ * io.github.slo4j.WindowSource}.
  *
  * <p>Listeners run on the ticking thread (the caller's, for {@link SloRegistry#tick()}), one after
  * another, in registration order, after the registry's tick lock is released; a listener never runs

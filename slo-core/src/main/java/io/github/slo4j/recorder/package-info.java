@@ -16,6 +16,9 @@
  * {@link io.github.slo4j.recorder.SloState} is a recorder's history as bytes ({@code StateCodec},
  * {@code RingState}, {@code RecorderState}): exported, restored after a restart, merged across a
  * fleet. {@link io.github.slo4j.recorder.FilteredRecorder} keeps probes and bots out of the SLI.
+ * Lookup by id, get-or-create, unregister and {@link io.github.slo4j.recorder.RegistryEvent}s (told
+ * to {@link io.github.slo4j.recorder.RegistryListener}s) let a binder follow recorders it did not
+ * create.
  *
  * <p><b>Threading.</b> Registries, recorders, grouped recorders and filtered recorders are
  * thread-safe; the record methods are lock-free and never throw. The ticker is the single writer
@@ -25,8 +28,8 @@
  * Snapshots and states are immutable.
  *
  * <p><b>Imports.</b> The model and {@code internal}; never the monitor, replay or the command line.
- * Alerting hangs off a tick listener and reads through {@link io.github.slo4j.WindowReader}, so
- * this package does not know it exists. Adapters plug in here: a Micrometer observation handler
+ * Alerting attaches to a registry as a {@link io.github.slo4j.WindowSource} and reads through
+ * {@link io.github.slo4j.WindowReader}, so this package does not know it exists. Adapters plug in here: a Micrometer observation handler
  * calls {@code record}, a meter binder reads cumulative counts and snapshots.
  *
  * <p><b>Where to start reading:</b> {@link io.github.slo4j.recorder.SloRegistry} (the ticker and its

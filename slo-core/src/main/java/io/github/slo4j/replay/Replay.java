@@ -2,7 +2,6 @@ package io.github.slo4j.replay;
 
 import io.github.slo4j.ChangeLog;
 import io.github.slo4j.ChangeMarker;
-import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowReader;
@@ -12,6 +11,7 @@ import io.github.slo4j.monitor.AlertListener;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertTransition;
 import io.github.slo4j.monitor.BudgetPolicy;
+import io.github.slo4j.monitor.DecisionListener;
 import io.github.slo4j.monitor.PolicyDecision;
 import io.github.slo4j.monitor.Severity;
 import io.github.slo4j.monitor.SloMonitor;
@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Drives an SLO, its alert rules and its budget policy through a synthetic or recorded traffic
- * profile on a {@link ManualTimeSource}, one base interval at a time, and returns the timeline of
+ * profile on an exact store, one base interval at a time, and returns the timeline of
  * alert transitions and policy decisions. Use it to test alerting and policies before an incident
  * does: "does a 15 % error burst for 10 minutes page, and when does it resolve?"
  *
@@ -327,6 +327,7 @@ public final class Replay {
     private Traffic traffic;
     private final Map<String, Traffic> targetTraffic = new LinkedHashMap<>();
     private final List<AlertListener> listeners = new ArrayList<>();
+    private final List<DecisionListener> decisionListeners = new ArrayList<>();
     private final TreeMap<Long, List<Consumer<SloMonitor>>> actions = new TreeMap<>();
 
     private Builder(SloDefinition slo) {
@@ -387,6 +388,12 @@ public final class Replay {
     /** Adds a listener to the monitor. */
     public Builder listener(AlertListener listener) {
       listeners.add(Require.nonNull("listener", listener));
+      return this;
+    }
+
+    /** Adds a decision listener to the monitor. */
+    public Builder decisionListener(DecisionListener listener) {
+      decisionListeners.add(Require.nonNull("listener", listener));
       return this;
     }
 
@@ -458,15 +465,15 @@ public final class Replay {
               "a multiple of the interval (" + DurationFormat.format(iv) + ") within the replay");
         }
       }
-      ManualTimeSource time = ManualTimeSource.startingAt(s);
       IntervalStore store = new IntervalStore(slo, startMillis, iv);
       ChangeLog log = ChangeLog.withCapacity(Math.max(ChangeLog.DEFAULT_CAPACITY, markers.size()));
       markers.forEach(log::record);
-      SloMonitor.Builder mb = SloMonitor.builder(store).rules(r).changes(log).timeSource(time);
+      SloMonitor.Builder mb = SloMonitor.builder(store).rules(r).changes(log);
       if (policy != null) {
         mb.policy(policy);
       }
       listeners.forEach(mb::listener);
+      decisionListeners.forEach(mb::decisionListener);
       SloMonitor monitor = mb.build();
 
       int targets = perTarget.size();
@@ -489,7 +496,6 @@ public final class Replay {
           total[t] = pair[1];
         }
         store.append(good, total);
-        time.advance(iv);
         SloMonitor.Evaluation e = monitor.evaluate(startMillis + to);
         transitions.addAll(e.transitions());
         decisions.addAll(e.decisions());

@@ -1,16 +1,23 @@
 package io.github.slo4j.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.slo4j.ChangeLog;
 import io.github.slo4j.ChangeMarker;
 import io.github.slo4j.CompliancePeriod;
+import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
 import io.github.slo4j.replay.Replay;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The worked example of docs/alerting.md, verbatim between the doc markers. */
@@ -61,5 +68,37 @@ class AlertingDocTest {
             + "&from=1767481550000&to=1767485150000"),
         page.alert().links().get("dashboard"));
     // end::alerting-example[]
+  }
+
+  @Test
+  void registryWideMonitor() {
+    ManualTimeSource clock = ManualTimeSource.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
+    SloRegistry registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
+    SloRecorder recorder = registry.register(Slos.workbook());
+    ChangeLog changeLog = ChangeLog.create();
+    List<String> sent = new ArrayList<>();
+    Pager pager = (summary, links) -> sent.add(summary);
+    // tag::registry-monitor[]
+    RegistryMonitor alerting = RegistryMonitor.builder()   // every SLO and group of the registry
+        .rules(slo -> AlertRules.builder(slo)                // the Workbook's four tiers
+            .evaluationInterval(registry.baseInterval())     // must be the registry's
+            .build())
+        .changes(changeLog)                                  // deploys, config flips, feature flags
+        .listener(t -> { if (t.notifies()) pager.send(t.alert().summary(), t.alert().links()); })
+        .attach(registry);                                   // evaluated at every closed 10 s interval
+    // end::registry-monitor[]
+    for (int i = 0; i < 366; i++) {
+      recorder.recordCounts(i < 360 ? 1000 : 0, 1000);
+      clock.advance(Duration.ofSeconds(10));
+      registry.tick();
+    }
+    assertEquals(1, sent.size());
+    assertTrue(sent.get(0).startsWith("[page] checkout/checkout-availability events"), sent.get(0));
+    alerting.close();
+  }
+
+  /** Stands for whatever the service pages with. */
+  interface Pager {
+    void send(String summary, Map<String, URI> links);
   }
 }

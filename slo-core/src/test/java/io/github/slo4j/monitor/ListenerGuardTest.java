@@ -21,42 +21,11 @@ class ListenerGuardTest {
   void anAlertOrDecisionListenerThatThrowsAnythingStopsNeitherTheOthersNorTheEvaluation() {
     List<AlertTransition> heard = new ArrayList<>();
     List<PolicyDecision> decided = new ArrayList<>();
-    AlertListener broken =
-        new AlertListener() {
-          @Override
-          public void onTransition(AlertTransition t) {
-            Sneaky.overflowTheStack(0);
-          }
-
-          @Override
-          public void onDecision(PolicyDecision d) {
-            throw Sneaky.sneak(new IOException("ticketing system down, checked and sneaked"));
-          }
-        };
-    AlertListener erroring =
-        new AlertListener() {
-          @Override
-          public void onTransition(AlertTransition t) {
-            throw new AssertionError("an Error");
-          }
-
-          @Override
-          public void onDecision(PolicyDecision d) {
-            throw new NoClassDefFoundError("a LinkageError");
-          }
-        };
-    AlertListener recording =
-        new AlertListener() {
-          @Override
-          public void onTransition(AlertTransition t) {
-            heard.add(t);
-          }
-
-          @Override
-          public void onDecision(PolicyDecision d) {
-            decided.add(d);
-          }
-        };
+    AlertListener broken = t -> Sneaky.overflowTheStack(0);
+    DecisionListener brokenDecisions =
+        d -> { throw Sneaky.sneak(new IOException("ticketing system down, checked and sneaked")); };
+    AlertListener erroring = t -> { throw new AssertionError("an Error"); };
+    DecisionListener erroringDecisions = d -> { throw new NoClassDefFoundError("a LinkageError"); };
     // Seven clean days, then a full outage long enough to exhaust the 7-day budget (10m4.8s).
     Replay.Result r =
         Replay.of(Slos.week())
@@ -66,8 +35,11 @@ class ListenerGuardTest {
                     .freezeWhenExhausted()
                     .build())
             .listener(broken)
+            .decisionListener(brokenDecisions)
             .listener(erroring)
-            .listener(recording)
+            .decisionListener(erroringDecisions)
+            .listener(heard::add)
+            .decisionListener(decided::add)
             .traffic(Traffic.phases().steady(ofDays(7), 100, 0).steady(ofMinutes(12), 100, 1.0).build())
             .run();
     assertFalse(r.transitions().isEmpty());

@@ -28,17 +28,8 @@ class MonitorTest {
     List<AlertTransition> heard = new ArrayList<>();
     List<PolicyDecision> decided = new ArrayList<>();
     SloMonitor monitor = SloMonitor.builder(store)
-        .listener(new io.github.slo4j.monitor.AlertListener() {
-          @Override
-          public void onTransition(AlertTransition t) {
-            heard.add(t);
-          }
-
-          @Override
-          public void onDecision(PolicyDecision d) {
-            decided.add(d);
-          }
-        })
+        .listener(heard::add)
+        .decisionListener(decided::add)
         .policy(BudgetPolicy.builder("p", "1").approvedBy("Dana", Instant.EPOCH).freezeWhenExhausted().build())
         .build();
     // One hour clean at 1,000 events per interval, then a full outage.

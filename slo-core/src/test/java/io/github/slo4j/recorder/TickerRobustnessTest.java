@@ -80,13 +80,13 @@ class TickerRobustnessTest {
     SloRecorder t = registry.register(events("a"));
     List<Long> seen = new ArrayList<>();
     TickListener oom = b -> { throw new OutOfMemoryError("test"); };
-    registry.addTickListener(oom);
+    io.github.slo4j.Subscription oomHandle = registry.addTickListener(oom);
     t.recordGood();
     clock.advance(TEN_S);
     assertThrows(OutOfMemoryError.class, registry::tick);
     assertEquals(T0_MS + 10_000, t.asOfMillis(), "the boundary was closed before the listener ran");
     assertEquals(0, registry.listenerFailures(), "a fatal VM error is not a callback failure");
-    registry.removeTickListener(oom);
+    oomHandle.close();
     registry.addTickListener(seen::add);
     advance(TEN_S);
     assertEquals(List.of(T0_MS + 20_000), seen);
