@@ -214,14 +214,14 @@ class RegistryMonitorTest {
   @Test
   void nullArgumentsAreRefusedWithTheirName() {
     RegistryMonitor.Builder b = RegistryMonitor.builder();
-    assertEquals("rules: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> b.rules(null)).getMessage());
-    assertEquals("policy: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> b.policy(null)).getMessage());
+    assertEquals("rules: null (expected a value)", assertThrows(NullPointerException.class, () -> b.rules(null)).getMessage());
+    assertEquals("policy: null (expected a value)", assertThrows(NullPointerException.class, () -> b.policy(null)).getMessage());
     assertEquals(
         "listener: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> b.decisionListener(null)).getMessage());
-    assertEquals("source: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> b.attach(null)).getMessage());
+        assertThrows(NullPointerException.class, () -> b.decisionListener(null)).getMessage());
+    assertEquals("source: null (expected a value)", assertThrows(NullPointerException.class, () -> b.attach(null)).getMessage());
     RegistryMonitor m = b.attach(registry);
-    assertEquals("sloId: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> m.monitor(null)).getMessage());
+    assertEquals("sloId: null (expected a value)", assertThrows(NullPointerException.class, () -> m.monitor(null)).getMessage());
   }
 
   @Test

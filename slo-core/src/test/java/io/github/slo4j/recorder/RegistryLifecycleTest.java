@@ -146,12 +146,12 @@ class RegistryLifecycleTest {
 
   @Test
   void nullIdsAreRefusedWithTheirName() {
-    assertEquals("id: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> registry.find(null)).getMessage());
+    assertEquals("id: null (expected a value)", assertThrows(NullPointerException.class, () -> registry.find(null)).getMessage());
     assertEquals(
-        "id: null (expected a value)", assertThrows(IllegalArgumentException.class, () -> registry.unregister(null)).getMessage());
+        "id: null (expected a value)", assertThrows(NullPointerException.class, () -> registry.unregister(null)).getMessage());
     assertEquals(
         "listener: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> registry.addListener(null)).getMessage());
+        assertThrows(NullPointerException.class, () -> registry.addListener(null)).getMessage());
   }
 
   @Test
