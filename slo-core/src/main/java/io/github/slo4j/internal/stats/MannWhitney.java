@@ -75,8 +75,8 @@ public final class MannWhitney {
     double zTwo = (d - Math.signum(d) * 0.5) / sd;
     double pTwo = Math.min(1, 2 * SpecialFunctions.normalSurvival(Math.abs(zTwo)));
     double pGreater = SpecialFunctions.normalSurvival((d - 0.5) / sd);
-    double pLess = 1 - SpecialFunctions.normalSurvival((d + 0.5) / sd);
-    return new Result(u, mean, sd, pTwo, pGreater, Math.max(0, pLess));
+    double pLess = SpecialFunctions.normalSurvival(-(d + 0.5) / sd);
+    return new Result(u, mean, sd, pTwo, pGreater, pLess);
   }
 
   /**
