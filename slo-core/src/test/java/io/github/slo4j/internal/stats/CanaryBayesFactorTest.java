@@ -23,9 +23,12 @@ class CanaryBayesFactorTest {
       double r0 = d.draw("r0", Gen.doubles("[0.5, 3]", 2));
       double a = d.draw("a", Gen.doubles("[0.1, 100]", 1));
       double b = d.draw("b", Gen.doubles("[0.1, 100]", 1));
-      double rho = nc * r0 / (nc * r0 + nb);
+      // log ρ0 and log(1 − ρ0) from ρ0 = n_c·r0 / (n_c·r0 + n_b) without rounding ρ0 itself, which
+      // near 1 (a canary of 5·10^7 against a baseline of 1) would cost 9 digits
+      double logRho = -Math.log1p(nb / (nc * r0));
+      double logNotRho = -Math.log1p(nc * r0 / nb);
       double logMixture = LogBeta.value(a + xc, b + xb) - LogBeta.value(a, b);
-      double logNull = (xc == 0 ? 0 : xc * Math.log(rho)) + (xb == 0 ? 0 : xb * Math.log1p(-rho));
+      double logNull = (xc == 0 ? 0 : xc * logRho) + (xb == 0 ? 0 : xb * logNotRho);
       double expected = logMixture - logNull;
       double mine = CanaryBayesFactor.logBayesFactor(xc, nc, xb, nb, r0, a, b);
       // The terms are as large as the counts and cancel: compare on the scale of the largest term.
