@@ -2,8 +2,12 @@ package io.github.slo4j.internal.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.slo4j.property.Gen;
+import io.github.slo4j.property.Property;
 import java.util.OptionalLong;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
 /** The order-statistic ranks and Wald's SPRT: the figures the brief names, and exact messages. */
@@ -18,6 +22,38 @@ class QuantileRanksAndSprtTest {
     // the median of 100 values: the textbook ranks (Hahn and Meeker table) 40 and 61 at 95 % two-sided
     assertEquals(OptionalLong.of(61), QuantileRanks.upperRank(100, 0.5, 0.025));
     assertEquals(OptionalLong.of(40), QuantileRanks.lowerRank(100, 0.5, 0.025));
+  }
+
+  /**
+   * The ranks against Commons' binomial quantiles: the upper rank is one past the (1 − α)-quantile
+   * of Binomial(n, q), the lower rank is the α-quantile. Where the CDF at the deciding rank is within
+   * 1e-9 of the level, a 1e-9-accurate CDF cannot settle the rank and either answer is accepted.
+   */
+  @Test
+  void theRanksAgreeWithTheReferenceBinomialQuantiles() {
+    Property.check(300, d -> {
+      int n = d.draw("n", Gen.oneOf(Gen.ints(0, 300), Gen.ints(0, 1_000_000)));
+      double q = d.draw("q", Gen.oneOf(Gen.<Double>of(0.5, 0.9, 0.99, 0.999), Gen.doubles("(0, 1)", 4)));
+      double alpha = d.draw("alpha", Sweep.ALPHA);
+      BinomialDistribution binomial = BinomialDistribution.of(n, q);
+      long upper = binomial.inverseCumulativeProbability(1 - alpha) + 1L;
+      OptionalLong expectedUpper = upper <= n && n > 0 ? OptionalLong.of(upper) : OptionalLong.empty();
+      OptionalLong actualUpper = QuantileRanks.upperRank(n, q, alpha);
+      if (!expectedUpper.equals(actualUpper)) {
+        long k = actualUpper.orElse(n + 1L);
+        double near = Math.min(Math.abs(binomial.cumulativeProbability((int) (k - 1)) - (1 - alpha)),
+            Math.abs(binomial.cumulativeProbability((int) Math.min(n, upper) - 1) - (1 - alpha)));
+        assertTrue(near < 1e-9, "upper rank " + actualUpper + ", reference " + expectedUpper);
+      }
+      long lower = binomial.inverseCumulativeProbability(alpha);
+      OptionalLong expectedLower = lower >= 1 ? OptionalLong.of(lower) : OptionalLong.empty();
+      OptionalLong actualLower = QuantileRanks.lowerRank(n, q, alpha);
+      if (!expectedLower.equals(actualLower)) {
+        double near = Math.abs(binomial.cumulativeProbability((int) actualLower.orElse(0) - 1) - alpha);
+        assertTrue(near < 1e-9 * alpha || Math.abs(binomial.cumulativeProbability((int) lower - 1) - alpha) < 1e-9 * alpha,
+            "lower rank " + actualLower + ", reference " + expectedLower);
+      }
+    });
   }
 
   @Test
