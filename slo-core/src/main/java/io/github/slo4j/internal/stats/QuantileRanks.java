@@ -59,6 +59,28 @@ public final class QuantileRanks {
   }
 
   /**
+   * The two-sided interval for the q-quantile at level {@code 1 − alpha} from a sample (each bound
+   * at {@code alpha / 2}): its order statistics at {@link #lowerRank} and {@link #upperRank}, and an
+   * infinite bound where the sample is too small to give one (never NaN). The sample is not changed.
+   */
+  public static Interval interval(double[] sample, double q, double alpha) {
+    io.github.slo4j.internal.Require.nonNull("sample", sample);
+    for (int i = 0; i < sample.length; i++) {
+      if (Double.isNaN(sample[i])) {
+        throw io.github.slo4j.internal.Require.invalid("sample[" + i + "]", sample[i], "a number");
+      }
+    }
+    check(sample.length, q, alpha);
+    double[] sorted = sample.clone();
+    java.util.Arrays.sort(sorted);
+    OptionalLong lower = lowerRank(sorted.length, q, alpha / 2);
+    OptionalLong upper = upperRank(sorted.length, q, alpha / 2);
+    return new Interval(
+        lower.isPresent() ? sorted[(int) lower.getAsLong() - 1] : Double.NEGATIVE_INFINITY,
+        upper.isPresent() ? sorted[(int) upper.getAsLong() - 1] : Double.POSITIVE_INFINITY);
+  }
+
+  /**
    * The smallest sample whose maximum bounds the q-quantile from above at {@code 1 − alpha}: the
    * smallest n with {@code q^n <= α}.
    */

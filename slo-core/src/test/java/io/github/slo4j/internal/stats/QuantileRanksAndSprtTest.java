@@ -57,6 +57,20 @@ class QuantileRanksAndSprtTest {
   }
 
   @Test
+  void theIntervalOfASampleIsItsOrderStatisticsAtThoseRanks() {
+    double[] sample = new double[100];
+    for (int i = 0; i < 100; i++) {
+      sample[i] = 99 - i; // 0..99 in reverse: the k-th smallest is k − 1
+    }
+    assertEquals(new Interval(39, 60), QuantileRanks.interval(sample, 0.5, 0.05));
+    assertEquals(99.0, sample[0]); // the caller's array is not sorted in place
+    // the p99 of 100 values has no 95 % upper bound: the upper end stays open
+    assertEquals(Double.POSITIVE_INFINITY, QuantileRanks.interval(sample, 0.99, 0.05).upper());
+    assertEquals("sample[1]: NaN (expected a number)", assertThrows(IllegalArgumentException.class,
+        () -> QuantileRanks.interval(new double[] {1, Double.NaN}, 0.5, 0.05)).getMessage());
+  }
+
+  @Test
   void sprtHasWaldsBoundariesAndIncrements() {
     Sprt sprt = new Sprt(0.001, 0.002, 0.05, 0.1);
     assertEquals(Math.log(2), sprt.failureIncrement(), 1e-15);
