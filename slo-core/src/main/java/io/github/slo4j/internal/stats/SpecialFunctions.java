@@ -268,7 +268,11 @@ public final class SpecialFunctions {
         y0 = 1 - x0;
       }
       double t = x <= y ? x - x0 : y0 - y;
-      return a * Math.log1p(t / x0) + b * Math.log1p(-t / y0)
+      // log1p near the mean, where the two terms cancel to first order; far from it 1 + t/x0 would
+      // round away digits of x (x = 1e-4 against x0 = 1/2 costs 3e-13 a unit of a), so divide instead
+      double logRatioX = Math.abs(t) < 0.5 * x0 ? Math.log1p(t / x0) : Math.log(x / x0);
+      double logRatioY = Math.abs(t) < 0.5 * y0 ? Math.log1p(-t / y0) : Math.log(y / y0);
+      return a * logRatioX + b * logRatioY
           + 0.5 * (Math.log(a) + Math.log(b) - Math.log(c)) - HALF_LOG_TWO_PI
           - stirlingCorrection(a) - stirlingCorrection(b) + stirlingCorrection(c);
     }
