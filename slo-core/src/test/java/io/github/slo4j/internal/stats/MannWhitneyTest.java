@@ -98,7 +98,7 @@ class MannWhitneyTest {
     assertEquals("y[1]: NaN (expected a finite number)", assertThrows(IllegalArgumentException.class,
         () -> MannWhitney.shiftEstimate(new double[] {1}, new double[] {1, Double.NaN})).getMessage());
     assertEquals("y: null (expected a value)",
-        assertThrows(IllegalArgumentException.class, () -> MannWhitney.test(new double[] {1}, null)).getMessage());
+        assertThrows(NullPointerException.class, () -> MannWhitney.test(new double[] {1}, null)).getMessage());
     assertEquals("alpha: 2.0 (expected 0 < alpha < 1)", assertThrows(IllegalArgumentException.class,
         () -> MannWhitney.shiftInterval(new double[] {1}, new double[] {1}, 2)).getMessage());
   }
