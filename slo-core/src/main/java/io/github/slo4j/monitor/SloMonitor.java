@@ -450,9 +450,7 @@ public final class SloMonitor {
     }
 
     private static void checkWindow(String name, Duration w, Duration period, Duration interval) {
-      if (w.compareTo(period) > 0) {
-        throw Require.invalid(name, DurationFormat.format(w), "<= the compliance period (" + DurationFormat.format(period) + ")");
-      }
+      Require.withinPeriod(name, w, period);
       if (w.compareTo(interval) < 0) {
         throw Require.invalid(
             name, DurationFormat.format(w), ">= the evaluation interval (" + DurationFormat.format(interval) + ")");
