@@ -270,8 +270,8 @@ class AlertReplayTest {
     Replay.Result r =
         Replay.of(latency)
             .rules(rules)
-            .traffic("le100ms", Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 0.7).build())
-            .traffic("le500ms", Traffic.phases().steady(ofDays(1), 100, 0.01).steady(ofHours(1), 100, 0.01).build())
+            .traffic(latency.targets().get(0), Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 0.7).build())
+            .traffic(latency.targets().get(1), Traffic.phases().steady(ofDays(1), 100, 0.01).steady(ofHours(1), 100, 0.01).build())
             .run();
     assertEquals(1, r.transitions().size());
     AlertTransition page = r.transitions().get(0);
