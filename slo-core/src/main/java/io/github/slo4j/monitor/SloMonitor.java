@@ -227,7 +227,7 @@ public final class SloMonitor {
 
   /** {@code checkout-availability}, or {@code checkout-availability[tenant-a]} for a group. */
   private String label() {
-    return reader.groupKey().map(k -> slo.id() + "[" + k + "]").orElse(slo.id());
+    return Alert.sloLabel(slo.id(), reader.groupKey());
   }
 
   private String subject() {

@@ -293,7 +293,7 @@ public final class Replay {
       }
       for (PolicyDecision d : decisions) {
         lines.computeIfAbsent(d.at(), k -> new ArrayList<>())
-            .add(offset(d.at()) + " policy " + d.clause() + " " + lower(d.kind()) + " " + d.target() + ": " + d.message());
+            .add(offset(d.at()) + " policy " + d.clause() + " " + lower(d.kind()) + " " + d.target().name() + ": " + d.message());
       }
       List<String> out = new ArrayList<>();
       lines.values().forEach(out::addAll);

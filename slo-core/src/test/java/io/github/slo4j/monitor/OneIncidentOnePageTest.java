@@ -149,7 +149,7 @@ class OneIncidentOnePageTest {
     Replay.Result r = Replay.of(latency).traffic(latency.targets().get(0), outage()).traffic(latency.targets().get(1), outage()).run();
     assertEquals(
         List.of("le100ms FIRING", "le500ms FIRING", "le100ms RESOLVED", "le500ms RESOLVED"),
-        r.notifications().stream().map(t -> t.alert().target() + " " + t.to()).toList(),
+        r.notifications().stream().map(t -> t.alert().target().name() + " " + t.to()).toList(),
         r.timeline().toString());
     assertTrue(r.notifications().stream().allMatch(t -> t.alert().tier().equals(Optional.of(FAST_PAGE))));
     Replay.Result perTier =
