@@ -1,5 +1,6 @@
 package io.github.slo4j;
 
+import io.github.slo4j.internal.Quotients;
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -116,7 +117,7 @@ public final class ErrorBudget {
     } else {
       den = den.multiply(BigInteger.TEN.pow(-shift));
     }
-    return quotient(num, den);
+    return Quotients.nearest(num, den);
   }
 
   /**
@@ -152,7 +153,7 @@ public final class ErrorBudget {
    * The burn rate {@code bad ÷ (total × budget)} for {@code 0 <= bad <= total}, {@code total > 0},
    * correctly rounded: the exact quotient is {@code (bad × 10^s) ÷ (total × m)} with the budget
    * {@code m × 10^−s}. When both integers are exact doubles, IEEE 754 division rounds their exact
-   * quotient to nearest (one rounding); otherwise {@link #quotient} does the same in integers.
+   * quotient to nearest (one rounding); otherwise {@link Quotients#nearest} does the same in integers.
    */
   static double burn(Objective o, long bad, long total) {
     if (bad == 0) {
@@ -167,26 +168,9 @@ public final class ErrorBudget {
 
   /** The integer path of {@link #burn}, for any counts. */
   static double exactBurn(Objective o, long bad, long total) {
-    return quotient(
+    return Quotients.nearest(
         BigInteger.valueOf(bad).multiply(BigInteger.TEN.pow(o.budgetScale)),
         BigInteger.valueOf(total).multiply(o.budgetUnscaled));
-  }
-
-  /**
-   * {@code num ÷ den} for positive integers, rounded once to the nearest double (ties to even),
-   * for results in the normal range. The quotient is scaled to 55 or 56 bits, one more bit records
-   * whether a remainder was left (the "sticky" bit), and the conversion of that 57-bit integer to a
-   * double rounds it exactly as the infinitely precise quotient would round: every bit below the
-   * double's 53 is either kept or summarized by the sticky bit. (Goldberg, "What every computer
-   * scientist should know about floating-point arithmetic", 1991, on guard and sticky bits.)
-   */
-  static double quotient(BigInteger num, BigInteger den) {
-    int shift = 55 - (num.bitLength() - den.bitLength()); // puts the quotient in [2^54, 2^56)
-    BigInteger a = shift >= 0 ? num.shiftLeft(shift) : num;
-    BigInteger b = shift >= 0 ? den : den.shiftLeft(-shift);
-    BigInteger[] qr = a.divideAndRemainder(b);
-    long q = (qr[0].longValueExact() << 1) | (qr[1].signum() != 0 ? 1 : 0);
-    return Math.scalb((double) q, -shift - 1);
   }
 
   /**

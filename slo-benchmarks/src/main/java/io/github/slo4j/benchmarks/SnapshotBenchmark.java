@@ -7,6 +7,7 @@ import com.netflix.hystrix.util.HystrixRollingNumber;
 import com.netflix.hystrix.util.HystrixRollingNumberEvent;
 import io.github.resilience4j.core.metrics.LockFreeSlidingTimeWindowMetrics;
 import io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics;
+import io.github.slo4j.Target;
 import io.github.slo4j.recorder.SloRecorder;
 import io.github.slo4j.recorder.SloRegistry;
 import io.github.slo4j.recorder.SloSnapshot;
@@ -77,6 +78,7 @@ public class SnapshotBenchmark {
   private FakeTime time;
   private SloRegistry registry;
   private SloRecorder recorder;
+  private Target target;
   private BucketLeapArray sentinel;
   private SlidingTimeWindowMetrics resilience4j;
   private LockFreeSlidingTimeWindowMetrics resilience4jLockFree;
@@ -111,6 +113,7 @@ public class SnapshotBenchmark {
     registry =
         SloRegistry.builder().timeSource(sloTime).baseInterval(Peers.BUCKET).manualTicks().build();
     recorder = registry.register(Peers.eventsSlo());
+    target = recorder.definition().targets().get(0);
     long step = Peers.BUCKET.toNanos();
     long intervals = Duration.ofDays(31).toNanos() / step;
     for (long i = 0; i < intervals; i++) {
@@ -169,9 +172,9 @@ public class SnapshotBenchmark {
     recorder.snapshot(b);
     double burn = 0;
     for (int w = 0; w < STANDARD_WINDOWS; w++) {
-      long t = b.total(0, w);
+      long t = b.total(target, w);
       if (t > 0) {
-        burn += (double) (t - b.good(0, w)) / t / BUDGET;
+        burn += (double) (t - b.good(target, w)) / t / BUDGET;
       }
     }
     return burn;

@@ -86,27 +86,15 @@ public final class Callbacks {
   public void report(String subject, String kind, Object callback, long boundaryMillis, Throwable t, String count) {
     String key = kind + '|' + identity(callback) + '|' + t.getClass().getName();
     boolean first = !logged.contains(key) && logged.size() < MAX_KEYS && logged.add(key);
+    if (!first && !log.isDebugEnabled()) {
+      return;
+    }
+    Object[] args = {kind, describe(callback), subject, t.getClass().getName(), iso(boundaryMillis), count, t};
+    String what = "slo4j: {} {} of {} threw {} at boundary {} ({})";
     if (first) {
-      log.error(
-          "slo4j: {} {} of {} threw {} at boundary {} ({}); it is counted, later failures of this kind"
-              + " are logged at DEBUG only, and the ticker goes on",
-          kind,
-          describe(callback),
-          subject,
-          t.getClass().getName(),
-          iso(boundaryMillis),
-          count,
-          t);
-    } else if (log.isDebugEnabled()) {
-      log.debug(
-          "slo4j: {} {} of {} threw {} at boundary {} ({})",
-          kind,
-          describe(callback),
-          subject,
-          t.getClass().getName(),
-          iso(boundaryMillis),
-          count,
-          t);
+      log.error(what + "; it is counted, later failures of this kind are logged at DEBUG only, and the ticker goes on", args);
+    } else {
+      log.debug(what, args);
     }
   }
 

@@ -39,7 +39,8 @@ public final class Alert {
   private final Kind kind;
   private final String service;
   private final String sloId;
-  private final String target;
+  private final Optional<String> groupKey;
+  private final Target target;
   private final Severity severity;
   private final Optional<AlertTier> tier;
   private final AlertState state;
@@ -116,6 +117,7 @@ public final class Alert {
     this.kind = b.kind;
     this.service = b.service;
     this.sloId = b.sloId;
+    this.groupKey = b.groupKey;
     this.target = b.target;
     this.severity = b.severity;
     this.tier = b.tier;
@@ -136,7 +138,7 @@ public final class Alert {
   }
 
   /** A builder of the payload; package-private so that only the monitor creates alerts. */
-  static Builder builder(Kind kind, String service, String sloId, String target, Severity severity) {
+  static Builder builder(Kind kind, String service, String sloId, Target target, Severity severity) {
     return new Builder(kind, service, sloId, target, severity);
   }
 
@@ -145,8 +147,9 @@ public final class Alert {
     private final Kind kind;
     private final String service;
     private final String sloId;
-    private final String target;
+    private final Target target;
     private final Severity severity;
+    private Optional<String> groupKey = Optional.empty();
     private Optional<AlertTier> tier = Optional.empty();
     private AlertState state;
     private Instant at;
@@ -163,12 +166,17 @@ public final class Alert {
     private Duration changeLookback = Duration.ZERO;
     private Optional<String> suppressedBy = Optional.empty();
 
-    private Builder(Kind kind, String service, String sloId, String target, Severity severity) {
+    private Builder(Kind kind, String service, String sloId, Target target, Severity severity) {
       this.kind = Require.nonNull("kind", kind);
       this.service = Require.nonNull("service", service);
       this.sloId = Require.nonNull("sloId", sloId);
       this.target = Require.nonNull("target", target);
       this.severity = Require.nonNull("severity", severity);
+    }
+
+    Builder groupKey(Optional<String> groupKey) {
+      this.groupKey = Require.nonNull("groupKey", groupKey);
+      return this;
     }
 
     Builder tier(Optional<AlertTier> tier) {
@@ -250,8 +258,20 @@ public final class Alert {
     return sloId;
   }
 
-  /** {@return the target's name ({@code events}, or a latency threshold such as {@code le100ms})} */
-  public String target() {
+  /**
+   * {@return the group key, when the SLO is grouped (by tenant, endpoint...): the alert is about
+   * that group's counts only}
+   */
+  public Optional<String> groupKey() {
+    return groupKey;
+  }
+
+  /**
+   * {@return the target the alert is about: one of the SLO's {@link
+   * io.github.slo4j.SloDefinition#targets()}; its {@link Target#name()} is {@code events}, or a
+   * latency threshold's such as {@code le100ms}}
+   */
+  public Target target() {
     return target;
   }
 
@@ -377,6 +397,7 @@ public final class Alert {
     return kind == a.kind
         && service.equals(a.service)
         && sloId.equals(a.sloId)
+        && groupKey.equals(a.groupKey)
         && target.equals(a.target)
         && severity.equals(a.severity)
         && tier.equals(a.tier)
@@ -399,18 +420,19 @@ public final class Alert {
   @Override
   public int hashCode() {
     return Objects.hash(
-        kind, service, sloId, target, severity, tier, state, at, longWindow, shortWindow, budget, episodeStart,
+        kind, service, sloId, groupKey, target, severity, tier, state, at, longWindow, shortWindow, budget, episodeStart,
         episodeProjectedBudgetConsumed, timeToExhaustion, runbook, owner, links, changes, changeLookback, suppressedBy);
   }
 
   /**
    * A stable identity for deduplication in a notifier: {@code <slo>/<target> <tier>}, e.g. {@code
-   * checkout-availability/events page 1h/5m > 14.4}, or {@code .../events no-data 30m}.
+   * checkout-availability/events page 1h/5m > 14.4}, or {@code .../events no-data 30m}; for a group
+   * of a grouped SLO, {@code checkout-availability[tenant-a]/events page 1h/5m > 14.4}.
    */
   public String id() {
-    return sloId
+    return slo()
         + "/"
-        + target
+        + target.name()
         + " "
         + tier.map(AlertTier::toString)
             .orElse(severity + " no-data " + DurationFormat.format(longWindow.length()));
@@ -446,7 +468,8 @@ public final class Alert {
    * checkout/checkout-availability events: burn 9.8 over 1h, 0 over 5m at resolve (fired above
    * 14.4); this episode spent ...}; a suppressed alert that cleared without notifying starts with
    * {@code CLEARED}. A no-data alert reads {@code ...: no traffic for 30m; ...} while it fires and
-   * {@code RESOLVED ...: traffic is back (fired after 30m without); ...} once it resolved.
+   * {@code RESOLVED ...: traffic is back (fired after 30m without); ...} once it resolved. The SLO of
+   * a group reads {@code checkout/checkout-availability[tenant-a] events: ...}.
    */
   public String summary() {
     boolean over = state == AlertState.RESOLVED || state == AlertState.INACTIVE;
@@ -454,7 +477,7 @@ public final class Alert {
     if (over) {
       sb.append(state == AlertState.RESOLVED ? "RESOLVED " : "CLEARED ");
     }
-    sb.append('[').append(severity).append("] ").append(service).append('/').append(sloId).append(' ').append(target);
+    sb.append('[').append(severity).append("] ").append(service).append('/').append(slo()).append(' ').append(target.name());
     if (kind == Kind.NO_DATA) {
       sb.append(over ? ": traffic is back (fired after " : ": no traffic for ")
           .append(DurationFormat.format(longWindow.length()))
@@ -496,6 +519,15 @@ public final class Alert {
       sb.append("; ").append(changeSummary());
     }
     return sb.toString();
+  }
+
+  private String slo() {
+    return sloLabel(sloId, groupKey);
+  }
+
+  /** {@code checkout-availability}, or {@code checkout-availability[tenant-a]} for a group. */
+  static String sloLabel(String sloId, Optional<String> groupKey) {
+    return groupKey.map(k -> sloId + "[" + k + "]").orElse(sloId);
   }
 
   private static Duration round(Duration d) {

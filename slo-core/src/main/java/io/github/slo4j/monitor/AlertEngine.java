@@ -487,7 +487,8 @@ final class AlertEngine {
         .map(lt -> lt.expand(values, start, end));
     runbook.ifPresent(u -> expanded.put("runbook", u));
     List<ChangeMarker> near = changes.between(lw.start().minus(rules.changeLookback()), lw.end());
-    return Alert.builder(kind, slo.service(), slo.id(), target.name(), severity)
+    return Alert.builder(kind, slo.service(), slo.id(), target, severity)
+        .groupKey(reader.groupKey())
         .tier(tier)
         .state(state, at)
         .windows(lw, sw)

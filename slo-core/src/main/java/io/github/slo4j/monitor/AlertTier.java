@@ -47,10 +47,11 @@ public record AlertTier(Severity severity, Duration longWindow, Duration shortWi
    * objective)}; 1.44 % for 14.4 at 99.9 %. At or above 1 the tier can never fire.
    */
   public double errorRatioThreshold(Objective objective) {
-    return BigDecimal.valueOf(factor)
-        .multiply(objective.errorBudgetDecimal())
-        .round(MathContext.DECIMAL64)
-        .doubleValue();
+    if (factor <= objective.maxBurnRate()) {
+      return ErrorBudget.errorRatio(objective, factor); // the one inverse of the burn rate
+    }
+    // beyond a full outage's burn rate there is no error ratio: the product, at least 1
+    return BigDecimal.valueOf(factor).multiply(objective.errorBudgetDecimal()).doubleValue();
   }
 
   /** Whether a full outage burns faster than this tier's factor, i.e. whether it can ever fire. */

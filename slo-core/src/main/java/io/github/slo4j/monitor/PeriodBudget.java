@@ -8,9 +8,10 @@ import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
+import io.github.slo4j.internal.Quotients;
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -48,8 +49,6 @@ import java.util.OptionalDouble;
  * <p>Immutable and thread-safe.
  */
 public final class PeriodBudget {
-  private static final MathContext MC = MathContext.DECIMAL64;
-
   private final BudgetStatus status;
   private final long coveredMillis;
   private final long periodMillis;
@@ -171,14 +170,15 @@ public final class PeriodBudget {
 
   /** {@return {@code 1 − projectedConsumed()}; negative when overspent, empty with no data} */
   public OptionalDouble projectedRemaining() {
-    return hasData()
-        ? OptionalDouble.of(BigDecimal.ONE.subtract(projectedShareDecimal(bad())).doubleValue())
-        : OptionalDouble.empty();
+    OptionalDouble consumed = projectedConsumed();
+    return consumed.isPresent() ? OptionalDouble.of(1 - consumed.getAsDouble()) : consumed;
   }
 
   /**
    * The fraction of the period's projected budget that {@code badEvents} represent, as {@link
-   * #projectedConsumed()} counts it: an alert episode's cost.
+   * #projectedConsumed()} counts it: an alert episode's cost. The exact quotient is rounded once,
+   * as {@link ErrorBudget#burnRate(Objective, long, long)} rounds its own, so over a whole period
+   * {@code projectedConsumed()} and {@link #consumed()} are the same double.
    *
    * @param badEvents a number of bad events, {@code >= 0}
    * @return the fraction; empty with no data
@@ -186,13 +186,23 @@ public final class PeriodBudget {
    */
   public OptionalDouble projectedShare(long badEvents) {
     Require.nonNegative("badEvents", badEvents);
-    return hasData() ? OptionalDouble.of(projectedShareDecimal(badEvents).doubleValue()) : OptionalDouble.empty();
-  }
-
-  private BigDecimal projectedShareDecimal(long badEvents) {
-    return BigDecimal.valueOf(badEvents)
-        .multiply(BigDecimal.valueOf(coveredMillis))
-        .divide(allowedTimesCovered(), MC);
+    if (!hasData()) {
+      return OptionalDouble.empty();
+    }
+    if (badEvents == 0 || coveredMillis == 0) {
+      return OptionalDouble.of(0);
+    }
+    // (bad × covered) ÷ (m × 10^−s × total × period), with the budget m × 10^−s
+    BigDecimal budget = objective().errorBudgetDecimal();
+    BigInteger num = BigInteger.valueOf(badEvents).multiply(BigInteger.valueOf(coveredMillis));
+    BigInteger den =
+        budget.unscaledValue().multiply(BigInteger.valueOf(total())).multiply(BigInteger.valueOf(periodMillis));
+    if (budget.scale() >= 0) {
+      num = num.multiply(BigInteger.TEN.pow(budget.scale()));
+    } else {
+      den = den.multiply(BigInteger.TEN.pow(-budget.scale()));
+    }
+    return OptionalDouble.of(Quotients.nearest(num, den));
   }
 
   /** {@code budget × total × period}: the projected allowed bad events times the covered milliseconds. */

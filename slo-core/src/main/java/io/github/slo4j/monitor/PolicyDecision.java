@@ -1,9 +1,11 @@
 package io.github.slo4j.monitor;
 
+import io.github.slo4j.Target;
 import io.github.slo4j.internal.Require;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A decision an {@link BudgetPolicy error-budget policy} made about an SLO, naming the policy (id
@@ -18,7 +20,8 @@ public final class PolicyDecision {
   private final String clause;
   private final Kind kind;
   private final String sloId;
-  private final String target;
+  private final Optional<String> groupKey;
+  private final Target target;
   private final Instant at;
   private final String message;
 
@@ -45,13 +48,14 @@ public final class PolicyDecision {
   }
 
   PolicyDecision(
-      String policyId, String policyVersion, String clause, Kind kind, String sloId, String target, Instant at,
-      String message) {
+      String policyId, String policyVersion, String clause, Kind kind, String sloId, Optional<String> groupKey,
+      Target target, Instant at, String message) {
     this.policyId = Require.nonNull("policyId", policyId);
     this.policyVersion = Require.nonNull("policyVersion", policyVersion);
     this.clause = Require.nonNull("clause", clause);
     this.kind = Require.nonNull("kind", kind);
     this.sloId = Require.nonNull("sloId", sloId);
+    this.groupKey = Require.nonNull("groupKey", groupKey);
     this.target = Require.nonNull("target", target);
     this.at = Require.nonNull("at", at);
     this.message = Require.nonNull("message", message);
@@ -85,8 +89,19 @@ public final class PolicyDecision {
     return sloId;
   }
 
-  /** {@return the SLO target it is about ({@code events} or a latency threshold)} */
-  public String target() {
+  /**
+   * {@return the group key, when the SLO is grouped (by tenant, endpoint...): the decision is about
+   * that group's budget only}
+   */
+  public Optional<String> groupKey() {
+    return groupKey;
+  }
+
+  /**
+   * {@return the target it is about: one of the SLO's {@link
+   * io.github.slo4j.SloDefinition#targets()}, named {@code events} or after a latency threshold}
+   */
+  public Target target() {
     return target;
   }
 
@@ -112,6 +127,7 @@ public final class PolicyDecision {
         && clause.equals(d.clause)
         && kind == d.kind
         && sloId.equals(d.sloId)
+        && groupKey.equals(d.groupKey)
         && target.equals(d.target)
         && at.equals(d.at)
         && message.equals(d.message);
@@ -119,7 +135,7 @@ public final class PolicyDecision {
 
   @Override
   public int hashCode() {
-    return Objects.hash(policyId, policyVersion, clause, kind, sloId, target, at, message);
+    return Objects.hash(policyId, policyVersion, clause, kind, sloId, groupKey, target, at, message);
   }
 
   /** Whether this decision is part of the enforcement history: a freeze, an unfreeze, an override. */
@@ -127,10 +143,14 @@ public final class PolicyDecision {
     return kind == Kind.FREEZE || kind == Kind.UNFREEZE || kind == Kind.FREEZE_OVERRIDDEN;
   }
 
-  /** {@code 2026-01-08T00:10:10Z freeze (checkout-policy v3 freeze) checkout-availability/events: ...}. */
+  /**
+   * {@code 2026-01-08T00:10:10Z freeze (checkout-policy v3 freeze) checkout-availability/events: ...};
+   * for a group of a grouped SLO, {@code ... checkout-availability[tenant-a]/events: ...}.
+   */
   @Override
   public String toString() {
     return at + " " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " (" + policyId + " " + policyVersion
-        + " " + clause + ") " + sloId + "/" + target + ": " + message;
+        + " " + clause + ") " + Alert.sloLabel(sloId, groupKey) + "/" + target.name() + ": "
+        + message;
   }
 }

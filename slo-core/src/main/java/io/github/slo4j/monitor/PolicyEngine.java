@@ -385,7 +385,8 @@ final class PolicyEngine {
   }
 
   private PolicyDecision decision(PolicyDecision.Kind kind, String clause, int t, Instant at, String message) {
-    return new PolicyDecision(policy.id(), policy.version(), clause, kind, slo.id(), targets.get(t).name(), at, message);
+    return new PolicyDecision(
+        policy.id(), policy.version(), clause, kind, slo.id(), reader.groupKey(), targets.get(t), at, message);
   }
 
   static String num(double v) {

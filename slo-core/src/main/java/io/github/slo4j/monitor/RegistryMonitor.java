@@ -172,17 +172,15 @@ public final class RegistryMonitor implements Subscription {
 
   private SloMonitor build(WindowReader reader, Resolved r) {
     SloMonitor.Builder b =
-        SloMonitor.builder(reader)
+        SloMonitor.builder(reader.definition())
             .rules(r.rules)
-            .changes(config.changes)
             .now(() -> source.timeSource().wallMillis())
             .callbacks(listenerGuard);
+    config.copyTo(b);
     if (r.policy != null) {
       b.policy(r.policy);
     }
-    config.listeners.forEach(b::listener);
-    config.decisionListeners.forEach(b::decisionListener);
-    return b.build();
+    return b.build(reader);
   }
 
   private static Key key(WindowReader reader) {
@@ -283,15 +281,21 @@ public final class RegistryMonitor implements Subscription {
     }
   }
 
-  /** Builds and attaches a {@link RegistryMonitor}. Not thread-safe; attach once. */
-  public static final class Builder {
+  /**
+   * Builds and attaches a {@link RegistryMonitor}; the change log and the listeners are set as
+   * {@link SloMonitor.Builder}'s are, and shared by every SLO's monitor. Not thread-safe; attach
+   * once.
+   */
+  public static final class Builder extends MonitorSettings<Builder> {
     private Function<SloDefinition, AlertRules> rules;
     private Function<SloDefinition, Optional<BudgetPolicy>> policy = slo -> Optional.empty();
-    private ChangeLog changes = ChangeLog.create();
-    private final List<AlertListener> listeners = new ArrayList<>();
-    private final List<DecisionListener> decisionListeners = new ArrayList<>();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * The rules of each SLO, called once per SLO (the groups of a grouped SLO share them). By
@@ -310,24 +314,6 @@ public final class RegistryMonitor implements Subscription {
       return this;
     }
 
-    /** The change log every SLO's alerts list changes from; an empty one of its own by default. */
-    public Builder changes(ChangeLog changes) {
-      this.changes = Require.nonNull("changes", changes);
-      return this;
-    }
-
-    /** Adds a listener of every SLO's alert transitions. */
-    public Builder listener(AlertListener listener) {
-      listeners.add(Require.nonNull("listener", listener));
-      return this;
-    }
-
-    /** Adds a listener of every SLO's policy decisions. */
-    public Builder decisionListener(DecisionListener listener) {
-      decisionListeners.add(Require.nonNull("listener", listener));
-      return this;
-    }
-
     /**
      * Attaches to {@code source}: builds a monitor for each of its readers and follows it from now
      * on. The returned monitor is the handle: {@link RegistryMonitor#close()} detaches it. The
@@ -343,9 +329,10 @@ public final class RegistryMonitor implements Subscription {
       Builder copy = new Builder();
       copy.rules = rules != null ? rules : slo -> AlertRules.builder(slo).evaluationInterval(base).build();
       copy.policy = policy;
-      copy.changes = changes;
-      copy.listeners.addAll(listeners);
-      copy.decisionListeners.addAll(decisionListeners);
+      copyTo(copy);
+      if (copy.changes == null) {
+        copy.changes = ChangeLog.create(); // one for every SLO's monitor
+      }
       RegistryMonitor m = new RegistryMonitor(copy, source);
       // refuse now what would be refused for the SLOs there already are
       Map<WindowReader, SloMonitor> built = new IdentityHashMap<>();

@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * each one's state from it. This builder is for replay and tests, driven by hand:
  *
  * <pre>{@code
- * SloMonitor monitor = SloMonitor.builder(reader)        // any WindowReader
- *     .rules(AlertRules.defaults(reader.definition()))
+ * SloMonitor monitor = SloMonitor.builder(slo)
+ *     .rules(AlertRules.defaults(slo))
  *     .policy(policy)
  *     .listener(transition -> { if (transition.notifies()) pager.send(transition.alert()); })
  *     .decisionListener(decision -> audit.record(decision))
- *     .build();
+ *     .build(reader);                                   // any WindowReader of the SLO
  * monitor.evaluate(reader.asOfMillis());                 // after each closed interval
  * }</pre>
  *
@@ -77,8 +77,8 @@ public final class SloMonitor {
   private PeriodBudget[] budgets;
   private OptionalDouble burnNow = OptionalDouble.empty();
 
-  private SloMonitor(Builder b, AlertRules rules) {
-    this.reader = b.reader;
+  private SloMonitor(Builder b, WindowReader reader, AlertRules rules) {
+    this.reader = reader;
     this.slo = reader.definition();
     this.rules = rules;
     this.policy = b.policy;
@@ -100,9 +100,13 @@ public final class SloMonitor {
     this.burnWindow = shortest;
   }
 
-  /** A builder for a monitor of the SLO {@code reader} reads. */
-  public static Builder builder(WindowReader reader) {
-    return new Builder(Require.nonNull("reader", reader));
+  /**
+   * A builder for a monitor of {@code slo}, built over a reader of its counts with {@link
+   * Builder#build(WindowReader)}: the settings can be made before the reader exists (replay makes
+   * its store once it knows the rules' interval).
+   */
+  public static Builder builder(SloDefinition slo) {
+    return new Builder(Require.nonNull("slo", slo));
   }
 
   /** The SLO watched. */
@@ -223,7 +227,7 @@ public final class SloMonitor {
 
   /** {@code checkout-availability}, or {@code checkout-availability[tenant-a]} for a group. */
   private String label() {
-    return reader.groupKey().map(k -> slo.id() + "[" + k + "]").orElse(slo.id());
+    return Alert.sloLabel(slo.id(), reader.groupKey());
   }
 
   private String subject() {
@@ -360,19 +364,24 @@ public final class SloMonitor {
     }
   }
 
-  /** Builds a {@link SloMonitor}. Not thread-safe. */
-  public static final class Builder {
-    private final WindowReader reader;
+  /**
+   * Builds a {@link SloMonitor}; the change log and the listeners are set as {@link
+   * RegistryMonitor.Builder}'s are. Not thread-safe; may build several monitors.
+   */
+  public static final class Builder extends MonitorSettings<Builder> {
+    private final SloDefinition slo;
     private AlertRules rules;
     private BudgetPolicy policy;
-    private ChangeLog changes;
     private LongSupplier now;
     private Callbacks callbacks;
-    private final List<AlertListener> listeners = new ArrayList<>();
-    private final List<DecisionListener> decisionListeners = new ArrayList<>();
 
-    private Builder(WindowReader reader) {
-      this.reader = reader;
+    private Builder(SloDefinition slo) {
+      this.slo = slo;
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /** The alert rules; {@link AlertRules#defaults(SloDefinition)} when not set. */
@@ -381,27 +390,17 @@ public final class SloMonitor {
       return this;
     }
 
+    /**
+     * The rules the monitor will evaluate: those {@linkplain #rules(AlertRules) set}, or the
+     * defaults. The reader's boundaries must close at their {@link AlertRules#evaluationInterval()}.
+     */
+    public AlertRules rules() {
+      return rules != null ? rules : AlertRules.defaults(slo);
+    }
+
     /** The error-budget policy; none by default. */
     public Builder policy(BudgetPolicy policy) {
       this.policy = Require.nonNull("policy", policy);
-      return this;
-    }
-
-    /** The change log alerts list changes from; an empty one of its own by default. */
-    public Builder changes(ChangeLog changes) {
-      this.changes = Require.nonNull("changes", changes);
-      return this;
-    }
-
-    /** Adds a listener of alert transitions. */
-    public Builder listener(AlertListener listener) {
-      listeners.add(Require.nonNull("listener", listener));
-      return this;
-    }
-
-    /** Adds a listener of the policy's decisions. */
-    public Builder decisionListener(DecisionListener listener) {
-      decisionListeners.add(Require.nonNull("listener", listener));
       return this;
     }
 
@@ -418,15 +417,18 @@ public final class SloMonitor {
     }
 
     /**
-     * Validates and builds.
+     * Validates and builds a monitor reading the SLO's counts through {@code reader}.
      *
-     * @throws IllegalArgumentException when the rules are for another SLO, or a policy window is
-     *     longer than the SLO's period or shorter than the evaluation interval
+     * @throws IllegalArgumentException when the reader or the rules are of another SLO, or a policy
+     *     window is longer than the SLO's period or shorter than the evaluation interval
      */
-    public SloMonitor build() {
-      SloDefinition slo = reader.definition();
-      AlertRules r = rules != null ? rules : AlertRules.defaults(slo);
-      if (!r.definition().id().equals(slo.id()) || !r.definition().targets().equals(slo.targets())) {
+    public SloMonitor build(WindowReader reader) {
+      Require.nonNull("reader", reader);
+      if (!sameSlo(reader.definition(), slo)) {
+        throw Require.invalid("reader", "a reader of SLO " + reader.definition().id(), "a reader of SLO " + slo.id());
+      }
+      AlertRules r = rules();
+      if (!sameSlo(r.definition(), slo)) {
         throw Require.invalid("rules", "rules of SLO " + r.definition().id(), "rules of the reader's SLO " + slo.id());
       }
       if (policy != null) {
@@ -446,13 +448,16 @@ public final class SloMonitor {
           }
         }
       }
-      return new SloMonitor(this, r);
+      return new SloMonitor(this, reader, r);
+    }
+
+    /** The same SLO: the same id and the same targets (a definition has no equality of its own). */
+    private static boolean sameSlo(SloDefinition a, SloDefinition b) {
+      return a.id().equals(b.id()) && a.targets().equals(b.targets());
     }
 
     private static void checkWindow(String name, Duration w, Duration period, Duration interval) {
-      if (w.compareTo(period) > 0) {
-        throw Require.invalid(name, DurationFormat.format(w), "<= the compliance period (" + DurationFormat.format(period) + ")");
-      }
+      Require.withinPeriod(name, w, period);
       if (w.compareTo(interval) < 0) {
         throw Require.invalid(
             name, DurationFormat.format(w), ">= the evaluation interval (" + DurationFormat.format(interval) + ")");

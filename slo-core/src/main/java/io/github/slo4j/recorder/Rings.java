@@ -143,6 +143,22 @@ final class Rings {
   }
 
   /**
+   * Fills {@code dst} with the row of boundary {@code t} of an advance from {@code prev} to {@code
+   * a} ({@code prev <= t <= a}): the new {@code data} at {@code a}; before it, the values carried
+   * from {@code prev} (nothing was observed in between), with each boundary up to {@code t} counted
+   * as a gap. Called under the write lock.
+   */
+  private void boundaryRow(long[] dst, long t, long a, long prev, long[] data, long gapsBefore, long missed) {
+    if (t == a) {
+      System.arraycopy(data, 0, dst, 0, cols - 1);
+      dst[cols - 1] = gapsBefore + missed;
+    } else {
+      System.arraycopy(current, 0, dst, 0, cols - 1);
+      dst[cols - 1] = gapsBefore + (t - prev) / base;
+    }
+  }
+
+  /**
    * As {@link #advance(long, long[])}, and {@code periodStart} is the start of the calendar period
    * that the interval closing at {@code a} belongs to ({@link #NO_PERIOD} for none). When it
    * changes, the period anchor moves to the first boundary at or after it, in the same write.
@@ -159,13 +175,7 @@ final class Rings {
       boolean newPeriod = periodStart != this.periodStart && periodStart != NO_PERIOD;
       if (newPeriod && s >= prev) {
         // the anchor is a boundary of this advance: the carried values, or the new data at a
-        if (s == a) {
-          System.arraycopy(data, 0, anchor, 0, cols - 1);
-          anchor[cols - 1] = gapsBefore + missed;
-        } else {
-          System.arraycopy(current, 0, anchor, 0, cols - 1);
-          anchor[cols - 1] = gapsBefore + (s - prev) / base;
-        }
+        boundaryRow(anchor, s, a, prev, data, gapsBefore, missed);
         anchorAt = s;
       }
       long[] row = scratch;
@@ -174,13 +184,7 @@ final class Rings {
         long first = Math.floorDiv(prev, r) * r + r;
         long earliestKept = Math.floorDiv(a, r) * r - (capacity[k] - 1) * r;
         for (long t = Math.max(first, earliestKept); t <= a; t += r) {
-          if (t == a) {
-            System.arraycopy(data, 0, row, 0, cols - 1);
-            row[cols - 1] = gapsBefore + missed;
-          } else {
-            System.arraycopy(current, 0, row, 0, cols - 1);
-            row[cols - 1] = gapsBefore + (t - prev) / base;
-          }
+          boundaryRow(row, t, a, prev, data, gapsBefore, missed);
           append(k, t, row);
         }
       }

@@ -33,22 +33,21 @@ public final class SloSnapshot {
     for (Target t : definition.targets()) {
       List<WindowCounts> row = new ArrayList<>();
       for (int w = 0; w < windows.size(); w++) {
-        int i = t.index();
-        Duration length = Duration.ofMillis(b.lengthMillis(i, w));
+        Duration length = Duration.ofMillis(b.lengthMillis(t, w));
         Duration window = length.isZero() ? windows.get(w) : length;
         row.add(
             new WindowCounts(
                 window,
-                b.good(i, w),
-                b.total(i, w),
-                Duration.ofMillis(Math.min(b.coveredMillis(i, w), window.toMillis()))));
+                b.good(t, w),
+                b.total(t, w),
+                Duration.ofMillis(Math.min(b.coveredMillis(t, w), window.toMillis()))));
       }
       all.add(Collections.unmodifiableList(row));
     }
     this.counts = Collections.unmodifiableList(all);
     this.gaps = new long[windows.size()];
     for (int w = 0; w < windows.size(); w++) {
-      gaps[w] = b.gapIntervals(0, w);
+      gaps[w] = b.gapIntervals(definition.targets().get(0), w);
     }
   }
 

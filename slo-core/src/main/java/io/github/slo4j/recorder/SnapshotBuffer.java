@@ -13,10 +13,11 @@ import java.util.List;
  * SloRecorder#snapshot(SnapshotBuffer)} without allocating. Not thread-safe: one buffer per reading
  * thread. For an immutable value, use {@link SloRecorder#snapshot()}.
  *
- * <p>Targets and windows are addressed by index: {@code target} is {@link Target#index()}, {@code
- * window} the position in {@link #windows()}. With no events in a window there is no data: {@link
- * #hasData(int, int)} is false and {@link #burnRate(int, int)} and {@link #errorRatio(int, int)}
- * throw; check first.
+ * <p>A figure is addressed by a target of the SLO ({@link io.github.slo4j.SloDefinition#targets()})
+ * and a window, the position in {@link #windows()}; a read is O(1) and allocates nothing (the
+ * target is found by its {@link Target#index()}). With no events in a window there is no data:
+ * {@link #hasData(Target, int)} is false and {@link #burnRate(Target, int)} and {@link
+ * #errorRatio(Target, int)} throw; check first.
  */
 public final class SnapshotBuffer {
   final SloRecorder owner;
@@ -30,22 +31,19 @@ public final class SnapshotBuffer {
   private final long[] covered;
   private final long[] gaps;
   private final long[] length;
-  private final Objective[] objectives;
+  private final Target[] targets;
 
-  SnapshotBuffer(SloRecorder owner, int targets, List<Duration> windows, int scratchLength) {
+  SnapshotBuffer(SloRecorder owner, int targetCount, List<Duration> windows, int scratchLength) {
     this.owner = owner;
     this.windows = windows;
     this.windowCount = windows.size();
-    int n = targets * windowCount;
+    int n = targetCount * windowCount;
     this.good = new long[n];
     this.total = new long[n];
     this.covered = new long[n];
     this.gaps = new long[n];
     this.length = new long[n];
-    this.objectives = new Objective[targets];
-    for (int t = 0; t < targets; t++) {
-      objectives[t] = owner.definition().targets().get(t).objective();
-    }
+    this.targets = owner.definition().targets().toArray(new Target[0]);
     this.scratch = new long[scratchLength];
   }
 
@@ -56,6 +54,19 @@ public final class SnapshotBuffer {
     this.covered[i] = covered;
     this.gaps[i] = gaps;
     this.length[i] = length;
+  }
+
+  /**
+   * The position of a figure: the target's index, after checking that the target is the SLO's (by
+   * identity, then, for an equal target of an equal definition, as {@link
+   * io.github.slo4j.SloDefinition#requireTarget} checks it). No allocation.
+   */
+  private int slot(Target target, int window) {
+    int t = target == null ? -1 : target.index();
+    if (t < 0 || t >= targets.length || targets[t] != target) {
+      owner.definition().requireTarget(target);
+    }
+    return t * windowCount + window;
   }
 
   /** The standard windows, by index. */
@@ -69,24 +80,24 @@ public final class SnapshotBuffer {
   }
 
   /** Good events (or slices) of a target in a window. */
-  public long good(int target, int window) {
-    return good[target * windowCount + window];
+  public long good(Target target, int window) {
+    return good[slot(target, window)];
   }
 
   /** All events (or slices) of a target in a window. */
-  public long total(int target, int window) {
-    return total[target * windowCount + window];
+  public long total(Target target, int window) {
+    return total[slot(target, window)];
   }
 
   /** Bad events: {@code total − good}. */
-  public long bad(int target, int window) {
-    int i = target * windowCount + window;
+  public long bad(Target target, int window) {
+    int i = slot(target, window);
     return total[i] - good[i];
   }
 
   /** Whether the window saw any events. */
-  public boolean hasData(int target, int window) {
-    return total[target * windowCount + window] > 0;
+  public boolean hasData(Target target, int window) {
+    return total[slot(target, window)] > 0;
   }
 
   /**
@@ -94,8 +105,8 @@ public final class SnapshotBuffer {
    *
    * @throws IllegalStateException when the window has no data
    */
-  public double errorRatio(int target, int window) {
-    int i = target * windowCount + window;
+  public double errorRatio(Target target, int window) {
+    int i = slot(target, window);
     if (total[i] == 0) {
       throw noData(window);
     }
@@ -108,30 +119,30 @@ public final class SnapshotBuffer {
    *
    * @throws IllegalStateException when the window has no data
    */
-  public double burnRate(int target, int window) {
-    int i = target * windowCount + window;
+  public double burnRate(Target target, int window) {
+    int i = slot(target, window);
     if (total[i] == 0) {
       throw noData(window);
     }
-    return ErrorBudget.burnRate(objectives[target], good[i], total[i]).getAsDouble();
+    return ErrorBudget.burnRate(target.objective(), good[i], total[i]).getAsDouble();
   }
 
   /** Milliseconds of the window the data covers. */
-  public long coveredMillis(int target, int window) {
-    return covered[target * windowCount + window];
+  public long coveredMillis(Target target, int window) {
+    return covered[slot(target, window)];
   }
 
   /**
    * The length actually read, in milliseconds: the window's, except for the period window of a
    * calendar period, which runs from the period's start.
    */
-  public long lengthMillis(int target, int window) {
-    return length[target * windowCount + window];
+  public long lengthMillis(Target target, int window) {
+    return length[slot(target, window)];
   }
 
   /** Base intervals in the window whose boundary the ticker missed and caught up later. */
-  public long gapIntervals(int target, int window) {
-    return gaps[target * windowCount + window];
+  public long gapIntervals(Target target, int window) {
+    return gaps[slot(target, window)];
   }
 
   /**
@@ -152,9 +163,8 @@ public final class SnapshotBuffer {
     }
     StringBuilder sb = new StringBuilder("SnapshotBuffer[");
     sb.append(owner.label()).append(" @ ").append(Instant.ofEpochMilli(asOfMillis));
-    List<Target> targets = owner.definition().targets();
-    for (int t = 0; t < targets.size(); t++) {
-      sb.append("\n  ").append(targets.get(t)).append(':');
+    for (Target t : targets) {
+      sb.append("\n  ").append(t).append(':');
       for (int w = 0; w < windowCount; w++) {
         long ms = lengthMillis(t, w);
         Duration window = ms == 0 ? windows.get(w) : Duration.ofMillis(ms);

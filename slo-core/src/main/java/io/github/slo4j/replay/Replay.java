@@ -293,7 +293,7 @@ public final class Replay {
       }
       for (PolicyDecision d : decisions) {
         lines.computeIfAbsent(d.at(), k -> new ArrayList<>())
-            .add(offset(d.at()) + " policy " + d.clause() + " " + lower(d.kind()) + " " + d.target() + ": " + d.message());
+            .add(offset(d.at()) + " policy " + d.clause() + " " + lower(d.kind()) + " " + d.target().name() + ": " + d.message());
       }
       List<String> out = new ArrayList<>();
       lines.values().forEach(out::addAll);
@@ -319,30 +319,32 @@ public final class Replay {
   /** Configures and runs a replay. Not thread-safe. */
   public static final class Builder {
     private final SloDefinition slo;
-    private AlertRules rules;
-    private BudgetPolicy policy;
+    /** Holds the rules, the policy and the listeners until the store exists. */
+    private final SloMonitor.Builder monitorBuilder;
     private final List<ChangeMarker> markers = new ArrayList<>();
     private Instant start;
     private Duration duration;
     private Traffic traffic;
-    private final Map<String, Traffic> targetTraffic = new LinkedHashMap<>();
-    private final List<AlertListener> listeners = new ArrayList<>();
-    private final List<DecisionListener> decisionListeners = new ArrayList<>();
+    private final Map<Target, Traffic> targetTraffic = new LinkedHashMap<>();
     private final TreeMap<Long, List<Consumer<SloMonitor>>> actions = new TreeMap<>();
 
     private Builder(SloDefinition slo) {
       this.slo = slo;
+      this.monitorBuilder = SloMonitor.builder(slo);
     }
 
-    /** The alert rules; {@link AlertRules#defaults(SloDefinition)} when not set. */
+    /**
+     * The monitor's alert rules, as {@link SloMonitor.Builder#rules(AlertRules)}; their evaluation
+     * interval is the replay's interval.
+     */
     public Builder rules(AlertRules rules) {
-      this.rules = Require.nonNull("rules", rules);
+      monitorBuilder.rules(rules);
       return this;
     }
 
-    /** The error-budget policy; none by default. */
+    /** The monitor's error-budget policy, as {@link SloMonitor.Builder#policy(BudgetPolicy)}. */
     public Builder policy(BudgetPolicy policy) {
-      this.policy = Require.nonNull("policy", policy);
+      monitorBuilder.policy(policy);
       return this;
     }
 
@@ -373,27 +375,30 @@ public final class Replay {
       return this;
     }
 
-    /** The traffic of one target, e.g. a latency threshold {@code le100ms}. */
-    public Builder traffic(String target, Traffic traffic) {
-      Require.nonNull("target", target);
-      if (slo.targets().stream().noneMatch(t -> t.name().equals(target))) {
-        List<String> names = new ArrayList<>();
-        slo.targets().forEach(t -> names.add(t.name()));
-        throw Require.invalid("target", "'" + target + "'", "one of " + names);
-      }
+    /**
+     * The traffic of one target of the SLO ({@link SloDefinition#targets()}), e.g. a latency
+     * threshold's.
+     *
+     * @throws IllegalArgumentException when the target is not one of the SLO's
+     */
+    public Builder traffic(Target target, Traffic traffic) {
+      slo.requireTarget(target);
       targetTraffic.put(target, Require.nonNull("traffic", traffic));
       return this;
     }
 
-    /** Adds a listener to the monitor. */
+    /** Adds a listener to the monitor, as {@link SloMonitor.Builder#listener(AlertListener)}. */
     public Builder listener(AlertListener listener) {
-      listeners.add(Require.nonNull("listener", listener));
+      monitorBuilder.listener(listener);
       return this;
     }
 
-    /** Adds a decision listener to the monitor. */
+    /**
+     * Adds a decision listener to the monitor, as {@link
+     * SloMonitor.Builder#decisionListener(DecisionListener)}.
+     */
     public Builder decisionListener(DecisionListener listener) {
-      decisionListeners.add(Require.nonNull("listener", listener));
+      monitorBuilder.decisionListener(listener);
       return this;
     }
 
@@ -415,12 +420,11 @@ public final class Replay {
      *     intervals, or an action's time is not a boundary of the replay
      */
     public Result run() {
-      AlertRules r = rules != null ? rules : AlertRules.defaults(slo);
-      Duration iv = r.evaluationInterval();
+      Duration iv = monitorBuilder.rules().evaluationInterval();
       long ivMillis = iv.toMillis();
       List<Traffic> perTarget = new ArrayList<>();
       for (Target t : slo.targets()) {
-        Traffic tr = targetTraffic.getOrDefault(t.name(), traffic);
+        Traffic tr = targetTraffic.getOrDefault(t, traffic);
         if (tr == null) {
           throw Require.invalid("traffic", "none for target " + t.name(), "traffic(...) for every target");
         }
@@ -468,13 +472,7 @@ public final class Replay {
       IntervalStore store = new IntervalStore(slo, startMillis, iv);
       ChangeLog log = ChangeLog.withCapacity(Math.max(ChangeLog.DEFAULT_CAPACITY, markers.size()));
       markers.forEach(log::record);
-      SloMonitor.Builder mb = SloMonitor.builder(store).rules(r).changes(log);
-      if (policy != null) {
-        mb.policy(policy);
-      }
-      listeners.forEach(mb::listener);
-      decisionListeners.forEach(mb::decisionListener);
-      SloMonitor monitor = mb.build();
+      SloMonitor monitor = monitorBuilder.changes(log).build(store);
 
       int targets = perTarget.size();
       TrafficSource[] sources = new TrafficSource[targets];

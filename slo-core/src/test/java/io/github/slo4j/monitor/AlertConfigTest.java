@@ -188,10 +188,10 @@ class AlertConfigTest {
         new io.github.slo4j.replay.IntervalStore(Slos.week(), 0, Duration.ofSeconds(10));
     fails(
         "rules: rules of SLO checkout-availability (expected rules of the reader's SLO search-availability)",
-        () -> SloMonitor.builder(store).rules(AlertRules.defaults(SLO)).build());
+        () -> SloMonitor.builder(store.definition()).rules(AlertRules.defaults(SLO)).build(store));
     BudgetPolicy p =
         BudgetPolicy.builder("p", "1").approvedBy("Dana", Instant.EPOCH).step("monthly", ofDays(28), 1, "x", "y").build();
-    fails("window of step monthly: 28d (expected <= the compliance period (7d))", () -> SloMonitor.builder(store).policy(p).build());
+    fails("window of step monthly: 28d (expected <= the compliance period (7d))", () -> SloMonitor.builder(store.definition()).policy(p).build(store));
   }
 
   @Test

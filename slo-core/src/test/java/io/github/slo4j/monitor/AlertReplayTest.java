@@ -173,7 +173,7 @@ class AlertReplayTest {
     assertEquals(Alert.Kind.BURN_RATE, a.kind());
     assertEquals("checkout", a.service());
     assertEquals("checkout-availability", a.sloId());
-    assertEquals("events", a.target());
+    assertEquals("events", a.target().name());
     assertEquals(Severity.PAGE, a.severity());
     assertEquals(start, a.longWindow().start());
     assertEquals(end, a.longWindow().end());
@@ -270,13 +270,13 @@ class AlertReplayTest {
     Replay.Result r =
         Replay.of(latency)
             .rules(rules)
-            .traffic("le100ms", Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 0.7).build())
-            .traffic("le500ms", Traffic.phases().steady(ofDays(1), 100, 0.01).steady(ofHours(1), 100, 0.01).build())
+            .traffic(latency.targets().get(0), Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 0.7).build())
+            .traffic(latency.targets().get(1), Traffic.phases().steady(ofDays(1), 100, 0.01).steady(ofHours(1), 100, 0.01).build())
             .run();
     assertEquals(1, r.transitions().size());
     AlertTransition page = r.transitions().get(0);
     assertEquals("checkout-latency/le100ms page 1h/5m > 6", page.alert().id());
-    assertEquals("le100ms", page.alert().target());
+    assertEquals("le100ms", page.alert().target().name());
     assertEquals(at(ofDays(1).plusSeconds(3050)), page.at());
     assertEquals(AlertState.FIRING, page.to());
   }

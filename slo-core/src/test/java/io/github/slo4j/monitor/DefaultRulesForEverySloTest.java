@@ -64,8 +64,8 @@ class DefaultRulesForEverySloTest {
     // Every request slower than 100 ms after a day at 5 %: the 1 h window passes 50 % once the
     // slowdown has lasted more than 30 minutes: the fast page fires at +1800 s + one tick.
     Replay.Result r = Replay.of(latency).rules(rules)
-        .traffic("le100ms", Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 1.0).build())
-        .traffic("le500ms", Traffic.phases().steady(ofDays(1), 100, 0.0).steady(ofHours(1), 100, 0.0).build())
+        .traffic(latency.targets().get(0), Traffic.phases().steady(ofDays(1), 100, 0.05).steady(ofHours(1), 100, 1.0).build())
+        .traffic(latency.targets().get(1), Traffic.phases().steady(ofDays(1), 100, 0.0).steady(ofHours(1), 100, 0.0).build())
         .run();
     AlertTransition first = r.notifications().get(0);
     assertEquals("checkout-latency/le100ms page 1h/5m > 5", first.alert().id());

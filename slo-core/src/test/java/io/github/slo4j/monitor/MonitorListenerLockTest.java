@@ -29,7 +29,7 @@ class MonitorListenerLockTest {
 
   /** A listener that blocks on the first transition until released. */
   private SloMonitor blockingMonitor() {
-    return SloMonitor.builder(store)
+    return SloMonitor.builder(store.definition())
         .listener(
             t -> {
               heard.add(t);
@@ -40,7 +40,7 @@ class MonitorListenerLockTest {
                 Thread.currentThread().interrupt();
               }
             })
-        .build();
+        .build(store);
   }
 
   /** One clean hour, then a full outage until the page fires (at the sixth interval). */

@@ -27,11 +27,11 @@ class MonitorTest {
     IntervalStore store = new IntervalStore(SLO, start, Duration.ofSeconds(10));
     List<AlertTransition> heard = new ArrayList<>();
     List<PolicyDecision> decided = new ArrayList<>();
-    SloMonitor monitor = SloMonitor.builder(store)
+    SloMonitor monitor = SloMonitor.builder(store.definition())
         .listener(heard::add)
         .decisionListener(decided::add)
         .policy(BudgetPolicy.builder("p", "1").approvedBy("Dana", Instant.EPOCH).freezeWhenExhausted().build())
-        .build();
+        .build(store);
     // One hour clean at 1,000 events per interval, then a full outage.
     for (int i = 1; i <= 360 + 6; i++) {
       boolean outage = i > 360;

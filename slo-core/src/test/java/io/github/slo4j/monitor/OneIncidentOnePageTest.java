@@ -146,15 +146,15 @@ class OneIncidentOnePageTest {
             LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("99.9")),
             LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99.9"))))
         .build();
-    Replay.Result r = Replay.of(latency).traffic("le100ms", outage()).traffic("le500ms", outage()).run();
+    Replay.Result r = Replay.of(latency).traffic(latency.targets().get(0), outage()).traffic(latency.targets().get(1), outage()).run();
     assertEquals(
         List.of("le100ms FIRING", "le500ms FIRING", "le100ms RESOLVED", "le500ms RESOLVED"),
-        r.notifications().stream().map(t -> t.alert().target() + " " + t.to()).toList(),
+        r.notifications().stream().map(t -> t.alert().target().name() + " " + t.to()).toList(),
         r.timeline().toString());
     assertTrue(r.notifications().stream().allMatch(t -> t.alert().tier().equals(Optional.of(FAST_PAGE))));
     Replay.Result perTier =
         Replay.of(latency).rules(AlertRules.builder(latency).notifyPerTier().build())
-            .traffic("le100ms", outage()).traffic("le500ms", outage()).run();
+            .traffic(latency.targets().get(0), outage()).traffic(latency.targets().get(1), outage()).run();
     assertEquals(8, perTier.notifications().size(), perTier.timeline().toString());
   }
 

@@ -158,7 +158,7 @@ class PayloadTest {
   @Test
   void anAlertIsNotBuiltWithoutItsStateWindowsAndBudget() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Alert.builder(Alert.Kind.BURN_RATE, "checkout", "checkout-availability", "events", Severity.PAGE).build());
+        () -> Alert.builder(Alert.Kind.BURN_RATE, "checkout", "checkout-availability", SLO.targets().get(0), Severity.PAGE).build());
     assertEquals("an alert needs a state, windows and a budget", e.getMessage());
   }
 

@@ -46,9 +46,9 @@ class PeriodBudgetTest {
     IntervalStore store = new IntervalStore(MONTHLY, JANUARY, Duration.ofMinutes(1));
     List<Heard> heard = new ArrayList<>();
     SloMonitor[] monitor = new SloMonitor[1];
-    monitor[0] = SloMonitor.builder(store)
+    monitor[0] = SloMonitor.builder(store.definition())
         .listener(t -> heard.add(new Heard(t, PeriodBudget.of(store, EVENTS), monitor[0].health())))
-        .build();
+        .build(store);
     long good = 0;
     long total = 0;
     int minutes = 31 * 1440;
@@ -119,7 +119,7 @@ class PeriodBudgetTest {
     // The README's puzzle: a day at 0.5 % errors against 99.9 %. ErrorBudget.status said
     // "overspent" and health() said 84 % remained; both were right about different things.
     IntervalStore store = new IntervalStore(MONTHLY, JANUARY, Duration.ofMinutes(1));
-    SloMonitor monitor = SloMonitor.builder(store).build();
+    SloMonitor monitor = SloMonitor.builder(store.definition()).build(store);
     for (int m = 0; m < 1440; m++) {
       store.append(new long[] {5970}, new long[] {6000});
     }

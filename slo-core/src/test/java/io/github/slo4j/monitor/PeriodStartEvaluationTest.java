@@ -45,7 +45,7 @@ class PeriodStartEvaluationTest {
       clock = ManualTimeSource.startingAt(start);
       registry = SloRegistry.builder().timeSource(clock).manualTicks().baseInterval(base).build();
       recorder = registry.register(slo);
-      monitor = SloMonitor.builder(recorder).build();
+      monitor = SloMonitor.builder(recorder.definition()).build(recorder);
     }
 
     /** Records one interval's events, closes it and evaluates the monitor at its boundary. */

@@ -78,7 +78,7 @@ class PolicyReplayTest {
     assertEquals("3", freeze.policyVersion());
     assertEquals("freeze", freeze.clause());
     assertEquals("search-availability", freeze.sloId());
-    assertEquals("events", freeze.target());
+    assertEquals("events", freeze.target().name());
     assertEquals(
         "budget exhausted: 101% of the period's projected budget spent; non-critical releases are frozen until more than 5% of the budget is back;"
             + " reliability and security fixes are exempt",

@@ -81,7 +81,7 @@ class BurnRatePathsPropertyTest {
             SnapshotBuffer buffer = recorder.newSnapshotBuffer();
             recorder.snapshot(buffer);
             int window = buffer.windows().indexOf(FIVE_MINUTES);
-            assertBits(rate, buffer.burnRate(0, window), "SnapshotBuffer");
+            assertBits(rate, buffer.burnRate(target, window), "SnapshotBuffer");
           }
         });
   }

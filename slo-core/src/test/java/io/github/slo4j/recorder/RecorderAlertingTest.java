@@ -39,7 +39,7 @@ class RecorderAlertingTest {
     SloRecorder recorder = registry.register(slo);
     List<AlertTransition> transitions = new ArrayList<>();
     SloMonitor monitor =
-        SloMonitor.builder(recorder).rules(AlertRules.defaults(slo)).listener(transitions::add).build();
+        SloMonitor.builder(recorder.definition()).rules(AlertRules.defaults(slo)).listener(transitions::add).build(recorder);
     registry.addTickListener(monitor::evaluate);
 
     for (int i = 0; i < 8640; i++) { // one clean day, 1,000 requests per 10 s

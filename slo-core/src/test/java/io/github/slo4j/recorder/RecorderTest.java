@@ -12,6 +12,7 @@ import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
+import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +50,9 @@ class RecorderTest {
     assertTrue(w.burnRate(Objective.percent("99.9")).isEmpty());
     SnapshotBuffer b = t.newSnapshotBuffer();
     t.snapshot(b);
-    assertFalse(b.hasData(0, 0));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.burnRate(0, 0));
+    Target events = t.definition().targets().get(0);
+    assertFalse(b.hasData(events, 0));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.burnRate(events, 0));
     assertEquals("no data: window 5m had no events; check hasData first", e.getMessage());
   }
 

@@ -3,6 +3,7 @@ package io.github.slo4j.recorder;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import io.github.slo4j.Target;
 import java.time.Duration;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -26,6 +27,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 public class SnapshotStress {
   private final Stressed s = new Stressed(Stressed.START);
   private final SnapshotBuffer buffer = s.recorder.newSnapshotBuffer();
+  private final Target target = s.recorder.definition().targets().get(0);
 
   public SnapshotStress() {
     Stressed.record(s.recorder, 3, 0);
@@ -44,13 +46,13 @@ public class SnapshotStress {
     int windows = buffer.windows().size();
     int bad = 0;
     for (int w = 0; w < windows; w++) {
-      long total = buffer.total(0, w);
-      if (buffer.good(0, w) != 3 || (total != 3 && total != 5)) {
+      long total = buffer.total(target, w);
+      if (buffer.good(target, w) != 3 || (total != 3 && total != 5)) {
         bad++;
       }
     }
-    r.r1 = (int) buffer.total(0, 0);
-    r.r2 = (int) buffer.total(0, windows - 1);
+    r.r1 = (int) buffer.total(target, 0);
+    r.r2 = (int) buffer.total(target, windows - 1);
     r.r3 = bad;
   }
 }

@@ -143,8 +143,8 @@ class WindowsPropertyTest {
       }
       for (Target t : slo.targets()) {
         WindowCounts direct = recorder.window(t, d);
-        assertEquals(direct.total(), buffer.total(t.index(), w), "snapshot total " + d);
-        assertEquals(direct.good(), buffer.good(t.index(), w), "snapshot good " + d);
+        assertEquals(direct.total(), buffer.total(t, w), "snapshot total " + d);
+        assertEquals(direct.good(), buffer.good(t, w), "snapshot good " + d);
       }
     }
   }

@@ -162,7 +162,7 @@ class PromtoolScenarioTest {
       if (naming == PrometheusRules.Naming.SLO4J) {
         labels.put("service", a.service());
         labels.put("slo", a.sloId());
-        labels.put("target", a.target());
+        labels.put("target", a.target().name());
         labels.put("severity", a.severity().name());
       } else {
         labels.put("sloth_id", a.service() + "-" + a.sloId());
@@ -173,7 +173,7 @@ class PromtoolScenarioTest {
       labels.put("long_window", PromDuration.format(tier.longWindow()));
       labels.put("short_window", PromDuration.format(tier.shortWindow()));
       Map<String, String> annotations = new LinkedHashMap<>();
-      annotations.put("summary", "[" + a.severity() + "] " + a.service() + "/" + a.sloId() + " " + a.target()
+      annotations.put("summary", "[" + a.severity() + "] " + a.service() + "/" + a.sloId() + " " + a.target().name()
           + ": burn rate above " + PrometheusRules.decimal(java.math.BigDecimal.valueOf(tier.factor())) + " over "
           + PromDuration.format(tier.longWindow()) + " and " + PromDuration.format(tier.shortWindow()));
       a.runbook().ifPresent(r -> annotations.put("runbook_url", r.toString()));
