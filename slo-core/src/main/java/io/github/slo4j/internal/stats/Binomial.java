@@ -14,28 +14,24 @@ public final class Binomial {
    * the support, 1 from n on.
    */
   public static double cdf(long k, long n, double p) {
-    Check.count("n", n);
-    Check.closedUnit("p", p);
-    if (k < 0) {
-      return 0;
-    }
-    if (k >= n) {
-      return 1;
-    }
-    return Math.exp(SpecialFunctions.logBetaTail(1 - p, p, n - k, k + 1.0, false));
+    return tail(k, n, p, false);
   }
 
   /** {@code P(X > k) = I_p(k + 1, n − k)}, without the subtraction {@code 1 − cdf}. */
   public static double survival(long k, long n, double p) {
+    return tail(k, n, p, true);
+  }
+
+  /** {@code P(X > k)} when {@code upper}, else {@code P(X <= k)}: each from its own beta integral. */
+  private static double tail(long k, long n, double p, boolean upper) {
     Check.count("n", n);
     Check.closedUnit("p", p);
-    if (k < 0) {
-      return 1;
+    if (k < 0 || k >= n) {
+      return (k < 0) == upper ? 1 : 0;
     }
-    if (k >= n) {
-      return 0;
-    }
-    return Math.exp(SpecialFunctions.logBetaTail(p, 1 - p, k + 1.0, n - k, false));
+    return upper
+        ? Math.exp(SpecialFunctions.logBetaTail(p, 1 - p, k + 1.0, n - k, false))
+        : Math.exp(SpecialFunctions.logBetaTail(1 - p, p, n - k, k + 1.0, false));
   }
 
   /**
