@@ -86,7 +86,7 @@ class SloMeterBinderTest {
 
     rec.recordCounts(1000, 1000);
     tick();
-    // 20 bad of 2000: burn rate 1, half... the period's figure is the monitor package's PeriodBudget
+    // 20 bad of 2000 over the period: consumed 1, nothing remains; the last minute alone burns at 1
     assertEquals(1.0, gauge(meters, SloMeterNames.BURN_RATE, "pay", "window", "5m"));
     assertEquals(0.0, gauge(meters, SloMeterNames.ERROR_BUDGET_REMAINING, "pay"));
     assertEquals(0.99, gauge(meters, SloMeterNames.SLI, "pay"), 1e-15);
