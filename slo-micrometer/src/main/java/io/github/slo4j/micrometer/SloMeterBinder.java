@@ -224,11 +224,11 @@ public final class SloMeterBinder implements MeterBinder, AutoCloseable {
       Tags t = base.and(SloMeterNames.TAG_TARGET, target.name());
       list.add(FunctionCounter.builder(SloMeterNames.EVENTS, recorder, r -> r.cumulative(target).good())
           .tags(t.and(SloMeterNames.TAG_OUTCOME, SloMeterNames.GOOD))
-          .description("Events of the SLO target that met it, since the process started")
+          .description("Events of the SLO target by outcome, since the recorder was made")
           .register(registry));
       list.add(FunctionCounter.builder(SloMeterNames.EVENTS, recorder, r -> r.cumulative(target).bad())
           .tags(t.and(SloMeterNames.TAG_OUTCOME, SloMeterNames.BAD))
-          .description("Events of the SLO target that did not meet it, since the process started")
+          .description("Events of the SLO target by outcome, since the recorder was made")
           .register(registry));
       for (Duration window : windows(recorder, rules, target)) {
         Tags w = t.and(SloMeterNames.TAG_WINDOW, format(window));

@@ -87,4 +87,22 @@ class SloMetersPrometheusTest {
     slos.tick();
     assertFalse(prometheus.scrape().contains("slo=\"gone\""), prometheus.scrape());
   }
+
+  @Test
+  void aPlainAndAGroupedSloShareTheScrapeTheGroupedOnesWithTheirGroupLabel() {
+    slos.register(availability("plain")).recordCounts(2, 2);
+    slos.registerGrouped(availability("grouped"), 10).group("acme").recordCounts(1, 1);
+    SloMeterBinder.monitor(prometheus, slos);
+    clock.advance(MINUTE);
+    slos.tick();
+    String scrape = prometheus.scrape();
+    assertEquals(
+        List.of(
+            "slo_events_total{group=\"acme\",outcome=\"bad\",service=\"checkout\",slo=\"grouped\",target=\"events\"} 0.0",
+            "slo_events_total{group=\"acme\",outcome=\"good\",service=\"checkout\",slo=\"grouped\",target=\"events\"} 1.0",
+            "slo_events_total{outcome=\"bad\",service=\"checkout\",slo=\"plain\",target=\"events\"} 0.0",
+            "slo_events_total{outcome=\"good\",service=\"checkout\",slo=\"plain\",target=\"events\"} 2.0"),
+        lines(scrape, "slo_events_total{"),
+        scrape);
+  }
 }
