@@ -3,7 +3,6 @@ package io.github.slo4j.micrometer;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Subscription;
 import io.github.slo4j.Target;
-import io.github.slo4j.WindowCounts;
 import io.github.slo4j.monitor.Alert;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertTier;
@@ -274,9 +273,10 @@ public final class SloMeterBinder implements MeterBinder, AutoCloseable {
     return r.window(target, window).burnRate(target.objective()).orElse(0);
   }
 
+  /** good ÷ total of the period's budget, rounded once; 0 without data, as data.present says. */
   private static double sli(SloRecorder r, Target target) {
-    WindowCounts c = r.periodWindow(target);
-    return c.hasData() ? 1 - c.errorRatio().orElse(1) : 0;
+    PeriodBudget b = PeriodBudget.of(r, target);
+    return b.hasData() ? (double) b.good() / b.total() : 0;
   }
 
   private static double alertActive(RegistryMonitor m, String id, String group, String severity) {

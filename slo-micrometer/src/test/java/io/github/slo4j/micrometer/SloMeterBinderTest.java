@@ -80,7 +80,7 @@ class SloMeterBinderTest {
     assertEquals(2.0, gauge(meters, SloMeterNames.BURN_RATE, "pay", "window", "5m"));
     assertEquals(2.0, gauge(meters, SloMeterNames.BURN_RATE, "pay", "window", "1h"));
     assertEquals(-1.0, gauge(meters, SloMeterNames.ERROR_BUDGET_REMAINING, "pay"));
-    assertEquals(0.98, gauge(meters, SloMeterNames.SLI, "pay"), 1e-15);
+    assertEquals(0.98, gauge(meters, SloMeterNames.SLI, "pay"), "980 / 1000, rounded once");
     assertEquals(1.0, gauge(meters, SloMeterNames.DATA_PRESENT, "pay", "window", "5m"));
     assertEquals(1.0, gauge(meters, SloMeterNames.DATA_PRESENT, "pay", "window", "period"));
 
@@ -89,7 +89,7 @@ class SloMeterBinderTest {
     // 20 bad of 2000 over the period: consumed 1, nothing remains; the last minute alone burns at 1
     assertEquals(1.0, gauge(meters, SloMeterNames.BURN_RATE, "pay", "window", "5m"));
     assertEquals(0.0, gauge(meters, SloMeterNames.ERROR_BUDGET_REMAINING, "pay"));
-    assertEquals(0.99, gauge(meters, SloMeterNames.SLI, "pay"), 1e-15);
+    assertEquals(0.99, gauge(meters, SloMeterNames.SLI, "pay"), "1980 / 2000, rounded once");
   }
 
   @Test
