@@ -213,6 +213,43 @@ class SloMeterBinderTest {
   }
 
   @Test
+  void alertActiveOfAGroupCreatedAfterBindingFollowsThatGroupsMonitor() {
+    GroupedSloRecorder grouped = slos.registerGrouped(availability("tenants"), 10);
+    RegistryMonitor monitor = RegistryMonitor.builder().attach(slos);
+    SloMeterBinder.monitor(meters, slos, monitor, Tags.empty());
+    for (int i = 0; i < 10; i++) { // acme fails outright, globex is healthy
+      grouped.group("acme").recordCounts(0, 1000);
+      grouped.group("globex").recordCounts(1000, 1000);
+      tick();
+    }
+    assertEquals(1.0, meters.get(SloMeterNames.ALERT_ACTIVE).tags("group", "acme", "severity", "page").gauge().value());
+    assertEquals(0.0, meters.get(SloMeterNames.ALERT_ACTIVE).tags("group", "globex", "severity", "page").gauge().value());
+    monitor.close();
+  }
+
+  @Test
+  void theBurnRateGaugeIsTheRecordersWindowBurnRate() {
+    SloRecorder rec = slos.register(availability("pay"));
+    SloMeterBinder.monitor(meters, slos, "env", "test");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 40; i++) {
+      long total = 1 + random.nextInt(5000);
+      long good = total - random.nextInt((int) Math.min(total, 200) + 1);
+      rec.recordCounts(good, total);
+      tick();
+      Target t = rec.definition().targets().get(0);
+      for (Duration w : List.of(Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(1))) {
+        double expected = rec.window(t, w).burnRate(t.objective()).orElseThrow();
+        String label = SloMeterBinder.format(w);
+        assertEquals(expected, gauge(meters, SloMeterNames.BURN_RATE, "pay", "window", label),
+            "seed 11, step " + i + ", window " + label);
+      }
+      assertEquals(1.0, gauge(meters, SloMeterNames.DATA_PRESENT, "pay", "window", "5m"));
+    }
+    assertEquals("test", meters.get(SloMeterNames.BURN_RATE).tag("window", "5m").gauge().getId().getTag("env"));
+  }
+
+  @Test
   void withoutAMonitorNoAlertMeterIsPublished() {
     slos.register(availability("pay"));
     SloMeterBinder.monitor(meters, slos);
