@@ -87,7 +87,10 @@ public final class SloMeterBinder implements MeterBinder, AutoCloseable {
   }
 
   /**
-   * A binder that also publishes {@value SloMeterNames#ALERT_ACTIVE} from {@code monitor}.
+   * A binder that also publishes {@value SloMeterNames#ALERT_ACTIVE} from {@code monitor}. Attach
+   * the monitor to the registry before binding: the binder then hears of each SLO and group after
+   * the monitor has made its {@link SloMonitor}, whose alert rules give the windows and severities
+   * published (until then, those of {@link AlertRules#defaults(SloDefinition)}).
    *
    * @param slos the registry whose SLOs are published
    * @param monitor the monitor attached to {@code slos}, or null to publish no alert meters
