@@ -42,4 +42,31 @@ public final class SloMeterNames {
 
   /** The outcome of an event that did not meet the target. */
   public static final String BAD = "bad";
+
+  /** The tag naming the group of a grouped SLO: its {@linkplain io.github.slo4j.recorder.SloRecorder#groupKey() key}. */
+  public static final String TAG_GROUP = "group";
+
+  /** The tag naming the window of a windowed gauge, as the rule files write it: {@code 5m}, {@code 1h}. */
+  public static final String TAG_WINDOW = "window";
+
+  /** The tag naming an alert's severity: {@code page}, {@code ticket}. */
+  public static final String TAG_SEVERITY = "severity";
+
+  /** The {@value #TAG_WINDOW} of a meter over the compliance period so far: {@code period}. */
+  public static final String PERIOD_WINDOW = "period";
+
+  /** The gauge of a target's burn rate over one alert window: {@code slo.burn.rate}. */
+  public static final String BURN_RATE = "slo.burn.rate";
+
+  /** The gauge of a target's remaining error budget over the period, {@code 1 − consumed}: {@code slo.error.budget.remaining}. */
+  public static final String ERROR_BUDGET_REMAINING = "slo.error.budget.remaining";
+
+  /** The gauge of a target's SLI over the period so far, good ÷ all: {@code slo.sli}. */
+  public static final String SLI = "slo.sli";
+
+  /** The gauge, 1 or 0, of whether an alert of a severity is active: {@code slo.alert.active}. */
+  public static final String ALERT_ACTIVE = "slo.alert.active";
+
+  /** The gauge, 1 or 0, of whether a window has events, so that no gauge reads as healthy without data: {@code slo.data.present}. */
+  public static final String DATA_PRESENT = "slo.data.present";
 }

@@ -1,0 +1,86 @@
+package io.github.slo4j.micrometer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.slo4j.Objective;
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.monitor.RegistryMonitor;
+import io.github.slo4j.recorder.SloRecorder;
+import io.github.slo4j.recorder.SloRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code of the section "Publishing SLO meters" (docs/micrometer.md, written first as
+ * docs/micrometer-binder.md-part): the sample compiles and runs here, and the page shows it line for
+ * line (the tag syntax of slo-core's DocSamplesTest).
+ */
+class SloMeterBinderDocTest {
+  private static final Pattern REGION =
+      Pattern.compile("// tag::([a-z0-9-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
+  private static final String SECTION = "## Publishing SLO meters";
+
+  @Test
+  void theSampleWiresARegistryItsMonitorAndAPrometheusRegistry() {
+    PrometheusMeterRegistry meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // tag::publish-slo-meters[]
+    SloRegistry slos = SloRegistry.builder().build(); // ticks every 10 s on the system clock
+    RegistryMonitor alerts = RegistryMonitor.builder().attach(slos);
+    SloMeterBinder binder = SloMeterBinder.monitor(meterRegistry, slos, alerts, Tags.of("region", "eu-west-1"));
+
+    SloRecorder checkout = slos.register(SloDefinition.builder("checkout-availability")
+        .service("checkout")
+        .objective(Objective.percent("99.9"))
+        .build());
+    checkout.recordGood();
+    // end::publish-slo-meters[]
+    try {
+      String scrape = meterRegistry.scrape();
+      assertTrue(scrape.contains("slo_events_total{outcome=\"good\",region=\"eu-west-1\",service=\"checkout\","
+          + "slo=\"checkout-availability\",target=\"events\"} 1.0"), scrape);
+      assertTrue(scrape.contains("slo_alert_active{region=\"eu-west-1\",service=\"checkout\","
+          + "severity=\"page\",slo=\"checkout-availability\"} 0.0"), scrape);
+      assertFalse(scrape.contains("NaN"), scrape);
+    } finally {
+      binder.close();
+      alerts.close();
+      slos.close();
+    }
+  }
+
+  @Test
+  void theSectionShowsTheSample() throws IOException {
+    Path merged = Path.of("../docs/micrometer.md");
+    String page = Files.exists(merged) && Files.readString(merged, StandardCharsets.UTF_8).contains(SECTION)
+        ? Files.readString(merged, StandardCharsets.UTF_8)
+        : Files.readString(Path.of("../docs/micrometer-binder.md-part"), StandardCharsets.UTF_8);
+    assertTrue(page.contains(SECTION), "the section is there");
+    String source = Files.readString(
+        Path.of("src/test/java/io/github/slo4j/micrometer/SloMeterBinderDocTest.java"), StandardCharsets.UTF_8);
+    Matcher m = REGION.matcher(source);
+    int regions = 0;
+    while (m.find()) {
+      regions++;
+      assertTrue(normalize(page).contains(normalize(m.group(2))), "the page shows region " + m.group(1) + ":\n" + m.group(2));
+    }
+    assertEquals(1, regions, "tagged regions");
+    assertTrue(page.contains("SloMeterBinderDocTest"), "the page names SloMeterBinderDocTest");
+  }
+
+  /** Each line stripped, blank lines dropped, as FleetDocTest compares. */
+  private static String normalize(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
+    return sb.toString();
+  }
+}
