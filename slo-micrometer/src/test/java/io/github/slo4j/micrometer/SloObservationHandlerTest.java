@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import io.github.slo4j.LatencyThreshold;
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
@@ -15,11 +16,13 @@ import io.github.slo4j.recorder.EventCounts;
 import io.github.slo4j.recorder.GroupedSloRecorder;
 import io.github.slo4j.recorder.SloRecorder;
 import io.github.slo4j.recorder.SloRegistry;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -297,6 +300,32 @@ class SloObservationHandlerTest {
     assertEquals("ObservationSelector[name=http.server.requests uri=/checkout !user_agent_class=bot]",
         CHECKOUT.exclude("user_agent_class", "bot").toString());
     assertEquals("ObservationSelector[any name +predicate]", ObservationSelector.any().and(c -> true).toString());
+  }
+
+  @Test
+  void onStopAllocatesLessThanOneBytePerObservationOnceTheGroupExists() {
+    SloObservationHandler h = SloObservationHandler.builder(slos)
+        .slo(LATENCY, CHECKOUT.exclude("user_agent_class", "bot"), OutcomeClassifier.http())
+        .groupedSlo(AVAILABILITY, "uri", 10, CHECKOUT, OutcomeClassifier.http())
+        .build();
+    Observation.Context c = named("http.server.requests");
+    c.addLowCardinalityKeyValue(KeyValue.of("uri", "/checkout"));
+    c.addLowCardinalityKeyValue(KeyValue.of("status", "503"));
+    h.onStart(c);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      h.onStop(c); // warm up; creates the group
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < n; i++) {
+      h.onStop(c);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    // any allocation per call would be at least 16 bytes a call, 1.6 MB in all
+    assertTrue(allocated < n, "bytes allocated by " + n + " onStop calls: " + allocated);
+    assertEquals(counts(0, 2L * n), slos.findGrouped("checkout-availability").orElseThrow()
+        .existing("/checkout").orElseThrow().cumulative());
   }
 
   @Test
