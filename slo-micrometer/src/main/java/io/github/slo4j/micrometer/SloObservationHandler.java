@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * its own: {@link #onStart} keeps the registry's {@link TimeSource#monotonicNanos()} in the context
  * (the one time source; a Micrometer {@code Timer.Sample} exposes none). {@code onStop} allocates
  * nothing beyond what the recorder does (nothing, once a group exists) and never throws into the
- * instrumented code: a selector predicate or classifier that throws is counted ({@link
+ * instrumented code: a time source that throws leaves the duration unknown, a selector predicate
+ * or classifier that throws is counted ({@link
  * #selectorFailures()}, {@link #classifierFailures()}) and logged once per SLO, kind and exception
  * class; only a {@link VirtualMachineError} other than {@link StackOverflowError} propagates, as in
  * slo-core.
@@ -77,13 +78,31 @@ public final class SloObservationHandler implements ObservationHandler<Observati
   /** Whether an SLO may select {@code context} by its name (the rest is decided at stop). */
   @Override
   public boolean supportsContext(Observation.Context context) {
-    return anyName || names.contains(context.getName());
+    String name = context.getName();
+    return anyName || (name != null && names.contains(name)); // Set.copyOf refuses contains(null)
   }
 
   /** Keeps the start time in the context (one boxed {@code long}). */
   @Override
   public void onStart(Observation.Context context) {
-    context.put(START_NANOS, time.monotonicNanos());
+    long now = now();
+    if (now != Long.MIN_VALUE) {
+      context.put(START_NANOS, now);
+    }
+  }
+
+  /** The monotonic time, or {@code Long.MIN_VALUE} when the time source threw (logged once). */
+  private long now() {
+    try {
+      return time.monotonicNanos();
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      if (logged.add("time|" + t.getClass().getName())) {
+        LOG.warn("slo4j: the time source {} threw; durations are unknown while it does (logged once per exception class)",
+            time, t);
+      }
+      return Long.MIN_VALUE;
+    }
   }
 
   /**
@@ -94,7 +113,8 @@ public final class SloObservationHandler implements ObservationHandler<Observati
   @Override
   public void onStop(Observation.Context context) {
     Long start = context.get(START_NANOS);
-    long nanos = start == null ? Long.MAX_VALUE : Math.max(0L, time.monotonicNanos() - start);
+    long now = start == null ? Long.MIN_VALUE : now();
+    long nanos = now == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0L, now - start);
     for (Binding b : bindings) {
       offer(b, context, nanos);
     }
@@ -143,7 +163,16 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     if (logged.add(b.sloId + '|' + kind + '|' + t.getClass().getName())) {
       LOG.warn(
           "slo4j: the observation {} of SLO {} threw at {} ({}; logged once per exception class)",
-          kind, b.sloId, Instant.ofEpochMilli(time.wallMillis()), consequence, t);
+          kind, b.sloId, readableNow(), consequence, t);
+    }
+  }
+
+  private String readableNow() {
+    try {
+      return Instant.ofEpochMilli(time.wallMillis()).toString();
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      return "an unknown time (the time source threw)";
     }
   }
 

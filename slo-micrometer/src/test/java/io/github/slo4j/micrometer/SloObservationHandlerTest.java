@@ -12,6 +12,7 @@ import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
+import io.github.slo4j.TimeSource;
 import io.github.slo4j.recorder.EventCounts;
 import io.github.slo4j.recorder.GroupedSloRecorder;
 import io.github.slo4j.recorder.SloRecorder;
@@ -25,6 +26,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -244,6 +246,7 @@ class SloObservationHandlerTest {
     SloObservationHandler any = SloObservationHandler.builder(slos)
         .slo(LATENCY, ObservationSelector.any(), OutcomeClassifier.errors()).build();
     assertTrue(any.supportsContext(named("jdbc.query")));
+    assertFalse(h.supportsContext(new Observation.Context()), "an observation without a name");
   }
 
   @Test
@@ -326,6 +329,76 @@ class SloObservationHandlerTest {
     assertTrue(allocated < n, "bytes allocated by " + n + " onStop calls: " + allocated);
     assertEquals(counts(0, 2L * n), slos.findGrouped("checkout-availability").orElseThrow()
         .existing("/checkout").orElseThrow().cumulative());
+  }
+
+  @Test
+  void anObservationStartedBeforeTheHandlerSawItIsSlowerThanEveryThreshold() {
+    SloObservationHandler h = SloObservationHandler.builder(slos).slo(LATENCY, CHECKOUT, OutcomeClassifier.http()).build();
+    Observation.Context c = named("http.server.requests");
+    c.addLowCardinalityKeyValue(KeyValue.of("uri", "/checkout"));
+    c.addLowCardinalityKeyValue(KeyValue.of("status", "200"));
+    h.onStop(c); // no onStart: no start time in the context
+    SloRecorder r = slos.find("checkout-latency").orElseThrow();
+    assertEquals(counts(0, 1), r.cumulative(LATENCY.targets().get(0)));
+    assertEquals(counts(0, 1), r.cumulative(LATENCY.targets().get(1)));
+  }
+
+  @Test
+  void aStackOverflowInAClassifierIsCountedButAnOutOfMemoryErrorPropagates() {
+    SloObservationHandler overflow = SloObservationHandler.builder(slos)
+        .slo(AVAILABILITY, CHECKOUT, c -> {
+          throw new StackOverflowError();
+        })
+        .build();
+    Observation.Context c = named("http.server.requests");
+    c.addLowCardinalityKeyValue(KeyValue.of("uri", "/checkout"));
+    overflow.onStop(c);
+    assertEquals(1, overflow.classifierFailures());
+    SloObservationHandler oom = SloObservationHandler.builder(slos)
+        .slo(LATENCY, CHECKOUT, x -> {
+          throw new OutOfMemoryError("test");
+        })
+        .build();
+    assertEquals("test", assertThrows(OutOfMemoryError.class, () -> oom.onStop(c)).getMessage());
+  }
+
+  @Test
+  void aThrowingTimeSourceLeavesTheDurationUnknownAndIsNotThrown() {
+    AtomicBoolean failing = new AtomicBoolean();
+    TimeSource broken = new TimeSource() {
+      @Override
+      public long wallMillis() {
+        if (failing.get()) {
+          throw new IllegalStateException("wall clock broken");
+        }
+        return 0;
+      }
+
+      @Override
+      public long monotonicNanos() {
+        if (failing.get()) {
+          throw new IllegalStateException("monotonic clock broken");
+        }
+        return 0;
+      }
+    };
+    try (SloRegistry brokenSlos = SloRegistry.builder().timeSource(broken).manualTicks().build()) {
+      SloObservationHandler h = SloObservationHandler.builder(brokenSlos)
+          .slo(LATENCY, CHECKOUT, OutcomeClassifier.http())
+          .slo(AVAILABILITY, CHECKOUT, OutcomeClassifier.http())
+          .slo(SloDefinition.builder("checkout-other").service("checkout").objective(Objective.percent("99")).build(), CHECKOUT, c -> {
+            throw new IllegalArgumentException("and the classifier too"); // its log reads the broken wall clock
+          })
+          .build();
+      observations.observationConfig().observationHandler(h);
+      failing.set(true); // the registry read the time at construction
+      request("/checkout", "200");
+      assertEquals(1, h.classifierFailures());
+      assertEquals(counts(1, 1), brokenSlos.find("checkout-availability").orElseThrow().cumulative());
+      SloRecorder latency = brokenSlos.find("checkout-latency").orElseThrow();
+      assertEquals(counts(0, 1), latency.cumulative(LATENCY.targets().get(0)), "an unknown duration");
+      assertEquals(counts(0, 1), latency.cumulative(LATENCY.targets().get(1)), "an unknown duration");
+    }
   }
 
   @Test
