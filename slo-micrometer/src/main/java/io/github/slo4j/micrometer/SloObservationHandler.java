@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class SloObservationHandler implements ObservationHandler<Observation.Context> {
   private static final Logger LOG = LoggerFactory.getLogger(SloObservationHandler.class);
 
-  /** The context key of the start time; private, so no other handler can overwrite it. */
-  private static final Object START_NANOS = new Object();
+  /** The context key of this handler's start time: no other handler, not even another of these, shares it. */
+  private final Object startKey = new Object();
 
   private final TimeSource time;
   private final Binding[] bindings;
@@ -87,7 +87,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
   public void onStart(Observation.Context context) {
     long now = now();
     if (now != Long.MIN_VALUE) {
-      context.put(START_NANOS, now);
+      context.put(startKey, now);
     }
   }
 
@@ -112,7 +112,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
    */
   @Override
   public void onStop(Observation.Context context) {
-    Long start = context.get(START_NANOS);
+    Long start = context.get(startKey);
     long now = start == null ? Long.MIN_VALUE : now();
     long nanos = now == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0L, now - start);
     for (Binding b : bindings) {

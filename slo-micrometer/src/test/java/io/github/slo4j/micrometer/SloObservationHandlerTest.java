@@ -299,6 +299,30 @@ class SloObservationHandlerTest {
   }
 
   @Test
+  void aSelectorIsImmutable() {
+    ObservationSelector base = ObservationSelector.name("http.server.requests");
+    ObservationSelector narrowed = base.keyValue("uri", "/checkout").exclude("user_agent_class", "bot").and(c -> true);
+    assertEquals("ObservationSelector[name=http.server.requests]", base.toString());
+    assertEquals("ObservationSelector[name=http.server.requests uri=/checkout !user_agent_class=bot +predicate]",
+        narrowed.toString());
+  }
+
+  @Test
+  void twoHandlersOnOneObservationRegistryEachFeedTheirOwnSloRegistry() {
+    SloObservationHandler first = install(SloObservationHandler.builder(slos).slo(LATENCY, CHECKOUT, OutcomeClassifier.http()).build());
+    try (SloRegistry other = SloRegistry.builder().timeSource(time).manualTicks().build()) {
+      observations.observationConfig().observationHandler(
+          SloObservationHandler.builder(other).slo(LATENCY, CHECKOUT, OutcomeClassifier.http()).build());
+      request(150, null, "uri", "/checkout", "status", "200");
+      assertEquals(List.of("checkout-latency"), first.sloIds());
+      assertEquals(counts(0, 1), slos.find("checkout-latency").orElseThrow().cumulative(LATENCY.targets().get(0)));
+      assertEquals(counts(1, 1), slos.find("checkout-latency").orElseThrow().cumulative(LATENCY.targets().get(1)));
+      assertEquals(counts(0, 1), other.find("checkout-latency").orElseThrow().cumulative(LATENCY.targets().get(0)));
+      assertEquals(counts(1, 1), other.find("checkout-latency").orElseThrow().cumulative(LATENCY.targets().get(1)));
+    }
+  }
+
+  @Test
   void aSelectorReadsAsWhatItSelects() {
     assertEquals("ObservationSelector[name=http.server.requests uri=/checkout !user_agent_class=bot]",
         CHECKOUT.exclude("user_agent_class", "bot").toString());
