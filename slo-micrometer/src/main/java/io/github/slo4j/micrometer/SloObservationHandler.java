@@ -75,16 +75,29 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     return new Builder(registry);
   }
 
-  /** Whether an SLO may select {@code context} by its name (the rest is decided at stop). */
+  /**
+   * Always true: Micrometer picks an observation's handlers when it is created, and an observation
+   * created from a convention (as Spring's {@code http.server.requests} is) has no name until it
+   * starts. The name is checked at start and at stop instead.
+   */
   @Override
   public boolean supportsContext(Observation.Context context) {
-    String name = context.getName();
+    return true;
+  }
+
+  private boolean mayBeSelected(String name) {
     return anyName || (name != null && names.contains(name)); // Set.copyOf refuses contains(null)
   }
 
-  /** Keeps the start time in the context (one boxed {@code long}). */
+  /**
+   * Keeps the start time in the context (one boxed {@code long}) when an SLO may select the
+   * observation by its name, final at this point.
+   */
   @Override
   public void onStart(Observation.Context context) {
+    if (!mayBeSelected(context.getName())) {
+      return;
+    }
     long now = now();
     if (now != Long.MIN_VALUE) {
       context.put(startKey, now);
@@ -112,6 +125,9 @@ public final class SloObservationHandler implements ObservationHandler<Observati
    */
   @Override
   public void onStop(Observation.Context context) {
+    if (!mayBeSelected(context.getName())) {
+      return;
+    }
     Long start = context.get(startKey);
     long now = start == null ? Long.MIN_VALUE : now();
     long nanos = now == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0L, now - start);

@@ -18,10 +18,12 @@ import io.github.slo4j.recorder.GroupedSloRecorder;
 import io.github.slo4j.recorder.SloRecorder;
 import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -239,14 +241,10 @@ class SloObservationHandlerTest {
   }
 
   @Test
-  void theHandlerOnlyAsksForObservationsItsSelectorsCanName() {
+  void theHandlerAsksForEveryObservationEvenOneNotNamedYet() {
     SloObservationHandler h = SloObservationHandler.builder(slos).slo(AVAILABILITY, CHECKOUT, OutcomeClassifier.http()).build();
     assertTrue(h.supportsContext(named("http.server.requests")));
-    assertFalse(h.supportsContext(named("jdbc.query")));
-    SloObservationHandler any = SloObservationHandler.builder(slos)
-        .slo(LATENCY, ObservationSelector.any(), OutcomeClassifier.errors()).build();
-    assertTrue(any.supportsContext(named("jdbc.query")));
-    assertFalse(h.supportsContext(new Observation.Context()), "an observation without a name");
+    assertTrue(h.supportsContext(new Observation.Context()), "an observation a convention names only at start");
   }
 
   @Test
@@ -296,6 +294,54 @@ class SloObservationHandlerTest {
         assertThrows(NullPointerException.class, () -> CHECKOUT.and(null)).getMessage());
     assertEquals("badStatus: null (expected a predicate on the status code)",
         assertThrows(NullPointerException.class, () -> OutcomeClassifier.http(null)).getMessage());
+  }
+
+  /** A request context whose status is known only when the response is written, as in Spring. */
+  static final class RequestContext extends Observation.Context {
+    final String uri;
+    int status;
+
+    RequestContext(String uri) {
+      this.uri = uri;
+    }
+  }
+
+  /** Key values from the context, computed at stop as Spring's server request convention does. */
+  static final class RequestConvention implements ObservationConvention<RequestContext> {
+    @Override
+    public String getName() {
+      return "http.server.requests";
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(RequestContext context) {
+      return KeyValues.of("uri", context.uri, "status", Integer.toString(context.status));
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return context instanceof RequestContext;
+    }
+  }
+
+  @Test
+  void anObservationNamedByItsConventionOnlyAtStartIsRecordedWithTheKeyValuesOfItsStop() {
+    install(SloObservationHandler.builder(slos)
+        .slo(AVAILABILITY, CHECKOUT, OutcomeClassifier.http())
+        .slo(LATENCY, CHECKOUT, OutcomeClassifier.http())
+        .build());
+    for (int status : new int[] {200, 503, 404}) {
+      RequestContext context = new RequestContext("/checkout");
+      Observation o = Observation.createNotStarted(new RequestConvention(), () -> context, observations).start();
+      time.advance(Duration.ofMillis(150));
+      context.status = status; // the response is written after the observation started
+      o.stop();
+    }
+    assertEquals(counts(2, 3), slos.find("checkout-availability").orElseThrow().cumulative());
+    // timed from its start: 150 ms is over the 100 ms threshold, within the 500 ms one
+    SloRecorder latency = slos.find("checkout-latency").orElseThrow();
+    assertEquals(counts(0, 3), latency.cumulative(LATENCY.targets().get(0)));
+    assertEquals(counts(2, 3), latency.cumulative(LATENCY.targets().get(1)));
   }
 
   @Test
