@@ -27,7 +27,10 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -342,6 +345,48 @@ class SloObservationHandlerTest {
     SloRecorder latency = slos.find("checkout-latency").orElseThrow();
     assertEquals(counts(0, 3), latency.cumulative(LATENCY.targets().get(0)));
     assertEquals(counts(2, 3), latency.cumulative(LATENCY.targets().get(1)));
+  }
+
+  @Test
+  void randomTrafficIsCountedAsANaiveModelCountsIt() {
+    long seed = 20261130L;
+    SplittableRandom random = new SplittableRandom(seed);
+    install(SloObservationHandler.builder(slos)
+        .slo(AVAILABILITY, CHECKOUT.exclude("user_agent_class", "bot"), OutcomeClassifier.http())
+        .groupedSlo(LATENCY, "uri", 10, ObservationSelector.name("http.server.requests"), OutcomeClassifier.http())
+        .build());
+    String[] uris = {"/checkout", "/cart", "/search"};
+    String[] statuses = {"200", "201", "301", "400", "404", "429", "500", "503", "UNKNOWN"};
+    String[] agents = {"browser", "bot", "app"};
+    long good = 0;
+    long total = 0;
+    Map<String, long[]> latency = new HashMap<>(); // uri -> total, good within 100 ms, good within 500 ms
+    for (int i = 0; i < 3_000; i++) {
+      String uri = uris[random.nextInt(uris.length)];
+      String status = statuses[random.nextInt(statuses.length)];
+      String agent = agents[random.nextInt(agents.length)];
+      boolean error = random.nextInt(10) == 0;
+      long millis = random.nextLong(700);
+      request(millis, error ? new IllegalStateException("case " + i) : null,
+          "uri", uri, "status", status, "user_agent_class", agent);
+      boolean ok = !error && !status.startsWith("5");
+      if (uri.equals("/checkout") && !agent.equals("bot")) {
+        total++;
+        good += ok ? 1 : 0;
+      }
+      long[] l = latency.computeIfAbsent(uri, k -> new long[3]);
+      l[0]++;
+      l[1] += ok && millis <= 100 ? 1 : 0;
+      l[2] += ok && millis <= 500 ? 1 : 0;
+    }
+    assertEquals(counts(good, total), slos.find("checkout-availability").orElseThrow().cumulative(), "seed " + seed);
+    GroupedSloRecorder g = slos.findGrouped("checkout-latency").orElseThrow();
+    for (String uri : uris) {
+      long[] l = latency.get(uri);
+      SloRecorder r = g.existing(uri).orElseThrow();
+      assertEquals(counts(l[1], l[0]), r.cumulative(LATENCY.targets().get(0)), "seed " + seed + ", " + uri + ", 100 ms");
+      assertEquals(counts(l[2], l[0]), r.cumulative(LATENCY.targets().get(1)), "seed " + seed + ", " + uri + ", 500 ms");
+    }
   }
 
   @Test
