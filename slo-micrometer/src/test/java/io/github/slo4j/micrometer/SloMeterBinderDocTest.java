@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The code of the section "Publishing SLO meters" (docs/micrometer.md, written first as
- * docs/micrometer-binder.md-part): the sample compiles and runs here, and the page shows it line for
- * line (the tag syntax of slo-core's DocSamplesTest).
+ * The code of the section "Publishing SLO meters" of docs/micrometer.md: the sample compiles and
+ * runs here, and the page shows it line for line (the tag syntax of slo-core's DocSamplesTest).
  */
 class SloMeterBinderDocTest {
   private static final Pattern REGION =
@@ -60,10 +59,7 @@ class SloMeterBinderDocTest {
 
   @Test
   void theSectionShowsTheSample() throws IOException {
-    Path merged = Path.of("../docs/micrometer.md");
-    String page = Files.exists(merged) && Files.readString(merged, StandardCharsets.UTF_8).contains(SECTION)
-        ? Files.readString(merged, StandardCharsets.UTF_8)
-        : Files.readString(Path.of("../docs/micrometer-binder.md-part"), StandardCharsets.UTF_8);
+    String page = Files.readString(Path.of("../docs/micrometer.md"), StandardCharsets.UTF_8);
     assertTrue(page.contains(SECTION), "the section is there");
     String source = Files.readString(
         Path.of("src/test/java/io/github/slo4j/micrometer/SloMeterBinderDocTest.java"), StandardCharsets.UTF_8);
