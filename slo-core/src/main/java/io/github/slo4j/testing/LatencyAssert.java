@@ -75,17 +75,13 @@ public final class LatencyAssert {
 
   /** The failure level, default {@code 1e-6}; {@code 0 < alpha < 1}. */
   public LatencyAssert alpha(double alpha) {
-    if (!(alpha > 0 && alpha < 1)) {
-      throw Require.invalid("alpha", alpha, "0 < alpha < 1");
-    }
+    Verdicts.openUnit("alpha", alpha);
     return new LatencyAssert(sortedNanos, mode, alpha, confidence, abortedClass);
   }
 
   /** The confidence with which {@link Mode#DEMONSTRATED} passes, default {@code 0.95}; {@code 0 < confidence < 1}. */
   public LatencyAssert confidence(double confidence) {
-    if (!(confidence > 0 && confidence < 1)) {
-      throw Require.invalid("confidence", confidence, "0 < confidence < 1");
-    }
+    Verdicts.openUnit("confidence", confidence);
     return new LatencyAssert(sortedNanos, mode, alpha, confidence, abortedClass);
   }
 

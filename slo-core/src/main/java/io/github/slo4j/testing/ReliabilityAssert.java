@@ -113,9 +113,7 @@ public final class ReliabilityAssert {
    * fails the assertion. Must be {@code 0 < alpha < 1}.
    */
   public ReliabilityAssert alpha(double alpha) {
-    if (!(alpha > 0 && alpha < 1)) {
-      throw Require.invalid("alpha", alpha, "0 < alpha < 1");
-    }
+    Verdicts.openUnit("alpha", alpha);
     return with(mode, alpha, confidence, abortedClass);
   }
 
@@ -124,9 +122,7 @@ public final class ReliabilityAssert {
    * {@code 0.95}. Must be {@code 0 < confidence < 1}.
    */
   public ReliabilityAssert confidence(double confidence) {
-    if (!(confidence > 0 && confidence < 1)) {
-      throw Require.invalid("confidence", confidence, "0 < confidence < 1");
-    }
+    Verdicts.openUnit("confidence", confidence);
     return with(mode, alpha, confidence, abortedClass);
   }
 

@@ -11,6 +11,14 @@ final class Verdicts {
   /** The JUnit Platform's "aborted" exception: an inconclusive assertion is reported as skipped. */
   static final String ABORTED = "org.opentest4j.TestAbortedException";
 
+  /** Checks {@code 0 < value < 1}: a level or a confidence. */
+  static double openUnit(String name, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw io.github.slo4j.internal.Require.invalid(name, value, "0 < " + name + " < 1");
+    }
+    return value;
+  }
+
   /** {@code 0.4%}: a rate as a percent, four significant digits, no trailing zeros. */
   static String percent(double rate) {
     if (rate == 0) {

@@ -42,4 +42,22 @@ class NeverFlakyTest {
     int failed = failingSeeds(0.005).size();
     assertTrue(failed > 990, () -> failed + " of " + RUNS + " runs failed");
   }
+
+  @Test
+  void theSequentialModeFailsNoneOfAHundredRunsOfAComponentAtItsBudget() {
+    // at the budget the test may stop inconclusive (aborted), never failed
+    List<Long> failed = new ArrayList<>();
+    int inconclusive = 0;
+    for (long seed = 0; seed < 100; seed++) {
+      try {
+        Reliability.sampleUntilConclusive(100_000, seed, r -> r.nextDouble() >= 0.001).meetsSlo(THREE_NINES);
+      } catch (ReliabilityAssertionError e) {
+        failed.add(seed);
+      } catch (org.opentest4j.TestAbortedException e) {
+        inconclusive++;
+      }
+    }
+    assertEquals(List.of(), failed, "seeds whose sequential run failed spuriously");
+    assertTrue(inconclusive > 0, "a component at its budget cannot be shown to meet it every time");
+  }
 }
