@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.slo4j.Objective;
+import io.github.slo4j.WindowCounts;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -25,6 +27,9 @@ class BadInputTest {
     refused(IllegalArgumentException.class, "failures: 11 (expected 0 <= failures <= trials (10))",
         () -> Reliability.of(11, 10));
     refused(NullPointerException.class, "counts: null (expected a value)", () -> Reliability.assertThat(null));
+    // a window without traffic is no data: refused, not passed
+    refused(IllegalArgumentException.class, "trials: 0 (expected > 0: no trials are no data, not evidence)",
+        () -> Reliability.assertThat(new WindowCounts(Duration.ofHours(1), 0, 0, Duration.ofHours(1))));
   }
 
   @Test
