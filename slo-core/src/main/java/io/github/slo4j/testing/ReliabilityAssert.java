@@ -222,7 +222,8 @@ public final class ReliabilityAssert {
     SplittableRandom random = seeded ? new SplittableRandom(seed) : new SplittableRandom();
     long f = 0;
     long n = 0;
-    while (n < trials) {
+    boolean pointsToViolation = false;
+    while (n < trials && !pointsToViolation) {
       n++;
       if (!source.test(random)) {
         f++;
@@ -236,12 +237,10 @@ public final class ReliabilityAssert {
       if (d == Sprt.Decision.ACCEPT_H0) {
         return;
       }
-      if (d == Sprt.Decision.ACCEPT_H1) {
-        break;
-      }
+      pointsToViolation = d == Sprt.Decision.ACCEPT_H1;
     }
     String why =
-        n < trials
+        pointsToViolation
             ? "the sequential test points to a failure rate of at least " + percent(maxRate)
                 + ", but the evidence is below the failure level"
             : "no decision within " + count(trials) + " calls";
