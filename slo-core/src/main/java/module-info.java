@@ -14,4 +14,5 @@ module io.github.slo4j {
   exports io.github.slo4j.recorder;
   exports io.github.slo4j.monitor;
   exports io.github.slo4j.replay;
+  exports io.github.slo4j.testing;
 }

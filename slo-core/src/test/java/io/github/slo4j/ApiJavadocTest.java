@@ -49,7 +49,12 @@ class ApiJavadocTest {
   @Test
   void theModuleExportsTheFourLayersAndNothingElse() throws IOException {
     assertEquals(
-        List.of("io.github.slo4j", "io.github.slo4j.recorder", "io.github.slo4j.monitor", "io.github.slo4j.replay"),
+        List.of(
+            "io.github.slo4j",
+            "io.github.slo4j.recorder",
+            "io.github.slo4j.monitor",
+            "io.github.slo4j.replay",
+            "io.github.slo4j.testing"),
         exportedPackages());
   }
 
