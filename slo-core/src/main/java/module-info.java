@@ -4,8 +4,9 @@
  *
  * <p>The exported packages are the API, one layer each: {@link io.github.slo4j} (the model and the
  * math), {@link io.github.slo4j.recorder} (the record path, the ticker, windows and state), {@link
- * io.github.slo4j.monitor} (alerting and policy) and {@link io.github.slo4j.replay} (replay over
- * exact stores). Everything else (the command line, {@code internal} helpers) is not exported.
+ * io.github.slo4j.monitor} (alerting and policy), {@link io.github.slo4j.replay} (replay over
+ * exact stores) and {@link io.github.slo4j.testing} (reliability assertions for unit tests).
+ * Everything else (the command line, {@code internal} helpers) is not exported.
  */
 module io.github.slo4j {
   requires org.slf4j;

@@ -42,7 +42,7 @@ class ArchitectureTest {
 
   /**
    * The slo4j layers each layer may use besides itself (and besides {@code java.*} and {@code
-   * org.slf4j}), as in DESIGN.md. {@code canary} and {@code testing} are not written yet.
+   * org.slf4j}), as in DESIGN.md. {@code canary} is not written yet.
    */
   static final Map<String, List<String>> MAY_USE = mayUse();
 
