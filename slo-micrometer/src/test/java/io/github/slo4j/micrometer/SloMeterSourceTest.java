@@ -281,6 +281,39 @@ class SloMeterSourceTest {
     assertEquals(1, timer.count());
   }
 
+  /** A push registry that publishes per step (as Datadog's or OTLP's delta registries do). */
+  static final class SteppingRegistry extends io.micrometer.core.instrument.step.StepMeterRegistry {
+    SteppingRegistry(io.micrometer.core.instrument.Clock clock) {
+      super(new io.micrometer.core.instrument.step.StepRegistryConfig() {
+        @Override
+        public String prefix() {
+          return "test";
+        }
+
+        @Override
+        public String get(String key) {
+          return null;
+        }
+      }, clock);
+    }
+
+    @Override
+    protected void publish() {}
+
+    @Override
+    protected java.util.concurrent.TimeUnit getBaseTimeUnit() {
+      return java.util.concurrent.TimeUnit.SECONDS;
+    }
+  }
+
+  @Test
+  void aStepMeterRegistryIsRefusedForEverySli() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SloMeterSource.builder(new SteppingRegistry(clock), slos));
+    assertEquals("meterRegistry: SteppingRegistry (expected a registry whose meters count since they were made;"
+        + " a StepMeterRegistry's meters count per step)", e.getMessage());
+  }
+
   @Test
   void aLatencySloNeedsATimerWithTheThresholdBucket() {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
