@@ -82,6 +82,7 @@ public final class SloMeterSource implements AutoCloseable {
   private final SloRegistry slos;
   private final List<Binding> bindings;
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong readFailures = new AtomicLong();
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   private final Subscription subscription;
 
@@ -109,11 +110,28 @@ public final class SloMeterSource implements AutoCloseable {
     return new Builder(meterRegistry, sloRegistry);
   }
 
-  /** Reads the meters and records their increases; called at every tick. */
+  /**
+   * Reads the meters and records their increases; called at every tick. A meter that throws when
+   * read (a function counter's function) loses that tick's increase of its SLO, which is counted in
+   * {@link #readFailures()} and logged once per SLO and exception class; the other SLOs are read.
+   */
   synchronized void poll() {
     for (Binding b : bindings) {
-      b.read(meters, this, false);
+      try {
+        b.read(meters, this, false);
+      } catch (RuntimeException e) {
+        readFailures.incrementAndGet();
+        if (logged.add(b.recorder.definition().id() + "|read|" + e.getClass().getName())) {
+          LOG.warn("slo4j: reading the meters of SLO {} threw at {}; this tick's increase is lost"
+              + " (logged once per exception class)", b.recorder.definition().id(), readableNow(), e);
+        }
+      }
     }
+  }
+
+  /** Ticks at which reading an SLO's meters threw (each losing that SLO's increase). Monotonic. */
+  public long readFailures() {
+    return readFailures.get();
   }
 
   /** Events not recorded because one tick's increase exceeded 2^40 for an SLO. Monotonic. */

@@ -377,6 +377,29 @@ class SloMeterSourceTest {
   }
 
   @Test
+  void aMeterThatThrowsWhenReadDoesNotStopTheOtherSlos() {
+    boolean[] broken = {false};
+    io.micrometer.core.instrument.FunctionCounter.builder("jobs.flaky", broken, b -> {
+      if (b[0]) {
+        throw new IllegalStateException("the job store is down");
+      }
+      return 1;
+    }).register(meters);
+    SloDefinition other = SloDefinition.builder("jobs").service("jobs").objective(Objective.percent("99")).build();
+    Counter good = Counter.builder("jobs.good").register(meters);
+    try (SloMeterSource source = SloMeterSource.builder(meters, slos)
+        .goodOfTotal(AVAILABILITY, MeterQuery.of("jobs.good"), MeterQuery.of("jobs.flaky"))
+        .goodAndBad(other, MeterQuery.of("jobs.good"), MeterQuery.of("jobs.bad"))
+        .build()) {
+      broken[0] = true;
+      good.increment(2);
+      assertCounts(2, 2, lastMinute("jobs"));
+      assertEquals(2, source.readFailures()); // the two ticks of lastMinute
+      assertCounts(0, 0, slos.find("checkout-availability").orElseThrow().window(Duration.ofMinutes(1)));
+    }
+  }
+
+  @Test
   void aClosedSourceReadsNoMore() {
     Counter good = Counter.builder("jobs.good").register(meters);
     SloMeterSource source = SloMeterSource.builder(meters, slos)
