@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * gives: on a {@code SimpleMeterRegistry} the buckets decay to zero within minutes while the count
  * stays, so this is refused at start-up on any registry not known to keep them (see there).
  * Registries that publish step values ({@code StepMeterRegistry}: counts per step, not since
- * start) are refused for every SLI.
+ * start) are refused for every SLI, and a step meter (a {@code SimpleMeterRegistry} in {@code
+ * CountingMode.STEP} makes them) is ignored and logged once.
  */
 public final class SloMeterSource implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SloMeterSource.class);
@@ -260,6 +261,11 @@ public final class SloMeterSource implements AutoCloseable {
       Map<Meter.Id, Last> next = new HashMap<>();
       long sum = 0;
       for (Meter m : query.search(meters).meters()) {
+        if (isStep(m)) {
+          source.warnOnce(b, "step|" + m.getId(), "the meter " + m.getId() + " counts per step, not since it was"
+              + " made (a SimpleMeterRegistry in CountingMode.STEP?); ignored");
+          continue;
+        }
         long now = whole(count(m));
         if (now < 0) {
           if (!(m instanceof Counter || m instanceof FunctionCounter || m instanceof Timer
@@ -286,6 +292,11 @@ public final class SloMeterSource implements AutoCloseable {
       }
       last = next;
       return sum;
+    }
+
+    /** Micrometer's step meters (StepCounter, StepTimer, ...) live in its step package. */
+    private static boolean isStep(Meter m) {
+      return m.getClass().getName().startsWith("io.micrometer.core.instrument.step.");
     }
 
     private static double count(Meter m) {

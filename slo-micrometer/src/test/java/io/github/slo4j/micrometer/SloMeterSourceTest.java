@@ -400,6 +400,33 @@ class SloMeterSourceTest {
   }
 
   @Test
+  void stepCountersOfASimpleMeterRegistryAreIgnored() {
+    SimpleMeterRegistry stepping = new SimpleMeterRegistry(new SimpleConfig() {
+      @Override
+      public String get(String key) {
+        return null;
+      }
+
+      @Override
+      public io.micrometer.core.instrument.simple.CountingMode mode() {
+        return io.micrometer.core.instrument.simple.CountingMode.STEP;
+      }
+    }, clock);
+    Counter stepGood = Counter.builder("jobs.good").register(stepping);
+    Counter total = Counter.builder("jobs.total").register(stepping);
+    try (SloMeterSource source = SloMeterSource.builder(stepping, slos)
+        .goodOfTotal(AVAILABILITY, MeterQuery.of("jobs.good"), MeterQuery.of("jobs.total"))
+        .build()) {
+      stepGood.increment(5);
+      total.increment(5);
+      clock.add(Duration.ofMinutes(1)); // the step ends: the counters now read 5, the last step's count
+      assertEquals(5, total.count());
+      assertCounts(0, 0, lastMinute("checkout-availability")); // neither step counter is read
+      assertEquals(0, source.refusedEvents());
+    }
+  }
+
+  @Test
   void aClosedSourceReadsNoMore() {
     Counter good = Counter.builder("jobs.good").register(meters);
     SloMeterSource source = SloMeterSource.builder(meters, slos)
