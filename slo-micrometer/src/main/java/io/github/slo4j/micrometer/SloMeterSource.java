@@ -330,8 +330,8 @@ public final class SloMeterSource implements AutoCloseable {
       this.thresholdNanos = thresholdNanos;
     }
 
-    /** The count at the threshold's bucket, or -1 when the timer does not publish that bucket. */
-    long goodCount(HistogramSnapshot s) {
+    /** The count at the bucket of {@code thresholdNanos}, or -1 when the timer does not publish it. */
+    static long goodCount(HistogramSnapshot s, long thresholdNanos) {
       for (CountAtBucket c : s.histogramCounts()) {
         if (Math.abs(c.bucket(TimeUnit.NANOSECONDS) - thresholdNanos) < 0.5) {
           return whole(c.count());
@@ -347,7 +347,7 @@ public final class SloMeterSource implements AutoCloseable {
       long total = 0;
       for (Timer t : query.search(meters).timers()) {
         HistogramSnapshot s = t.takeSnapshot();
-        long g = goodCount(s);
+        long g = goodCount(s, thresholdNanos);
         if (g < 0) {
           source.warnOnce(this, "bucket|" + t.getId(), "the timer " + t.getId() + " publishes no bucket at "
               + thresholdNanos + " ns (add serviceLevelObjectives(threshold) to it); ignored");
@@ -468,9 +468,8 @@ public final class SloMeterSource implements AutoCloseable {
       }
       LatencyThreshold t = l.thresholds().get(0);
       long nanos = t.threshold().toNanos();
-      Latency binding = new Latency(null, timer, nanos);
       for (Timer found : timer.search(meters).timers()) {
-        if (binding.goodCount(found.takeSnapshot()) < 0) {
+        if (Latency.goodCount(found.takeSnapshot(), nanos) < 0) {
           throw new IllegalArgumentException("timer: " + found.getId() + " (expected a bucket at the threshold "
               + t.threshold() + ": add serviceLevelObjectives(" + t.threshold() + ") to the timer)");
         }
