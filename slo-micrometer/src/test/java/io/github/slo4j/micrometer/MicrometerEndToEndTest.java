@@ -169,8 +169,12 @@ class MicrometerEndToEndTest {
     }
     minute(30);
     minute(30);
-    // 1h: 60 bad of 5,200 is a burn rate of 11.5, under the fast tier's 14.4
+    // 1h: 60 bad of 5,200 is a burn rate of 11.5, under the fast tier's 14.4. The 6h gauge reads
+    // the same 11.5, over the 6h/30m tier's factor 6, yet that tier stays quiet: the monitor judges
+    // a window the data covers in part (52 of 360 minutes) on its events projected to the whole
+    // window, the rest counted good (AlertEngine), so 60 bad of 36,000 is a burn rate of 1.67.
     assertTrue(transitions.isEmpty(), transitions.toString());
+    assertEquals(60.0 / 5_200 / 0.001, gauge(SloMeterNames.BURN_RATE, "window", "6h"), 1e-9);
     assertEquals(0.0, gauge(SloMeterNames.ALERT_ACTIVE, "severity", "page"));
     minute(30);
     // 1h: 90 bad of 5,300 is 16.98 (and 5m: 90 of 500 is 180): the 1h/5m tier pages at 00:53
