@@ -35,6 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       at the heart of the default handler, without the Observation machinery;
  *   <li>{@code micrometer}: the observation on an {@link ObservationRegistry} with only a {@link
  *       DefaultMeterObservationHandler} over a {@link SimpleMeterRegistry};
+ *   <li>{@code micrometerPlusEmptyHandler}: the same plus a second handler that supports every
+ *       context and does nothing: what Micrometer charges for any second handler, so that {@code
+ *       slo4j} minus it is slo4j's own work;
  *   <li>{@code slo4j}: the same registry setup plus {@link SloObservationHandler} with one 99.9 %
  *       availability SLO selecting {@code uri=/checkout} and leaving bots out, recording into a
  *       registry on the real clock with its ticker running.
@@ -74,6 +77,7 @@ public class ObservationBenchmark {
   private SimpleMeterRegistry slo4jMeters;
   private ObservationRegistry micrometer;
   private ObservationRegistry slo4j;
+  private ObservationRegistry empty;
   private SloRegistry slos;
   private Timer timer;
 
@@ -96,6 +100,10 @@ public class ObservationBenchmark {
     micrometerMeters = new SimpleMeterRegistry();
     micrometer = ObservationRegistry.create();
     micrometer.observationConfig().observationHandler(new DefaultMeterObservationHandler(micrometerMeters));
+
+    empty = ObservationRegistry.create();
+    empty.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+    empty.observationConfig().observationHandler(context -> true);
 
     slos = SloRegistry.builder().build();
     slo4jMeters = new SimpleMeterRegistry();
@@ -128,6 +136,12 @@ public class ObservationBenchmark {
   @Benchmark
   public void micrometer(Cursor cursor) {
     observe(micrometer, cursor.next());
+  }
+
+  /** The same observation with a second handler that does nothing. */
+  @Benchmark
+  public void micrometerPlusEmptyHandler(Cursor cursor) {
+    observe(empty, cursor.next());
   }
 
   /** The same observation with slo4j's handler added. */

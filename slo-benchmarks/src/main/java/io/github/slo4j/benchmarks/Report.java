@@ -49,7 +49,8 @@ final class Report {
         "One `http.server.requests` observation (start, stop, six key values) through an"
             + " `ObservationRegistry`: `micrometer` has only Micrometer's"
             + " `DefaultMeterObservationHandler`, **slo4j** adds `SloObservationHandler` with one"
-            + " SLO. `baseline` is `Timer.record` on a registered timer.");
+            + " SLO; `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
+            + " handler costs). `baseline` is `Timer.record` on a registered timer.");
     SECTIONS.put("ScrapeBenchmark",
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One Prometheus scrape ({@link PrometheusMeterRegistry#scrape()}) of the meters {@link
  * SloMeterBinder} publishes for {@code slos} 99.9 %/30-day availability SLOs, a {@link
- * RegistryMonitor} attached (so {@code slo.alert.active} is published too): 25 series per SLO
- * (2 event counters, 7 burn rates, 8 data-present gauges, the SLI, the remaining budget, 2 alert
- * gauges... as the binder publishes them). Every SLO has two hours of 1-minute ticks behind it (every
+ * RegistryMonitor} attached (so {@code slo.alert.active} is published too): 21 series per SLO
+ * (2 event counters, 7 burn rates, 8 data-present gauges, the SLI, the remaining budget and 2 alert
+ * gauges). Every SLO has two hours of 1-minute ticks behind it (every
  * tenth with 1 % errors) and the clock then stands still.
  *
  * <ul>
