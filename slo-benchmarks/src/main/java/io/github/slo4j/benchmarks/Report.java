@@ -45,6 +45,16 @@ final class Report {
         "The calls of `RecordBenchmark`, one at a time (`Mode.SampleTime`): percentiles of a"
             + " single call. Below ~30 ns the figures are the timer's granularity; read p99.9 and"
             + " max.");
+    SECTIONS.put("ObservationBenchmark",
+        "One `http.server.requests` observation (start, stop, six key values) through an"
+            + " `ObservationRegistry`: `micrometer` has only Micrometer's"
+            + " `DefaultMeterObservationHandler`, **slo4j** adds `SloObservationHandler` with one"
+            + " SLO; `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
+            + " handler costs). `baseline` is `Timer.record` on a registered timer.");
+    SECTIONS.put("ScrapeBenchmark",
+        "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
+            + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
+            + " counters and constant gauges.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
@@ -144,14 +154,27 @@ final class Report {
     return rs.stream().filter(r -> r.method().equals(method) && r.threads() == threads).findFirst();
   }
 
-  private static String table(List<Result> rs) {
+  /** A table per thread count, and per {@code @Param} values where the benchmark has some. */
+  private static String table(List<Result> all) {
+    Map<Map<String, String>, List<Result>> byParams = all.stream().collect(
+        Collectors.groupingBy(Result::params, LinkedHashMap::new, Collectors.toList()));
+    StringBuilder md = new StringBuilder();
+    for (Map.Entry<Map<String, String>, List<Result>> p : byParams.entrySet()) {
+      md.append(table(p.getValue(), p.getKey().entrySet().stream()
+          .map(e -> ", " + e.getKey() + " = " + e.getValue()).collect(Collectors.joining())));
+    }
+    return md.toString();
+  }
+
+  private static String table(List<Result> rs, String params) {
     StringBuilder md = new StringBuilder();
     for (int t : threads(rs)) {
       List<Result> at = rs.stream().filter(r -> r.threads() == t)
           .sorted(Comparator.comparingDouble(Result::median)).collect(Collectors.toList());
       double base = find(rs, "baseline", t).map(Result::median).orElse(Double.NaN);
       double slo = find(rs, "slo4j", t).map(Result::median).orElse(Double.NaN);
-      md.append("**").append(t).append(t == 1 ? " thread" : " threads").append("**\n\n");
+      md.append("**").append(t).append(t == 1 ? " thread" : " threads").append(params)
+          .append("**\n\n");
       md.append("| implementation | ns/op | iterations min – max | × baseline | × slo4j | B/op |\n");
       md.append("|---|--:|--:|--:|--:|--:|\n");
       for (Result r : at) {
@@ -272,6 +295,20 @@ final class Report {
               : "missed by " + pct((r.median() - 1000) / 1000)});
       rows.add(new String[] {"snapshot (recycling form) 0 B/op" + at,
           bytes(r.bytesPerOp()) + " B/op", verdictZero(r.bytesPerOp())});
+    }
+    List<Result> observation = results.stream()
+        .filter(r -> r.benchmark().equals("ObservationBenchmark")).collect(Collectors.toList());
+    for (int t : threads(observation)) {
+      Optional<Result> slo = find(observation, "slo4j", t);
+      Optional<Result> micrometer = find(observation, "micrometer", t);
+      if (slo.isPresent() && micrometer.isPresent()) {
+        double added = slo.get().median() / micrometer.get().median() - 1;
+        rows.add(new String[] {"observation: slo4j's handler adds ≤ 10 % to Micrometer's, " + t
+            + (t == 1 ? " thread" : " threads"),
+            pct(added) + " (" + ns(slo.get().median()) + " vs " + ns(micrometer.get().median())
+                + " ns)",
+            added <= 0.10 ? "met" : "missed (adds " + pct(added) + ")"});
+      }
     }
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->
         rows.add(new String[] {"footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds)",

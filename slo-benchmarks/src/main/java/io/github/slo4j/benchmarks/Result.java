@@ -24,6 +24,7 @@ import java.util.Map;
  * @param parts the median of each group member's score ({@code slo4jRead}), empty for a plain
  *     benchmark
  * @param env the run's JVM and settings, as JMH wrote them
+ * @param params the benchmark's {@code @Param} values by name ({@code slos=100}), empty without
  */
 record Result(
     String benchmark,
@@ -36,7 +37,16 @@ record Result(
     double bytesPerOp,
     Map<String, Double> percentiles,
     Map<String, Double> parts,
-    Map<String, String> env) {
+    Map<String, String> env,
+    Map<String, String> params) {
+
+  /** A result of a benchmark without {@code @Param}s. */
+  Result(String benchmark, String method, String mode, int threads, double median, double min,
+      double max, double bytesPerOp, Map<String, Double> percentiles, Map<String, Double> parts,
+      Map<String, String> env) {
+    this(benchmark, method, mode, threads, median, min, max, bytesPerOp, percentiles, parts, env,
+        Map.of());
+  }
 
   private static final List<String> ENV =
       List.of("jmhVersion", "jdkVersion", "vmName", "vmVersion", "forks", "warmupIterations",
@@ -87,10 +97,14 @@ record Result(
           env.put(k, v.asText());
         }
       }
+      Map<String, String> params = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> p : e.path("params").properties()) {
+        params.put(p.getKey(), p.getValue().asText());
+      }
       out.add(new Result(cls, full.substring(dot + 1), e.path("mode").asText(),
           (int) number(e.path("threads")), pct.getOrDefault("50.0", number(primary.path("score"))),
           pct.getOrDefault("0.0", Double.NaN), pct.getOrDefault("100.0", Double.NaN), bytes, pct,
-          parts, env));
+          parts, env, params));
     }
     return out;
   }
