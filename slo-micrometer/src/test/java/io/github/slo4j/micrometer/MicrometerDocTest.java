@@ -1,7 +1,6 @@
 package io.github.slo4j.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.slo4j.ManualTimeSource;
 import io.github.slo4j.Objective;
@@ -11,11 +10,6 @@ import io.github.slo4j.recorder.SloRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * DocSamplesTest). Other sections of the page are checked by their own tests.
  */
 class MicrometerDocTest {
-  private static final Pattern REGION =
-      Pattern.compile("// tag::([a-z0-9-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
   @Test
   void observationsFeedTheCheckoutSlo() {
@@ -88,23 +80,7 @@ class MicrometerDocTest {
 
   @Test
   void thePageShowsEveryRegionOfThisTest() throws IOException {
-    String page = Files.readString(Path.of("../docs/micrometer.md"), StandardCharsets.UTF_8);
-    String source = Files.readString(
-        Path.of("src/test/java/io/github/slo4j/micrometer/MicrometerDocTest.java"), StandardCharsets.UTF_8);
-    Matcher m = REGION.matcher(source);
-    int regions = 0;
-    while (m.find()) {
-      regions++;
-      assertTrue(normalize(page).contains(normalize(m.group(2))),
-          "docs/micrometer.md shows region " + m.group(1) + ":\n" + m.group(2));
-    }
-    assertEquals(2, regions, "tagged regions in MicrometerDocTest");
-    assertTrue(page.contains("MicrometerDocTest"), "docs/micrometer.md names MicrometerDocTest");
+    DocPage.showsEveryRegion("docs/micrometer.md", "io/github/slo4j/micrometer/MicrometerDocTest.java", 2);
   }
 
-  private static String normalize(String s) {
-    StringBuilder sb = new StringBuilder();
-    s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
-    return sb.toString();
-  }
 }

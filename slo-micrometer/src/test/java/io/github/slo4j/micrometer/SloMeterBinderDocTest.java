@@ -1,6 +1,5 @@
 package io.github.slo4j.micrometer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +12,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * runs here, and the page shows it line for line (the tag syntax of slo-core's DocSamplesTest).
  */
 class SloMeterBinderDocTest {
-  private static final Pattern REGION =
-      Pattern.compile("// tag::([a-z0-9-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
   private static final String SECTION = "## Publishing SLO meters";
 
   @Test
@@ -59,24 +51,8 @@ class SloMeterBinderDocTest {
 
   @Test
   void theSectionShowsTheSample() throws IOException {
-    String page = Files.readString(Path.of("../docs/micrometer.md"), StandardCharsets.UTF_8);
+    String page = DocPage.showsEveryRegion("docs/micrometer.md", "io/github/slo4j/micrometer/SloMeterBinderDocTest.java", 1);
     assertTrue(page.contains(SECTION), "the section is there");
-    String source = Files.readString(
-        Path.of("src/test/java/io/github/slo4j/micrometer/SloMeterBinderDocTest.java"), StandardCharsets.UTF_8);
-    Matcher m = REGION.matcher(source);
-    int regions = 0;
-    while (m.find()) {
-      regions++;
-      assertTrue(normalize(page).contains(normalize(m.group(2))), "the page shows region " + m.group(1) + ":\n" + m.group(2));
-    }
-    assertEquals(1, regions, "tagged regions");
-    assertTrue(page.contains("SloMeterBinderDocTest"), "the page names SloMeterBinderDocTest");
   }
 
-  /** Each line stripped, blank lines dropped, as FleetDocTest compares. */
-  private static String normalize(String s) {
-    StringBuilder sb = new StringBuilder();
-    s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
-    return sb.toString();
-  }
 }

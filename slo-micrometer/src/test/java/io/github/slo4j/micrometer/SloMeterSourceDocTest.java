@@ -1,7 +1,6 @@
 package io.github.slo4j.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
@@ -13,12 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * DocSamplesTest).
  */
 class SloMeterSourceDocTest {
-  private static final Pattern REGION =
-      Pattern.compile("// tag::([a-z0-9-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
   @Test
   void existingTimersFeedTheCheckoutSlo() {
@@ -69,23 +61,7 @@ class SloMeterSourceDocTest {
 
   @Test
   void thePageShowsEveryRegionOfThisTest() throws IOException {
-    String page = Files.readString(Path.of("../docs/micrometer.md"), StandardCharsets.UTF_8);
-    String source = Files.readString(
-        Path.of("src/test/java/io/github/slo4j/micrometer/SloMeterSourceDocTest.java"), StandardCharsets.UTF_8);
-    Matcher m = REGION.matcher(source);
-    int regions = 0;
-    while (m.find()) {
-      regions++;
-      assertTrue(normalize(page).contains(normalize(m.group(2))),
-          "docs/micrometer.md shows region " + m.group(1) + ":\n" + m.group(2));
-    }
-    assertEquals(1, regions, "tagged regions in SloMeterSourceDocTest");
-    assertTrue(page.contains("SloMeterSourceDocTest"), "docs/micrometer.md names SloMeterSourceDocTest");
+    DocPage.showsEveryRegion("docs/micrometer.md", "io/github/slo4j/micrometer/SloMeterSourceDocTest.java", 1);
   }
 
-  private static String normalize(String s) {
-    StringBuilder sb = new StringBuilder();
-    s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
-    return sb.toString();
-  }
 }

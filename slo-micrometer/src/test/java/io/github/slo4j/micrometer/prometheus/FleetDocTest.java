@@ -1,5 +1,6 @@
 package io.github.slo4j.micrometer.prometheus;
 
+import io.github.slo4j.micrometer.DocPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,6 @@ import io.github.slo4j.SloDefinition;
 import io.github.slo4j.monitor.AlertRules;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.Test;
  * generates.
  */
 class FleetDocTest {
-  private static final Pattern REGION =
-      Pattern.compile("// tag::([a-z0-9-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
   static String generate() {
     // tag::fleet-rules[]
@@ -46,13 +40,7 @@ class FleetDocTest {
 
   @Test
   void thePageShowsTheSampleAndTheRulesItGenerates() throws IOException {
-    String page = Files.readString(Path.of("../docs/fleet.md"), StandardCharsets.UTF_8);
-    String source = Files.readString(
-        Path.of("src/test/java/io/github/slo4j/micrometer/prometheus/FleetDocTest.java"), StandardCharsets.UTF_8);
-    Matcher m = REGION.matcher(source);
-    assertTrue(m.find(), "a tagged region in FleetDocTest");
-    assertTrue(normalize(page).contains(normalize(m.group(2))), "docs/fleet.md shows region " + m.group(1) + ":\n" + m.group(2));
-    assertTrue(page.contains("FleetDocTest"), "docs/fleet.md names FleetDocTest");
+    String page = DocPage.showsEveryRegion("docs/fleet.md", "io/github/slo4j/micrometer/prometheus/FleetDocTest.java", 1);
     String yaml = generate();
     int start = page.indexOf("```yaml\n");
     int end = page.indexOf("```", start + 8);
@@ -60,9 +48,4 @@ class FleetDocTest {
     assertEquals(yaml, page.substring(start + 8, end), "the rule file docs/fleet.md shows");
   }
 
-  private static String normalize(String s) {
-    StringBuilder sb = new StringBuilder();
-    s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
-    return sb.toString();
-  }
 }
