@@ -199,21 +199,9 @@ class AlertPropertiesTest {
           boolean exceeded = over(l, k, tiers.get(t).longWindow(), t) && over(s, k, tiers.get(t).shortWindow(), t);
           // One bad of n exceeds θ‰ iff 1000 > θ‰ × n: each tier's floor is ⌈1000 ÷ θ‰⌉ (7 and 34).
           long floor = Math.max(minEvents, t == 0 ? 7 : 34);
-          if (!was) {
-            active[t] = exceeded && l[1] >= floor && l[1] - l[0] >= minBad;
-          } else if (exceeded) {
-            active[t] = true;
-            falseSince[t] = -1;
-          } else {
-            // Kept firing until the condition has been false for the tier's short window.
-            if (falseSince[t] < 0) {
-              falseSince[t] = k;
-            }
-            active[t] = (k - falseSince[t]) * 10_000L < tiers.get(t).shortWindow().toMillis();
-            if (!active[t]) {
-              falseSince[t] = -1;
-            }
-          }
+          // Kept firing until the condition has been false for the tier's short window.
+          active[t] = NaiveTier.active(was, exceeded, l[1] >= floor && l[1] - l[0] >= minBad, k, falseSince, t,
+              tiers.get(t).shortWindow().toMillis());
         }
         for (int t = 0; t < 2; t++) {
           AlertState from = state[t];

@@ -212,20 +212,8 @@ class FlappingTest {
           // One bad of n exceeds θ‰ iff 1000 > θ‰ × n: the floor is ⌈1000 ÷ θ‰⌉ (7 and 34).
           long floor = Math.max(minEvents, (1000 + perMille[t] - 1) / perMille[t]);
           long keepMillis = (keep != null ? keep : tier.shortWindow()).toMillis();
-          if (!was) {
-            active[t] = exceeded && l[1] >= floor && l[1] - l[0] >= minBad;
-          } else if (exceeded) {
-            active[t] = true;
-            falseSince[t] = -1;
-          } else {
-            if (falseSince[t] < 0) {
-              falseSince[t] = k;
-            }
-            active[t] = (k - falseSince[t]) * 10_000L < keepMillis;
-            if (!active[t]) {
-              falseSince[t] = -1;
-            }
-          }
+          active[t] = NaiveTier.active(was, exceeded, l[1] >= floor && l[1] - l[0] >= minBad,
+              k, falseSince, t, keepMillis);
         }
         // The incidents open before this evaluation: who a tier of that severity joining now is
         // suppressed by (the firing tier, else what suppresses the suppressed ones).
