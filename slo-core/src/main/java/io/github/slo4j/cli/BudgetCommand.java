@@ -140,36 +140,10 @@ final class BudgetCommand {
     return n / per;
   }
 
-  /**
-   * The strategy's tiers for the period. For a period shorter than the Workbook's windows, the
-   * budget-share tiers that fit (a long window no longer than the period), each with its factor
-   * from its budget share; scaled windows that round to nothing leave no tier, said in {@link #note}.
-   */
   List<AlertTier> tiers() {
-    if (strategy.equals("scaled-windows")) {
-      try {
-        return AlertTiers.scaledWindows(period);
-      } catch (IllegalArgumentException e) {
-        note = "none: " + e.getMessage();
-        return List.of();
-      }
-    }
-    List<AlertTier> out = new ArrayList<>();
-    List<String> left = new ArrayList<>();
-    Duration month = Duration.ofDays(30);
-    for (AlertTier w : AlertTiers.workbook()) {
-      if (w.longWindow().compareTo(period) <= 0) {
-        double share = w.budgetShare(month);
-        out.add(new AlertTier(w.severity(), w.longWindow(), w.shortWindow(),
-            ErrorBudget.burnRateFactor(share, w.longWindow(), period)));
-      } else {
-        left.add(DurationFormat.format(w.longWindow()) + "/" + DurationFormat.format(w.shortWindow()));
-      }
-    }
-    if (!left.isEmpty()) {
-      note = String.join(" and ", left) + " left out: longer than the " + DurationFormat.format(period) + " period";
-    }
-    return out;
+    TierChoice choice = TierChoice.of(strategy.equals("budget-share") ? AlertTiers.Strategy.BUDGET_SHARE : AlertTiers.Strategy.SCALED_WINDOWS, period);
+    note = choice.note();
+    return choice.tiers();
   }
 
   String run() {

@@ -42,7 +42,7 @@ final class JsonLine {
         space();
         expect(':');
         space();
-        out.put(key, value());
+        out.put(key, value(keyAt + 1));
         space();
         if (peek() == ',') {
           i++;
@@ -59,11 +59,11 @@ final class JsonLine {
     return out;
   }
 
-  private TrafficFile.Field value() throws TrafficFile.BadFile {
+  private TrafficFile.Field value(int keyColumn) throws TrafficFile.BadFile {
     int at = i;
     char c = peek();
     if (c == '"') {
-      return new TrafficFile.Field(string(), at + 1, true);
+      return new TrafficFile.Field(string(), at + 1, keyColumn);
     }
     while (i < line.length() && ",} \t".indexOf(line.charAt(i)) < 0) {
       i++;
@@ -75,7 +75,7 @@ final class JsonLine {
     if (!text.equals("true") && !text.equals("false") && !text.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
       throw bad(at, "'" + text + "' is not a JSON value (strings need quotes)");
     }
-    return new TrafficFile.Field(text, at + 1, false);
+    return new TrafficFile.Field(text, at + 1, keyColumn);
   }
 
   private String string() throws TrafficFile.BadFile {

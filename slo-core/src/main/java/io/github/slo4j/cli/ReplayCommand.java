@@ -102,6 +102,10 @@ final class ReplayCommand {
     o.tiers.forEach(t -> tiers.add(t.toString()));
     sb.append("  tiers    ").append(options.strategy.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(": ")
         .append(String.join(", ", tiers)).append('\n');
+    String note = TierChoice.of(options.strategy, options.slo.period().nominalLength()).note();
+    if (note != null) {
+      sb.append("           ").append(note).append('\n');
+    }
     return sb.toString();
   }
 

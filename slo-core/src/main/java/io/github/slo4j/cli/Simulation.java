@@ -209,16 +209,24 @@ final class Simulation {
   static final class Progress {
     private final PrintStream out;
     private final long total;
-    private final long began = System.nanoTime();
+    private final java.util.function.LongSupplier nanoTime;
+    private final long began;
     private int shown = -1;
 
     Progress(PrintStream out, long total) {
-      this.out = out;
-      this.total = total;
+      this(out, total, System::nanoTime);
     }
 
+    Progress(PrintStream out, long total, java.util.function.LongSupplier nanoTime) {
+      this.out = out;
+      this.total = total;
+      this.nanoTime = nanoTime;
+      this.began = nanoTime.getAsLong();
+    }
+
+    /** {@code done} steps of {@code total} are done; checks the clock every 1,024 steps. */
     void step(long done) {
-      if (out == null || (done & 1023) != 0 || System.nanoTime() - began < 1_000_000_000L) {
+      if (out == null || (done & 1023) != 0 || nanoTime.getAsLong() - began < 1_000_000_000L) {
         return;
       }
       int pct = (int) (done * 100 / total);

@@ -99,8 +99,17 @@ final class SloOptions {
     return rules(strategy);
   }
 
+  /**
+   * The rules with {@code tiers}' tiers that fit the period ({@link TierChoice}).
+   *
+   * @throws IllegalArgumentException when no tier fits or the interval does not suit them
+   */
   AlertRules rules(AlertTiers.Strategy tiers) {
-    return AlertRules.builder(slo).tiers(tiers).evaluationInterval(interval).build();
+    TierChoice choice = TierChoice.of(tiers, slo.period().nominalLength());
+    if (choice.tiers().isEmpty()) {
+      throw new IllegalArgumentException("--tiers: " + choice.note());
+    }
+    return AlertRules.builder(slo).tiers(choice.tiers()).evaluationInterval(interval).build();
   }
 
   /** The policy of a replay ({@link #POLICY}). */

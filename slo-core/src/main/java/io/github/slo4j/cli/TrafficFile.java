@@ -131,7 +131,7 @@ final class TrafficFile {
       if (json) {
         for (Map.Entry<String, Field> e : fields.entrySet()) {
           if (!COLUMNS.contains(e.getKey())) {
-            throw new BadFile(name + ":" + number + ":" + e.getValue().column() + ": key '" + e.getKey()
+            throw new BadFile(name + ":" + number + ":" + e.getValue().nameColumn() + ": key '" + e.getKey()
                 + "' (expected " + String.join(", ", COLUMNS) + ")");
           }
         }
@@ -143,8 +143,8 @@ final class TrafficFile {
     }
   }
 
-  /** A value and where it starts (1-based column). */
-  record Field(String text, int column, boolean quoted) {}
+  /** A value, where it starts and where its name starts (1-based columns). */
+  record Field(String text, int column, int nameColumn) {}
 
   private List<String> csvHeader(String line, int number) throws BadFile {
     List<String> names = new ArrayList<>();
@@ -172,7 +172,7 @@ final class TrafficFile {
     for (int i = 0; i < cells.length; i++) {
       String c = cells[i];
       int lead = c.length() - c.stripLeading().length();
-      out.put(header.get(i), new Field(c.trim(), col + lead, false));
+      out.put(header.get(i), new Field(c.trim(), col + lead, col + lead));
       col += c.length() + 1;
     }
     return out;
