@@ -55,13 +55,22 @@ final class Writer {
       slo.labels().forEach((k, v) -> labels.put(k, v.size() == 1 ? str(v.get(0)) : seq(v.stream().map(Writer::str).toList())));
       metadata.put("labels", map(labels));
     }
-    Map<String, String> annotations = new LinkedHashMap<>(slo.annotations());
-    annotations.keySet().removeIf(k -> k.startsWith(Reader.ANNOTATION_PREFIX));
-    first.owner().ifPresent(o -> annotations.put(Reader.OWNER, o));
-    first.runbook().ifPresent(r -> annotations.put(Reader.RUNBOOK, r.toString()));
+    // slo4j's own annotations from the definition, in the place they were read (or at the end)
+    Map<String, String> own = new LinkedHashMap<>();
+    first.owner().ifPresent(o -> own.put(Reader.OWNER, o));
+    first.runbook().ifPresent(r -> own.put(Reader.RUNBOOK, r.toString()));
     if (!first.links().isEmpty()) {
-      annotations.put(Reader.LINKS, json(first.links()));
+      own.put(Reader.LINKS, json(first.links()));
     }
+    Map<String, String> annotations = new LinkedHashMap<>();
+    slo.annotations().forEach((k, v) -> {
+      if (!k.startsWith(Reader.ANNOTATION_PREFIX)) {
+        annotations.put(k, v);
+      } else if (own.containsKey(k)) {
+        annotations.put(k, own.get(k));
+      }
+    });
+    annotations.putAll(own);
     if (!annotations.isEmpty()) {
       Map<String, Node> a = new LinkedHashMap<>();
       annotations.forEach((k, v) -> a.put(k, str(v)));
