@@ -39,7 +39,19 @@ public record OpenSloAlertPolicy(
     AlertTier tier,
     List<OpenSloNotificationTarget> notificationTargets) {
 
-  /** Copies the list of targets. */
+  /**
+   * Copies the list of targets.
+   *
+   * @param name {@code metadata.name}
+   * @param displayName {@code metadata.displayName}, empty when absent
+   * @param description {@code spec.description}, empty when absent
+   * @param alertWhenBreaching whether the tier is one of the SLO's alert tiers
+   * @param alertWhenResolved whether the host should notify when the tier resolves
+   * @param alertWhenNoData whether the SLO's no-data alert is on
+   * @param conditionName the condition's {@code metadata.name}
+   * @param tier the tier read from the condition
+   * @param notificationTargets where notifications go
+   */
   public OpenSloAlertPolicy {
     notificationTargets = List.copyOf(notificationTargets);
   }

@@ -32,6 +32,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads OpenSLO v1 documents; one reader per read (not thread-safe). */
 final class Reader {
@@ -53,7 +54,8 @@ final class Reader {
 
   /** Composes every document of {@code text}, named {@code file} in messages. */
   void add(String file, String text) {
-    Compose compose = new Compose(LoadSettings.builder().setLabel(file).build());
+    // the YAML 1.2 core schema: True, TRUE, 1e3, .5 and 0x1F read as Kubernetes-style tools read them
+    Compose compose = new Compose(LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).build());
     try {
       for (Node n : compose.composeAllFromString(text)) {
         documents.add(new Field(file, "", n));

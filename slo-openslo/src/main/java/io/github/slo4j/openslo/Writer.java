@@ -181,6 +181,7 @@ final class Writer {
         .setIndicatorIndent(2)
         .setIndentWithIndicator(true)
         .setWidth(200)
+        .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema()) // quotes what the reader's schema would not read as text
         .build();
     Dump dump = new Dump(settings);
     StringOut out = new StringOut();

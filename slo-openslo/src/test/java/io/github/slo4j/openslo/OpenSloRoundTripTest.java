@@ -38,12 +38,12 @@ class OpenSloRoundTripTest {
   private static final int CASES = 400;
 
   private static final String[] TRICKY = {
-    "", "true", "null", "~", "1.0", "0x1F", "yes", "- item", "key: value", "# not a comment", "'quoted'", "\"double\"",
+    "", "true", "True", "FALSE", "null", "NULL", "Null", "~", "1.0", ".5", "0o17", ".inf", "-.INF", ".NaN", "1e3", "0x1F", "yes", "- item", "key: value", "# not a comment", "'quoted'", "\"double\"",
     " leading", "trailing ", "line\nbreak", "tab\there", "{flow}", "[list]", "&anchor", "*alias", "!tag", "%", "@at",
     "`tick`", "é ü ✓", "a: b # c", "|", ">", "---", "...",
   };
   private static final String[] ZONES = {"UTC", "Z", "Europe/Paris", "America/New_York", "Asia/Kathmandu", "+05:45", "-03:30"};
-  private static final String[] NAMES = {"a", "0", "1e3", "true", "null", "x.y", "a:b", "A_B-c", "9.9"};
+  private static final String[] NAMES = {"a", "0", "1e3", "true", "True", "NULL", "0o17", "x.y", "a:b", "A_B-c", "9.9"};
 
   @Test
   void writingThenReadingIsTheIdentityOnGeneratedDefinitionsAndRules() {
