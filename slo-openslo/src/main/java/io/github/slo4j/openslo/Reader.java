@@ -27,11 +27,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads OpenSLO v1 documents; one reader per read (not thread-safe). */
@@ -55,10 +56,12 @@ final class Reader {
   /** Composes every document of {@code text}, named {@code file} in messages. */
   void add(String file, String text) {
     // the YAML 1.2 core schema: True, TRUE, 1e3, .5 and 0x1F read as Kubernetes-style tools read them
-    Compose compose = new Compose(LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).build());
+    LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).build();
     try {
-      for (Node n : compose.composeAllFromString(text)) {
-        documents.add(new Field(file, "", n));
+      // the composer of the exported packages (api.lowlevel.Compose wraps the same, unexported)
+      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      while (composer.hasNext()) {
+        documents.add(new Field(file, "", composer.next()));
       }
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().orElse(null);
