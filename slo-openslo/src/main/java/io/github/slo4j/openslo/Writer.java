@@ -400,7 +400,7 @@ final class Writer {
 
   /**
    * A text, plain when it is plainly safe and double-quoted otherwise. The emitter's own choice is
-   * not trusted: snakeyaml-engine 3.2 writes {@code "1:\n\nx"} as a plain scalar that no parser
+   * not trusted: snakeyaml-engine 3.2 writes {@code "1:\nx"} as a plain scalar that no parser
    * reads back (found by OpenSloRoundTripTest).
    */
   private static Node str(String s) {
