@@ -86,6 +86,23 @@ final class Field {
     return out;
   }
 
+  /**
+   * Refuses a key of this mapping that is not one of {@code keys}: a misspelt field ({@code
+   * targetPercnt}, {@code alertWhenNoDta}) would otherwise be silently ignored.
+   */
+  Field only(String... keys) {
+    List<String> known = List.of(keys);
+    map(); // a mapping with text keys, each once
+    for (NodeTuple t : ((MappingNode) node).getValue()) {
+      String k = ((ScalarNode) t.getKeyNode()).getValue();
+      if (!known.contains(k)) {
+        // located at the misspelt key, not at its value
+        throw new Field(file, child(k), t.getKeyNode()).error("unknown field (expected one of " + known + ")");
+      }
+    }
+    return this;
+  }
+
   /** The child {@code key} of this mapping, absent when missing or null. */
   Optional<Field> get(String key) {
     Field f = map().get(key);

@@ -47,6 +47,7 @@ final class Reader {
   private static final Pattern SHORTHAND = Pattern.compile("([1-9][0-9]*)([mhdwMQY])");
   private static final Pattern WHOLE_MINUTES = Pattern.compile("[1-9][0-9]*");
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  private static final String[] METADATA = {"name", "displayName", "labels", "annotations"};
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
@@ -78,6 +79,8 @@ final class Reader {
 
   OpenSloDocuments read() {
     for (Field doc : documents) {
+      doc.only("apiVersion", "kind", "metadata", "spec");
+      doc.require("metadata", "a mapping with a name").only(METADATA);
       String version = doc.require("apiVersion", API_VERSION).text();
       if (!version.equals(API_VERSION)) {
         throw doc.require("apiVersion", API_VERSION).invalid(API_VERSION);
@@ -161,7 +164,8 @@ final class Reader {
     String name = nameField.text();
     located(nameField, () -> SloDefinition.builder(name));
     Map<String, String> annotations = annotations(metadata);
-    Field spec = doc.require("spec", "the SLO's spec");
+    Field spec = doc.require("spec", "the SLO's spec").only(
+        "description", "service", "indicator", "indicatorRef", "timeWindow", "budgetingMethod", "objectives", "alertPolicies");
     Field serviceField = spec.require("service", "the name of the service the SLO belongs to");
     String service = serviceField.text();
     String description = optionalText(spec, "description");
@@ -188,7 +192,7 @@ final class Reader {
     if (windows.size() != 1) {
       throw spec.require("timeWindow", "").error(windows.size() + " time windows (expected exactly one)");
     }
-    Field window = windows.get(0);
+    Field window = windows.get(0).only("duration", "isRolling", "calendar");
     CompliancePeriod period = period(window);
     String startTime = window.get("calendar").flatMap(c -> c.get("startTime")).map(Field::text).orElse(null);
 
@@ -207,6 +211,8 @@ final class Reader {
     List<BudgetingMethod> budgets = new ArrayList<>();
     List<LatencyThreshold> thresholds = new ArrayList<>();
     for (Field o : objectives) {
+      o.only("displayName", "op", "value", "target", "targetPercent", "timeSliceTarget", "timeSliceWindow", "indicator",
+          "indicatorRef", "compositeWeight");
       for (String composite : List.of("indicator", "indicatorRef", "compositeWeight")) {
         if (o.get(composite).isPresent()) {
           throw o.get(composite).get().invalid("no " + composite + " in an objective: composite SLOs are not read");
@@ -251,6 +257,7 @@ final class Reader {
       for (Field p : policiesField.get().list()) {
         Optional<Field> policyRef = p.get("alertPolicyRef");
         if (policyRef.isPresent()) {
+          p.only("alertPolicyRef");
           Field referenced = byKind.getOrDefault("AlertPolicy", Map.of()).get(policyRef.get().text());
           if (referenced == null) {
             throw policyRef.get().invalid(
@@ -463,7 +470,7 @@ final class Reader {
       return located(duration, () -> CompliancePeriod.rolling(d));
     }
     Field cal = calendar.orElseThrow(() -> window.error(window.child("calendar"), "missing (expected a calendar with"
-        + " startTime and timeZone when isRolling is false)"));
+        + " startTime and timeZone when isRolling is false)")).only("startTime", "timeZone");
     Field zoneField = cal.require("timeZone", "an IANA time zone such as America/New_York");
     ZoneId zone;
     try {
@@ -493,9 +500,10 @@ final class Reader {
   // ---- SLI ----
 
   private static OpenSloIndicator indicator(Field sli) {
-    Field metadata = sli.require("metadata", "a mapping with a name");
+    sli.only("apiVersion", "kind", "metadata", "spec");
+    Field metadata = sli.require("metadata", "a mapping with a name").only(METADATA);
     String name = metadata.require("name", "a name").text();
-    Field spec = sli.require("spec", "ratioMetric or thresholdMetric");
+    Field spec = sli.require("spec", "ratioMetric or thresholdMetric").only("description", "ratioMetric", "thresholdMetric");
     Optional<Field> ratio = spec.get("ratioMetric");
     Optional<Field> threshold = spec.get("thresholdMetric");
     if (ratio.isPresent() == threshold.isPresent()) {
@@ -525,7 +533,9 @@ final class Reader {
   // ---- alerting ----
 
   private static OpenSloNotificationTarget notificationTarget(Field doc) {
-    Field spec = doc.require("spec", "a mapping with a target");
+    doc.only("apiVersion", "kind", "metadata", "spec");
+    doc.require("metadata", "a mapping with a name").only(METADATA);
+    Field spec = doc.require("spec", "a mapping with a target").only("description", "target");
     return new OpenSloNotificationTarget(
         name(doc), displayName(doc), spec.require("target", "where notifications go, e.g. slack").text(),
         optionalText(spec, "description"));
@@ -535,10 +545,12 @@ final class Reader {
   private record Condition(String name, AlertTier tier) {}
 
   private Condition condition(Field doc) {
-    Field spec = doc.require("spec", "a severity and a condition");
+    doc.only("apiVersion", "kind", "metadata", "spec");
+    doc.require("metadata", "a mapping with a name").only(METADATA);
+    Field spec = doc.require("spec", "a severity and a condition").only("description", "severity", "condition");
     Field severityField = spec.require("severity", "a severity such as page or ticket");
     Severity severity = located(severityField, () -> Severity.of(severityField.text()));
-    Field c = spec.require("condition", "a burnrate condition");
+    Field c = spec.require("condition", "a burnrate condition").only("kind", "op", "threshold", "lookbackWindow", "alertAfter");
     Optional<Field> kind = c.get("kind");
     if (kind.isPresent() && !kind.get().text().equals("burnrate")) {
       throw kind.get().invalid("burnrate");
@@ -571,7 +583,10 @@ final class Reader {
   }
 
   private OpenSloAlertPolicy policy(Field doc) {
-    Field spec = doc.require("spec", "conditions and notificationTargets");
+    doc.only("apiVersion", "kind", "metadata", "spec");
+    doc.require("metadata", "a mapping with a name").only(METADATA);
+    Field spec = doc.require("spec", "conditions and notificationTargets").only(
+        "description", "alertWhenNoData", "alertWhenResolved", "alertWhenBreaching", "conditions", "notificationTargets");
     Field conditionsField = spec.require("conditions", "exactly one condition");
     List<Field> conditions = conditionsField.list();
     if (conditions.size() != 1) {
@@ -581,6 +596,7 @@ final class Reader {
     Optional<Field> ref = item.get("conditionRef");
     Condition condition;
     if (ref.isPresent()) {
+      item.only("conditionRef");
       Field referenced = byKind.getOrDefault("AlertCondition", Map.of()).get(ref.get().text());
       if (referenced == null) {
         throw ref.get().invalid(
@@ -594,6 +610,7 @@ final class Reader {
     for (Field t : spec.get("notificationTargets").map(Field::list).orElse(List.of())) {
       Optional<Field> targetRef = t.get("targetRef");
       if (targetRef.isPresent()) {
+        t.only("targetRef");
         Field referenced = byKind.getOrDefault("AlertNotificationTarget", Map.of()).get(targetRef.get().text());
         if (referenced == null) {
           throw targetRef.get().invalid(

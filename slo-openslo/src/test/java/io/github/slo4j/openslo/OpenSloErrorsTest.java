@@ -385,6 +385,29 @@ class OpenSloErrorsTest {
   }
 
   @Test
+  void aMisspeltObjectiveFieldIsRefusedRatherThanIgnored() {
+    assertEquals(
+        "checkout.yaml:30:7: spec.objectives[0].timeSliceWindw: unknown field (expected one of [displayName, op, value,"
+            + " target, targetPercent, timeSliceTarget, timeSliceWindow, indicator, indicatorRef, compositeWeight])",
+        refused(sloWith("target: 0.999", "target: 0.999\n      timeSliceWindw: 5m")));
+  }
+
+  @Test
+  void aMisspeltAlertPolicyFieldIsRefusedRatherThanIgnored() {
+    assertEquals(
+        "checkout.yaml:35:9: spec.alertPolicies[0].spec.alertWhenNoDta: unknown field (expected one of [description,"
+            + " alertWhenNoData, alertWhenResolved, alertWhenBreaching, conditions, notificationTargets])",
+        refused(policyWith("alertWhenBreaching: true", "alertWhenNoDta: true")));
+  }
+
+  @Test
+  void aFieldBesideAReferenceIsRefused() {
+    assertEquals(
+        "checkout.yaml:32:7: spec.alertPolicies[0].severity: unknown field (expected one of [alertPolicyRef])",
+        refused(SLO + "  alertPolicies:\n    - alertPolicyRef: fast-burn\n      severity: page\n"));
+  }
+
+  @Test
   void malformedYamlIsRefusedWhereTheParserStopped() {
     assertEquals(
         "checkout.yaml:29:16: yaml: mapping values are not allowed here (expected well-formed YAML)",
