@@ -231,6 +231,8 @@ final class Reader {
         }
       } else if (!op.isEmpty() && !List.of("lt", "lte", "gt", "gte").contains(op)) {
         throw o.get("op").get().invalid("lte, gte, lt or gt");
+      } else if (o.get("value").isPresent()) {
+        throw o.get("value").get().invalid("no value with a ratioMetric: value is a thresholdMetric's threshold");
       }
       targets.add(objective);
       budgets.add(budgeting);

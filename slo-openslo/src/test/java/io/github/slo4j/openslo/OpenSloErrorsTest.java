@@ -320,6 +320,14 @@ class OpenSloErrorsTest {
   }
 
   @Test
+  void aValueInAnObjectiveOfARatioMetricIsRefusedRatherThanIgnored() {
+    assertEquals(
+        "checkout.yaml:30:14: spec.objectives[0].value: 200 (expected no value with a ratioMetric: value is a"
+            + " thresholdMetric's threshold)",
+        refused(sloWith("target: 0.999", "target: 0.999\n      value: 200")));
+  }
+
+  @Test
   void aCompositeObjectiveIsRefused() {
     assertEquals(
         "checkout.yaml:30:24: spec.objectives[0].compositeWeight: 2 (expected no compositeWeight in an objective:"
