@@ -9,15 +9,37 @@ import java.lang.invoke.VarHandle;
  * <p>Implementation notes. The counters live in one {@code long[]}: {@code stripes} blocks of
  * {@code stride} longs, each block starting on its own 128-byte boundary relative to the array
  * base, with 128 bytes of padding before the first block so the array header and neighbouring
- * objects never share a line with a counter. A writer picks its stripe from the low bits of its
- * thread id (consecutive ids, as thread pools and JMH create them, land on distinct stripes) and
- * does exactly one {@code getAndAdd} on one counter: no clock read, no allocation, no branch that
- * can throw. Counters only grow; nobody ever resets them.
+ * objects never share a line with a counter. A writer adds to the counter of its stripe with one
+ * compare-and-set; no clock read, no allocation, no lock, no branch that can throw. Counters only
+ * grow; nobody ever resets them.
+ *
+ * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
+ * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). When its
+ * compare-and-set fails, another thread is adding to the same counter: the thread then moves, as
+ * {@code java.util.concurrent.atomic.Striped64} does, to the stripe of the next value of a
+ * per-thread xorshift probe and tries there, and remembers the probe for its later events. After
+ * {@link #MAX_MOVES} failed moves in one event it adds with {@code getAndAdd}, which always
+ * succeeds, so an event costs a bounded number of attempts. Whatever the path, an event makes
+ * exactly one successful atomic add to one counter: a failed compare-and-set changes nothing.
+ *
+ * <p>Where a thread's probe is kept. Java 17 offers no per-thread field to a library (Striped64
+ * uses {@code Thread.threadLocalRandomProbe}, which is private to {@code java.util.concurrent}),
+ * and a {@code ThreadLocal} would allocate an entry on a thread's first event. The probes live
+ * instead in {@link #HINTS}, one JVM-wide table of {@value #HINT_SLOTS} longs shared by every
+ * {@code Cells} (a thread that moved away from a busy stripe of one recorder is on a fresh stripe
+ * of all of them, as with Striped64). A slot is chosen by a multiplicative hash of the thread id
+ * and holds the id's low 32 bits (a tag) with the probe; a thread whose tag is not in its slot
+ * uses its id as the probe (its home stripe). Slots are read and written with plain accesses and
+ * without any coordination: a slot is a hint, never a count. A stale, overwritten or (on a JVM
+ * that splits long writes) torn slot only makes a thread start from another stripe, so no
+ * interleaving of slot accesses can lose or double an event.
  *
  * <p>The single reader (the ticker) sums a counter across stripes with acquire reads. Each event
  * touches one counter once, so a sum read at any moment counts every event whose add happened
  * before the read of its stripe and none after: the difference of two sums attributes each event
- * to exactly one interval (the telescoping argument in DESIGN.md).
+ * to exactly one interval (the telescoping argument in DESIGN.md). Both the compare-and-set and
+ * {@code getAndAdd} have volatile semantics, so the ordering the reader relies on is the same on
+ * every path.
  */
 final class Cells {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -26,6 +48,21 @@ final class Cells {
 
   /** 16 longs = 128 bytes: two cache lines, so the adjacent-line prefetcher cannot couple stripes. */
   private static final int LINE_LONGS = 16;
+
+  /** Failed compare-and-sets an event tolerates before it adds with {@code getAndAdd}. */
+  static final int MAX_MOVES = 3;
+
+  /** log2 of {@link #HINT_SLOTS}. */
+  private static final int HINT_BITS = 10;
+
+  /** Slots of {@link #HINTS}: 8 KiB for the whole JVM. */
+  static final int HINT_SLOTS = 1 << HINT_BITS;
+
+  /**
+   * Per-thread probes: {@code tag << 32 | probe}, where the tag is the low 32 bits of the id of the
+   * thread that last moved while hashed to this slot. Racy by design (see the class notes).
+   */
+  private static final long[] HINTS = new long[HINT_SLOTS];
 
   private final long[] counters;
   private final int cells;
@@ -56,17 +93,81 @@ final class Cells {
   }
 
   /** Adds one to {@code cell}. The record path: one atomic add. */
-  @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the baseline is 17
   public void increment(int cell) {
-    int stripe = (int) Thread.currentThread().getId() & mask;
-    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, 1L);
+    add(cell, 1L);
   }
 
   /** Adds {@code n} (≥ 0) to {@code cell}. */
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the baseline is 17
   public void add(int cell, long n) {
-    int stripe = (int) Thread.currentThread().getId() & mask;
-    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, n);
+    addAs(Thread.currentThread().getId(), cell, n);
+  }
+
+  /** {@link #add} as the thread with id {@code tid} (tests use ids that collide on purpose). */
+  void addAs(long tid, int cell, long n) {
+    int slot = slot(tid);
+    int probe = probe(tid, slot);
+    int i = index(probe, cell);
+    long v = (long) LONGS.get(counters, i);
+    if (!LONGS.compareAndSet(counters, i, v, v + n)) {
+      addContended(tid, slot, probe, cell, n);
+    }
+  }
+
+  /**
+   * The slow path, taken after a failed compare-and-set: move to the next stripe of the probe and
+   * try there, at most {@link #MAX_MOVES} times, then add unconditionally. Remembers the last probe.
+   */
+  private void addContended(long tid, int slot, int probe, int cell, long n) {
+    for (int moves = 1; ; moves++) {
+      probe = advance(probe);
+      int i = index(probe, cell);
+      if (moves == MAX_MOVES) {
+        LONGS.getAndAdd(counters, i, n);
+        break;
+      }
+      long v = (long) LONGS.get(counters, i);
+      if (LONGS.compareAndSet(counters, i, v, v + n)) {
+        break;
+      }
+    }
+    HINTS[slot] = tid << 32 | (probe & 0xFFFF_FFFFL);
+  }
+
+  /** The stripe the thread with id {@code tid} adds to next (for tests). */
+  int stripeOf(long tid) {
+    return probe(tid, slot(tid)) & mask;
+  }
+
+  private int index(int probe, int cell) {
+    return LINE_LONGS + (probe & mask) * stride + cell;
+  }
+
+  /**
+   * The slot of {@code tid} in {@link #HINTS}: Fibonacci hashing (Knuth, The Art of Computer
+   * Programming vol. 3, 6.4: multiply by 2^64 / golden ratio, keep the high bits), which spreads
+   * consecutive ids over the whole table.
+   */
+  private static int slot(long tid) {
+    return (int) ((tid * 0x9E37_79B9_7F4A_7C15L) >>> (64 - HINT_BITS));
+  }
+
+  /** The probe remembered for {@code tid}, or its id when its slot holds another thread's. */
+  private static int probe(long tid, int slot) {
+    long hint = HINTS[slot];
+    return (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
+  }
+
+  /**
+   * The next probe: Marsaglia's 32-bit xorshift (13, 17, 5) ("Xorshift RNGs", Journal of
+   * Statistical Software 8(14), 2003), the step Striped64 takes; 0, its fixed point, restarts.
+   */
+  static int advance(int probe) {
+    int p = probe == 0 ? 0x9E37_79B9 : probe;
+    p ^= p << 13;
+    p ^= p >>> 17;
+    p ^= p << 5;
+    return p;
   }
 
   /**
