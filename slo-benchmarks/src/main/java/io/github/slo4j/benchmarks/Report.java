@@ -55,6 +55,20 @@ final class Report {
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
             + " counters and constant gauges.");
+    SECTIONS.put("CollidingThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads whose ids all share a stripe (JMH's own"
+            + " workers have consecutive ids, which never collide): slo4j's threads must move"
+            + " apart. Target: ≤ 1.2 × `baseline` (`LongAdder.increment()`), ≤ 1.1 × at 8"
+            + " threads.");
+    SECTIONS.put("PoolThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads with arbitrary ids (random gaps, fixed"
+            + " seed), as a service's pools have them. Target: ≤ 1.2 × `baseline`"
+            + " (`LongAdder.increment()`) for any ids, ≤ 1.1 × at 8 threads.");
+    SECTIONS.put("StartupBenchmark",
+        "The first record in a fresh JVM (`SingleShotTime`, one shot in each of 10 forks, ns):"
+            + " slo4j builds a registry, registers an SLO and records once; resilience4j builds"
+            + " its sliding window and records once; `baseline` is a new `LongAdder`. Target for"
+            + " slo4j: ≤ 20 ms (20,000,000 ns), resilience4j the floor. Read the 1-thread row.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
