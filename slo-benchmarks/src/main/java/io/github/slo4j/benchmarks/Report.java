@@ -324,6 +324,28 @@ final class Report {
             added <= 0.10 ? "met" : "missed (adds " + pct(added) + ")"});
       }
     }
+    for (String ids : List.of("CollidingThreadsBenchmark", "PoolThreadsBenchmark")) {
+      List<Result> rs = results.stream().filter(r -> r.benchmark().equals(ids))
+          .collect(Collectors.toList());
+      for (int t : threads(rs)) {
+        Optional<Result> slo = find(rs, "slo4j", t);
+        Optional<Result> base = find(rs, "baseline", t);
+        if (t > 1 && slo.isPresent() && base.isPresent()) {
+          double x = slo.get().median() / base.get().median();
+          double limit = t >= 8 ? 1.1 : 1.2;
+          rows.add(new String[] {(ids.startsWith("Colliding") ? "record, thread ids colliding"
+                  : "record, arbitrary thread ids") + ", ≤ " + limit + " × baseline, " + t
+                  + " threads",
+              ratio(x) + " (" + ns(slo.get().median()) + " vs " + ns(base.get().median()) + " ns)",
+              x <= limit ? "met" : "missed by " + pct((x - limit) / limit)});
+        }
+      }
+    }
+    results.stream().filter(r -> r.benchmark().equals("StartupBenchmark")
+        && r.method().equals("slo4j") && r.threads() == 1).findFirst().ifPresent(r ->
+        rows.add(new String[] {"first record in a fresh JVM ≤ 20 ms",
+            String.format(Locale.ROOT, "%.1f ms", r.median() / 1e6),
+            r.median() <= 20e6 ? "met" : "missed by " + pct((r.median() - 20e6) / 20e6)}));
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->
         rows.add(new String[] {"footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds)",
             Footprint.human(f.bytes()), f.bytes() <= 64 * 1024 ? "met"

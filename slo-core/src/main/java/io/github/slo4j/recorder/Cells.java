@@ -21,6 +21,9 @@ import java.lang.invoke.VarHandle;
  * {@link #MAX_MOVES} failed moves in one event it adds with {@code getAndAdd}, which always
  * succeeds, so an event costs a bounded number of attempts. Whatever the path, an event makes
  * exactly one successful atomic add to one counter: a failed compare-and-set changes nothing.
+ * Only a race on the same counter is seen: two threads of one stripe adding to different cells
+ * (one records good events, the other bad) share a line without ever failing a compare-and-set.
+ * Busy threads mostly add to the good cell, which is where they meet and part.
  *
  * <p>Where a thread's probe is kept. Java 17 offers no per-thread field to a library (Striped64
  * uses {@code Thread.threadLocalRandomProbe}, which is private to {@code java.util.concurrent}),
