@@ -9,21 +9,26 @@ import java.lang.invoke.VarHandle;
  * <p>Implementation notes. The counters live in one {@code long[]}: {@code stripes} blocks of
  * {@code stride} longs, each block starting on its own 128-byte boundary relative to the array
  * base, with 128 bytes of padding before the first block so the array header and neighbouring
- * objects never share a line with a counter. A writer adds to the counter of its stripe with one
- * compare-and-set; no clock read, no allocation, no lock, no branch that can throw. Counters only
- * grow; nobody ever resets them.
+ * objects never share a line with a counter. A block is an owner word followed by the stripe's
+ * counters. A writer does exactly one {@code getAndAdd} on one counter of its stripe: no clock
+ * read, no allocation, no lock, no branch that can throw. Counters only grow; nobody ever resets
+ * them.
  *
  * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
- * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). When its
- * compare-and-set fails, another thread is adding to the same counter: the thread then moves, as
- * {@code java.util.concurrent.atomic.Striped64} does, to the stripe of the next value of a
- * per-thread xorshift probe and tries there, and remembers the probe for its later events. After
- * {@link #MAX_MOVES} failed moves in one event it adds with {@code getAndAdd}, which always
- * succeeds, so an event costs a bounded number of attempts. Whatever the path, an event makes
- * exactly one successful atomic add to one counter: a failed compare-and-set changes nothing.
- * Only a race on the same counter is seen: two threads of one stripe adding to different cells
- * (one records good events, the other bad) share a line without ever failing a compare-and-set.
- * Busy threads mostly add to the good cell, which is where they meet and part.
+ * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). Two busy
+ * threads whose ids collide under the mask would share a stripe, and bounce its cache line, for
+ * their whole life; so a thread that meets another on its stripe moves, as {@code
+ * java.util.concurrent.atomic.Striped64} does, to the stripe of the next value of a per-thread
+ * xorshift probe, and remembers the probe for its later events. Meeting is seen through the
+ * stripe's owner word, which holds the id of the thread that last arrived: before its add a thread
+ * reads it (the same cache line as the first counters, which the add brings in anyway), and only
+ * when it holds another id does the thread write anything besides its counter: it claims the word,
+ * and the next time it finds another id there it moves. A thread alone on its stripe never writes the
+ * owner word again, so the record path costs what a bare {@code getAndAdd} costs (Striped64's
+ * compare-and-set, which detects only a race on the same counter, costs about 1 ns more per add
+ * and misses two threads adding to different counters of one stripe, e.g. good and bad events).
+ * The owner word and the probes are hints: they decide where an event is added, never whether, so
+ * no interleaving of their racy reads and writes can lose or double an event.
  *
  * <p>Where a thread's probe is kept. Java 17 offers no per-thread field to a library (Striped64
  * uses {@code Thread.threadLocalRandomProbe}, which is private to {@code java.util.concurrent}),
@@ -31,18 +36,15 @@ import java.lang.invoke.VarHandle;
  * instead in {@link #HINTS}, one JVM-wide table of {@value #HINT_SLOTS} longs shared by every
  * {@code Cells} (a thread that moved away from a busy stripe of one recorder is on a fresh stripe
  * of all of them, as with Striped64). A slot is chosen by a multiplicative hash of the thread id
- * and holds the id's low 32 bits (a tag) with the probe; a thread whose tag is not in its slot
- * uses its id as the probe (its home stripe). Slots are read and written with plain accesses and
- * without any coordination: a slot is a hint, never a count. A stale, overwritten or (on a JVM
- * that splits long writes) torn slot only makes a thread start from another stripe, so no
- * interleaving of slot accesses can lose or double an event.
+ * and holds the id's low 32 bits (a tag), the probe (31 bits) and a "met once" bit; a thread whose
+ * tag is not in its slot uses its id as the probe (its home stripe). Slots are read and written
+ * with plain accesses and without any coordination: a stale, overwritten or (on a JVM that splits
+ * long writes) torn slot only makes a thread start from another stripe.
  *
  * <p>The single reader (the ticker) sums a counter across stripes with acquire reads. Each event
  * touches one counter once, so a sum read at any moment counts every event whose add happened
  * before the read of its stripe and none after: the difference of two sums attributes each event
- * to exactly one interval (the telescoping argument in DESIGN.md). Both the compare-and-set and
- * {@code getAndAdd} have volatile semantics, so the ordering the reader relies on is the same on
- * every path.
+ * to exactly one interval (the telescoping argument in DESIGN.md).
  */
 final class Cells {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -52,18 +54,21 @@ final class Cells {
   /** 16 longs = 128 bytes: two cache lines, so the adjacent-line prefetcher cannot couple stripes. */
   private static final int LINE_LONGS = 16;
 
-  /** Failed compare-and-sets an event tolerates before it adds with {@code getAndAdd}. */
-  static final int MAX_MOVES = 3;
-
   /** log2 of {@link #HINT_SLOTS}. */
   private static final int HINT_BITS = 10;
 
   /** Slots of {@link #HINTS}: 8 KiB for the whole JVM. */
   static final int HINT_SLOTS = 1 << HINT_BITS;
 
+  /** The bits of a slot that hold the probe. */
+  private static final long PROBE = 0x7FFF_FFFFL;
+
+  /** The bit of a slot set when its thread found another thread's id in its stripe's owner word. */
+  private static final long MET = 0x8000_0000L;
+
   /**
-   * Per-thread probes: {@code tag << 32 | probe}, where the tag is the low 32 bits of the id of the
-   * thread that last moved while hashed to this slot. Racy by design (see the class notes).
+   * Per-thread probes: {@code tag << 32 | MET? | probe}, where the tag is the low 32 bits of the id
+   * of the thread that last wrote the slot. Racy by design (see the class notes).
    */
   private static final long[] HINTS = new long[HINT_SLOTS];
 
@@ -81,7 +86,7 @@ final class Cells {
       throw new IllegalArgumentException("stripes: " + stripes + " (expected a power of two)");
     }
     this.cells = cells;
-    this.stride = ((cells + LINE_LONGS - 1) / LINE_LONGS) * LINE_LONGS;
+    this.stride = ((cells + LINE_LONGS) / LINE_LONGS) * LINE_LONGS; // the owner word, the cells
     this.mask = stripes - 1;
     this.counters = new long[LINE_LONGS + stripes * stride];
   }
@@ -109,41 +114,48 @@ final class Cells {
   /** {@link #add} as the thread with id {@code tid} (tests use ids that collide on purpose). */
   void addAs(long tid, int cell, long n) {
     int slot = slot(tid);
-    int probe = probe(tid, slot);
-    int i = index(probe, cell);
-    long v = (long) LONGS.get(counters, i);
-    if (!LONGS.compareAndSet(counters, i, v, v + n)) {
-      addContended(tid, slot, probe, cell, n);
+    long hint = HINTS[slot];
+    int probe = (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
+    int block = block(probe);
+    if ((long) LONGS.getOpaque(counters, block) != tid) {
+      block = arrive(tid, slot, hint, probe, block);
     }
+    LONGS.getAndAdd(counters, block + 1 + cell, n);
   }
 
   /**
-   * The slow path, taken after a failed compare-and-set: move to the next stripe of the probe and
-   * try there, at most {@link #MAX_MOVES} times, then add unconditionally. Remembers the last probe.
+   * The thread found another id (or none) in its stripe's owner word: another thread added here
+   * since this thread's last add, or this thread has just come. Claims the word; if the thread has
+   * met another here before, first moves to the stripe of the probe's next value and claims that
+   * one. Returns the block to add in.
    */
-  private void addContended(long tid, int slot, int probe, int cell, long n) {
-    for (int moves = 1; ; moves++) {
-      probe = advance(probe);
-      int i = index(probe, cell);
-      if (moves == MAX_MOVES) {
-        LONGS.getAndAdd(counters, i, n);
-        break;
-      }
-      long v = (long) LONGS.get(counters, i);
-      if (LONGS.compareAndSet(counters, i, v, v + n)) {
-        break;
+  private int arrive(long tid, int slot, long hint, int probe, int block) {
+    long owner = (long) LONGS.getOpaque(counters, block);
+    int p = probe;
+    int b = block;
+    if (owner != 0) {
+      boolean metBefore = (int) (hint >>> 32) == (int) tid && (hint & MET) != 0;
+      if (metBefore) {
+        p = advance(p);
+        b = block(p);
+        HINTS[slot] = tid << 32 | (p & PROBE);
+      } else {
+        HINTS[slot] = tid << 32 | MET | (p & PROBE);
       }
     }
-    HINTS[slot] = tid << 32 | (probe & 0xFFFF_FFFFL);
+    LONGS.setOpaque(counters, b, tid);
+    return b;
   }
 
   /** The stripe the thread with id {@code tid} adds to next (for tests). */
   int stripeOf(long tid) {
-    return probe(tid, slot(tid)) & mask;
+    long hint = HINTS[slot(tid)];
+    return ((int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid) & mask;
   }
 
-  private int index(int probe, int cell) {
-    return LINE_LONGS + (probe & mask) * stride + cell;
+  /** The index of the owner word of the stripe of {@code probe}; its cells follow. */
+  private int block(int probe) {
+    return LINE_LONGS + (probe & mask) * stride;
   }
 
   /**
@@ -153,12 +165,6 @@ final class Cells {
    */
   private static int slot(long tid) {
     return (int) ((tid * 0x9E37_79B9_7F4A_7C15L) >>> (64 - HINT_BITS));
-  }
-
-  /** The probe remembered for {@code tid}, or its id when its slot holds another thread's. */
-  private static int probe(long tid, int slot) {
-    long hint = HINTS[slot];
-    return (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
   }
 
   /**
@@ -182,7 +188,7 @@ final class Cells {
    */
   public long sum(int cell) {
     long sum = 0;
-    for (int i = LINE_LONGS + cell; i < counters.length; i += stride) {
+    for (int i = LINE_LONGS + 1 + cell; i < counters.length; i += stride) {
       long v = (long) LONGS.getAcquire(counters, i);
       if (v < 0) {
         throw new ArithmeticException("cell " + cell + " wrapped");

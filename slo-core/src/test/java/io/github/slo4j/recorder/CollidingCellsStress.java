@@ -11,10 +11,9 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 /**
- * {@link Cells} where both writers add to the same counter (one stripe, so their compare-and-sets
- * race on one word): a failed compare-and-set, the move to another stripe and the final
- * unconditional add must together count each event exactly once, with the ordering of {@link
- * CellsStress}.
+ * {@link Cells} with one stripe, so both writers meet there at nearly every add: the racy owner
+ * word and probe (each writer finds the other's id, claims the stripe, "moves" to the same stripe)
+ * must leave each event counted exactly once, with the ordering of {@link CellsStress}.
  *
  * <p>{@code writer} adds 1 to cell 0 then 1 to cell 1; {@code writerThenReader} adds 2 to cell 0,
  * then sums cell 1 ({@code r1}) and after it cell 0 ({@code r2}); the arbiter sums both once

@@ -3,6 +3,7 @@ package io.github.slo4j.recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +77,80 @@ class StripeMovesTest {
     assertEquals(adds[0] + adds[1], cells.sum(0), "the two threads' adds");
   }
 
+  /**
+   * Colliding threads that add to different counters of their stripe (one records good events,
+   * the other bad) never race on a word, yet bounce the stripe's line: they too must part.
+   */
+  @Test
+  @SuppressWarnings("deprecation")
+  void collidingThreadsAddingToDifferentCellsAlsoMoveApart() throws Exception {
+    Cells cells = new Cells(2, STRIPES);
+    AtomicIntegerArray stripes = new AtomicIntegerArray(2);
+    long[] adds = new long[2];
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CyclicBarrier round = new CyclicBarrier(2);
+    List<Thread> workers = collidingThreads(2, i -> () -> {
+      try {
+        long tid = Thread.currentThread().getId();
+        while (true) {
+          for (int k = 0; k < 100_000; k++) {
+            cells.increment(i);
+            adds[i]++;
+          }
+          stripes.set(i, cells.stripeOf(tid));
+          round.await();
+          boolean apart = stripes.get(0) != stripes.get(1);
+          round.await();
+          if (apart) {
+            return;
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+        round.reset();
+      }
+    });
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      workers.forEach(Thread::start);
+      for (Thread t : workers) {
+        t.join();
+      }
+    }, "the colliding threads never moved apart (stripes " + stripes + ")");
+    assertEquals(null, failure.get());
+    assertNotEquals(stripes.get(0), stripes.get(1));
+    assertEquals(adds[0], cells.sum(0), "thread 0's adds");
+    assertEquals(adds[1], cells.sum(1), "thread 1's adds");
+  }
+
+  /**
+   * Two ids that collide, adding in turns on one thread (as two threads time-sliced on one CPU
+   * would): each finds the other's id in the owner word, and within a few turns they part.
+   */
+  @Test
+  void twoIdsTakingTurnsOnOneStripePartWithinAFewTurns() {
+    Cells cells = new Cells(1, STRIPES);
+    long a = (1L << 41) + 5;
+    long b = a + 64;
+    assertEquals(cells.stripeOf(a), cells.stripeOf(b));
+    int turns = 0;
+    while (cells.stripeOf(a) == cells.stripeOf(b)) {
+      assertTrue(turns < 100, "still together after " + turns + " turns");
+      cells.addAs(a, 0, 1);
+      cells.addAs(b, 0, 1);
+      turns++;
+    }
+    // then they stay apart: alone on its stripe, neither moves again
+    int sa = cells.stripeOf(a);
+    int sb = cells.stripeOf(b);
+    for (int k = 0; k < 1_000; k++) {
+      cells.addAs(a, 0, 1);
+      cells.addAs(b, 0, 1);
+    }
+    assertEquals(sa, cells.stripeOf(a));
+    assertEquals(sb, cells.stripeOf(b));
+    assertEquals(2L * (turns + 1_000), cells.sum(0));
+  }
+
   /** Eight threads, all forced onto one stripe, each adding a known amount: nothing lost or doubled. */
   @Test
   void eightCollidingThreadsCountEveryEventExactlyOnce() throws Exception {
@@ -96,8 +171,8 @@ class StripeMovesTest {
   }
 
   /**
-   * With one stripe every compare-and-set a concurrent add spoils is retried until the
-   * unconditional add: the slow path, taken over and over, still counts each event once.
+   * With one stripe the threads meet at almost every add and keep claiming the owner word and
+   * moving (to the same stripe): the slow path, taken over and over, still counts each event once.
    */
   @Test
   void oneStripeUnderContentionCountsEveryEventExactlyOnce() throws Exception {
