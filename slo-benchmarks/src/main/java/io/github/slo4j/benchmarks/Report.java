@@ -55,6 +55,20 @@ final class Report {
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
             + " counters and constant gauges.");
+    SECTIONS.put("CollidingThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads whose ids all share a stripe (JMH's own"
+            + " workers have consecutive ids, which never collide): slo4j's threads must move"
+            + " apart. Target: ≤ 1.2 × `baseline` (`LongAdder.increment()`), ≤ 1.1 × at 8"
+            + " threads.");
+    SECTIONS.put("PoolThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads with arbitrary ids (random gaps, fixed"
+            + " seed), as a service's pools have them. Target: ≤ 1.2 × `baseline`"
+            + " (`LongAdder.increment()`) for any ids, ≤ 1.1 × at 8 threads.");
+    SECTIONS.put("StartupBenchmark",
+        "The first record in a fresh JVM (`SingleShotTime`, one shot in each of 10 forks, ns):"
+            + " slo4j builds a registry, registers an SLO and records once; resilience4j builds"
+            + " its sliding window and records once; `baseline` is a new `LongAdder`. Target for"
+            + " slo4j: ≤ 20 ms (20,000,000 ns), resilience4j the floor. Read the 1-thread row.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
@@ -310,6 +324,28 @@ final class Report {
             added <= 0.10 ? "met" : "missed (adds " + pct(added) + ")"});
       }
     }
+    for (String ids : List.of("CollidingThreadsBenchmark", "PoolThreadsBenchmark")) {
+      List<Result> rs = results.stream().filter(r -> r.benchmark().equals(ids))
+          .collect(Collectors.toList());
+      for (int t : threads(rs)) {
+        Optional<Result> slo = find(rs, "slo4j", t);
+        Optional<Result> base = find(rs, "baseline", t);
+        if (t > 1 && slo.isPresent() && base.isPresent()) {
+          double x = slo.get().median() / base.get().median();
+          double limit = t >= 8 ? 1.1 : 1.2;
+          rows.add(new String[] {(ids.startsWith("Colliding") ? "record, thread ids colliding"
+                  : "record, arbitrary thread ids") + ", ≤ " + limit + " × baseline, " + t
+                  + " threads",
+              ratio(x) + " (" + ns(slo.get().median()) + " vs " + ns(base.get().median()) + " ns)",
+              x <= limit ? "met" : "missed by " + pct((x - limit) / limit)});
+        }
+      }
+    }
+    results.stream().filter(r -> r.benchmark().equals("StartupBenchmark")
+        && r.method().equals("slo4j") && r.threads() == 1).findFirst().ifPresent(r ->
+        rows.add(new String[] {"first record in a fresh JVM ≤ 20 ms",
+            String.format(Locale.ROOT, "%.1f ms", r.median() / 1e6),
+            r.median() <= 20e6 ? "met" : "missed by " + pct((r.median() - 20e6) / 20e6)}));
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->
         rows.add(new String[] {"footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds)",
             Footprint.human(f.bytes()), f.bytes() <= 64 * 1024 ? "met"

@@ -7,6 +7,7 @@ import io.github.slo4j.Target;
 import io.github.slo4j.WindowReader;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.LazyLogger;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Watches one SLO: evaluates its {@link AlertRules} and its {@link BudgetPolicy} at every tick,
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * logged and counted and stops nothing.
  */
 public final class SloMonitor {
-  private static final Logger LOG = LoggerFactory.getLogger(SloMonitor.class);
+  private static final Logger LOG = LazyLogger.of(SloMonitor.class);
 
   private final WindowReader reader;
   private final SloDefinition slo;
