@@ -95,7 +95,7 @@ public final class CanaryReport {
     String at = cause.verdict + " at " + DurationFormat.format(elapsed) + ", volume " + volume + ": ";
     switch (cause) {
       case CRITICAL_HARM:
-        return at + "critical " + names(true) + " show harm (false-rollback rate <= " + Format.number(gate.alpha()) + ")";
+        return at + "critical " + names(true) + " harm (false-rollback rate <= " + Format.number(gate.alpha()) + ")";
       case BELOW_MINIMUM: {
         List<String> needs = new ArrayList<>();
         if (elapsed.compareTo(gate.minDuration()) < 0) {
@@ -108,7 +108,7 @@ public final class CanaryReport {
             + gate.minVolume() + " events); needs " + String.join(" and ", needs);
       }
       case NON_CRITICAL_HARM:
-        return at + "non-critical " + names(false) + " show harm"
+        return at + "non-critical " + names(false) + " harm"
             + (maximumReached() ? "; the maximum is reached: a person decides" : "");
       case MAXIMUM_REACHED:
         return at + "maximum reached (" + DurationFormat.format(gate.maxDuration())
@@ -133,7 +133,8 @@ public final class CanaryReport {
         names.add(r.metric().name());
       }
     }
-    return (names.size() == 1 ? "metric " : "metrics ") + String.join(", ", names);
+    return (names.size() == 1 ? "metric " : "metrics ") + String.join(", ", names)
+        + (names.size() == 1 ? " shows" : " show");
   }
 
   /**
