@@ -190,8 +190,8 @@ public final class CanaryObservation {
         throw wrongKind(metric, "window", "any metric but " + CanaryMetric.Kind.DEPENDENCY_PRESSURE + " (use rates)");
       }
       Require.nonNull("canary", canary);
-      if (baseline == null && m.comparesWithBaseline()) {
-        throw new NullPointerException("baseline");
+      if (m.comparesWithBaseline()) {
+        Require.nonNull("baseline", baseline);
       }
       Require.nonNull("target", target);
       Require.nonNull("window", window);

@@ -135,8 +135,8 @@ public final class KayentaJudge {
     Map<String, int[]> groups = new LinkedHashMap<>(); // {passed, classified}
     boolean criticalFailed = false;
     for (Spec s : specs) {
-      double[] c = canary.getOrDefault(s.name, new double[0]);
-      double[] b = baseline.getOrDefault(s.name, new double[0]);
+      double[] c = values("canary", s.name, canary);
+      double[] b = values("baseline", s.name, baseline);
       Classification cls;
       double shift = 0;
       if (c.length == 0 || b.length == 0) {
@@ -173,6 +173,19 @@ public final class KayentaJudge {
     double score = criticalFailed ? 0 : weightSum == 0 ? 100 : weighted / weightSum;
     Outcome outcome = score >= pass ? Outcome.PASS : score < marginal ? Outcome.FAIL : Outcome.MARGINAL;
     return new Result(score, outcome, judged);
+  }
+
+  private static double[] values(String arm, String name, Map<String, double[]> values) {
+    double[] v = values.get(name);
+    if (v == null) {
+      return new double[0];
+    }
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        throw Require.invalid(arm + " '" + name + "'[" + i + "]", v[i], "a finite number");
+      }
+    }
+    return v;
   }
 
   private void checkNames(String arm, Map<String, double[]> values) {

@@ -30,6 +30,8 @@ final class Rollout {
       .build();
   static final Target EVENTS = AVAILABILITY.targets().get(0);
   static final Target FAST = LATENCY.targets().get(0);
+  /** An empty availability store, for tests that need a reader. */
+  static final IntervalStore EVENTS_READER = new IntervalStore(AVAILABILITY, 0, INTERVAL);
 
   /** One arm's traffic: requests per second, and the share of errors, slow requests and failed checkouts. */
   record Traffic(double perSecond, double errors, double slow, double checkoutFailures) {}
