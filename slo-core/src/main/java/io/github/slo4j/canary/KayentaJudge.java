@@ -31,8 +31,9 @@ import java.util.Map;
  * <p><b>Known weaknesses</b>, kept here for compatibility and the reason {@link CanaryGate} exists:
  * (1) sparse error counts pass — a canary with errors in a few intervals and none in the others has
  * a median shift of 0, so 15 errors against none is {@code PASS} where the gate's count test rolls
- * back; (2) it is a fixed-sample test: judged at every interval of a rollout, it fails good canaries
- * far more often than its 5 %; (3) the score is a count of metrics, so one badly broken metric
+ * back; (2) each judgement is a fixed-sample test, so nothing bounds how often a good canary fails
+ * when it is judged again and again during a rollout (its tolerance margin makes each look
+ * conservative, which hides this rather than controls it); (3) the score is a count of metrics, so one badly broken metric
  * among twenty still scores 95 (unless critical); (4) Kayenta breaks ties with random noise, so its
  * verdict can change from run to run — this judge uses midranks instead, and is deterministic.
  * Immutable and thread-safe.
