@@ -51,6 +51,11 @@ final class Report {
             + " `DefaultMeterObservationHandler`, **slo4j** adds `SloObservationHandler` with one"
             + " SLO; `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
             + " handler costs). `baseline` is `Timer.record` on a registered timer.");
+    SECTIONS.put("GateBenchmark",
+        "One evaluation of a canary gate with 10 metrics given as counts (observe, build,"
+            + " evaluate); `slo4jWithReasons` also renders the report's text (Fisher's p-value and"
+            + " the counts that would show harm, per metric). `baseline` is the anytime-valid"
+            + " statistic of one metric.");
     SECTIONS.put("ScrapeBenchmark",
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
@@ -346,6 +351,13 @@ final class Report {
         rows.add(new String[] {"first record in a fresh JVM ≤ 20 ms",
             String.format(Locale.ROOT, "%.1f ms", r.median() / 1e6),
             r.median() <= 20e6 ? "met" : "missed by " + pct((r.median() - 20e6) / 20e6)}));
+    for (Result r : results) {
+      if (r.benchmark().equals("GateBenchmark") && r.method().equals("slo4j")) {
+        rows.add(new String[] {"canary gate: one evaluation of 10 metrics ≤ 10 µs, " + r.threads()
+            + (r.threads() == 1 ? " thread" : " threads"), ns(r.median()) + " ns",
+            r.median() <= 10_000 ? "met" : "missed by " + pct((r.median() - 10_000) / 10_000)});
+      }
+    }
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->
         rows.add(new String[] {"footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds)",
             Footprint.human(f.bytes()), f.bytes() <= 64 * 1024 ? "met"
