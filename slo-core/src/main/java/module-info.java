@@ -10,10 +10,12 @@
  */
 module io.github.slo4j {
   requires org.slf4j;
+  requires java.net.http;
 
   exports io.github.slo4j;
   exports io.github.slo4j.recorder;
   exports io.github.slo4j.monitor;
   exports io.github.slo4j.replay;
   exports io.github.slo4j.testing;
+  exports io.github.slo4j.notify;
 }
