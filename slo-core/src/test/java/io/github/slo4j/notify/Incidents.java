@@ -40,10 +40,16 @@ final class Incidents {
   final List<AlertTransition> seen = new ArrayList<>();
 
   Incidents(Instant start, AlertListener listener, int slos) {
+    this(start, listener, slos, null);
+  }
+
+  /** With a group key: each SLO is grouped, and the traffic is that group's. */
+  Incidents(Instant start, AlertListener listener, int slos, String groupKey) {
     clock = ManualTimeSource.startingAt(start);
     registry = SloRegistry.builder().timeSource(clock).manualTicks().build();
     for (int i = 0; i < slos; i++) {
-      recorders.add(registry.register(slo(i == 0 ? "checkout-availability" : "checkout-availability-" + i)));
+      SloDefinition slo = slo(i == 0 ? "checkout-availability" : "checkout-availability-" + i);
+      recorders.add(groupKey == null ? registry.register(slo) : registry.registerGrouped(slo, 10).group(groupKey));
     }
     monitor =
         RegistryMonitor.builder()
@@ -85,6 +91,14 @@ final class Incidents {
       for (SloRecorder r : recorders) {
         r.recordCounts(good, 1000);
       }
+      clock.advance(TEN_S);
+      registry.tick();
+    }
+  }
+
+  /** {@code d} without any traffic. */
+  void silence(Duration d) {
+    for (long i = 0; i < d.dividedBy(TEN_S); i++) {
       clock.advance(TEN_S);
       registry.tick();
     }
