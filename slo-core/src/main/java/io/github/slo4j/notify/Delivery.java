@@ -1,7 +1,6 @@
 package io.github.slo4j.notify;
 
 import io.github.slo4j.TimeSource;
-import io.github.slo4j.internal.Callbacks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +67,8 @@ final class Delivery<T> {
   private final LinkedHashMap<String, T> pending = new LinkedHashMap<>();
   /** Guarded by {@code lock}. */
   private final LinkedHashMap<String, T> kept = new LinkedHashMap<>();
+  /** The items of the post in progress; guarded by {@code lock}. */
+  private int inFlight;
   /** Guarded by {@code lock}. */
   private boolean closing;
   /** Guarded by {@code lock}; meaningful once {@code closing}. */
@@ -78,6 +79,8 @@ final class Delivery<T> {
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
+  /** Whether this run of failures was logged at WARN; only the delivery thread reads and writes it. */
+  private boolean warned;
 
   Delivery(
       String name,
@@ -152,7 +155,7 @@ final class Delivery<T> {
   int pending() {
     lock.lock();
     try {
-      return pending.size();
+      return pending.size() + inFlight;
     } finally {
       lock.unlock();
     }
@@ -234,42 +237,45 @@ final class Delivery<T> {
           batch.add(Map.entry(e.getKey(), e.getValue()));
           it.remove();
         }
+        inFlight = batch.size();
       } finally {
         lock.unlock();
       }
       Outcome outcome = post(batch);
-      if (outcome == Outcome.INTERRUPTED) {
-        lock.lock();
-        try {
-          putBack(batch);
-          stop();
-        } finally {
-          lock.unlock();
+      lock.lock();
+      try {
+        // the counters change with pending(), so that a reader never sees an alert in neither
+        inFlight = 0;
+        switch (outcome) {
+          case SENT:
+            sent.addAndGet(batch.size());
+            break;
+          case REFUSED:
+            failed.addAndGet(batch.size());
+            dropped.addAndGet(batch.size());
+            break;
+          case RETRY:
+            failed.addAndGet(batch.size());
+            retried.addAndGet(putBack(batch));
+            break;
+          default: // INTERRUPTED: close() gave up waiting
+            putBack(batch);
+            stop();
+            return;
         }
-        return;
+      } finally {
+        lock.unlock();
       }
       if (outcome == Outcome.SENT) {
-        sent.addAndGet(batch.size());
         if (failures > 0) {
           LOG.info("slo4j: {} notifier delivers again to {} after {} failed posts", name, uri, failures);
         }
         failures = 0;
         warned = false;
-        continue;
+      } else if (outcome == Outcome.RETRY) {
+        failures = failures == Integer.MAX_VALUE ? failures : failures + 1;
+        notBefore = time.monotonicNanos() + backoff.delayNanos(failures);
       }
-      failed.addAndGet(batch.size());
-      if (outcome == Outcome.REFUSED) {
-        dropped.addAndGet(batch.size());
-        continue;
-      }
-      lock.lock();
-      try {
-        retried.addAndGet(putBack(batch));
-      } finally {
-        lock.unlock();
-      }
-      failures = failures == Integer.MAX_VALUE ? failures : failures + 1;
-      notBefore = time.monotonicNanos() + backoff.delayNanos(failures);
     }
   }
 
@@ -352,8 +358,6 @@ final class Delivery<T> {
   }
 
   /** The first failure of a run of failures is a WARN (a refusal, an ERROR); the rest DEBUG. */
-  private boolean warned;
-
   private void log(boolean retry, String format, Object... args) {
     if (!retry) {
       LOG.error(format, args);
@@ -368,10 +372,5 @@ final class Delivery<T> {
   private static String abbreviate(String s) {
     String t = s == null ? "" : s.strip();
     return t.length() > 200 ? t.substring(0, 200) + "..." : t;
-  }
-
-  /** {@code 2026-01-02T00:01:00Z}, for the log. */
-  static String iso(long epochMillis) {
-    return Callbacks.iso(epochMillis);
   }
 }

@@ -31,7 +31,7 @@ public interface Notifier extends AlertListener, AutoCloseable {
    */
   long dropped();
 
-  /** {@return alerts waiting for delivery now} */
+  /** {@return alerts waiting for delivery now, those of the post in progress included} */
   int pending();
 
   /**
