@@ -17,6 +17,7 @@
 module io.github.slo4j {
   requires org.slf4j;
   requires transitive HdrHistogram;
+  requires java.net.http;
 
   exports io.github.slo4j;
   exports io.github.slo4j.recorder;
@@ -24,4 +25,5 @@ module io.github.slo4j {
   exports io.github.slo4j.replay;
   exports io.github.slo4j.testing;
   exports io.github.slo4j.canary;
+  exports io.github.slo4j.notify;
 }

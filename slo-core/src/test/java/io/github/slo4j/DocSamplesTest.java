@@ -27,6 +27,8 @@ class DocSamplesTest {
     "README.md, ReadmeExampleTest.java, 3",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
+    "docs/windows.md, recorder/StateFileDocTest.java, 2",
+    "docs/notifications.md, notify/NotificationsDocTest.java, 2",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 5",
