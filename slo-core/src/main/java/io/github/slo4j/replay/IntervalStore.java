@@ -1,5 +1,6 @@
 package io.github.slo4j.replay;
 
+import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
@@ -34,6 +35,9 @@ public final class IntervalStore implements WindowReader {
   private final long[] lastGood;
   private final long[] lastTotal;
   private long count;
+  /** The calendar period {@link #periodWindow(Target, long[])} last read: [start, end) in epoch ms. */
+  private long periodStart = Long.MAX_VALUE;
+  private long periodEnd = Long.MIN_VALUE;
 
   /**
    * A store for {@code definition} whose first interval starts at {@code startMillis}.
@@ -104,15 +108,56 @@ public final class IntervalStore implements WindowReader {
     int t = definition.requireTarget(target).index();
     Require.positive("window", window);
     Require.withinPeriod("window", window, maxWindow);
-    long k = Math.min(window.toMillis() / intervalMillis, count);
+    long[] c = new long[3];
+    read(t, window.toMillis(), c);
+    return new WindowCounts(window, c[0], c[1], c[2] == 0 ? Duration.ZERO : Duration.ofMillis(c[2]));
+  }
+
+  /** {@inheritDoc} Allocates nothing. */
+  @Override
+  public void window(Target target, long windowMillis, long[] into) {
+    int t = definition.requireTarget(target).index();
+    if (windowMillis <= 0 || windowMillis > maxWindow.toMillis()) {
+      window(target, Duration.ofMillis(windowMillis)); // throws the message of the Duration form
+    }
+    read(t, windowMillis, into);
+  }
+
+  /** {@inheritDoc} Allocates nothing but once per calendar period. */
+  @Override
+  public void periodWindow(Target target, long[] into) {
+    int t = definition.requireTarget(target).index();
+    CompliancePeriod period = definition.period();
+    long length;
+    if (period instanceof CompliancePeriod.Calendar) {
+      long last = asOfMillis() - 1;
+      if (last < periodStart || last >= periodEnd) {
+        Instant at = Instant.ofEpochMilli(last);
+        periodStart = period.startAt(at).toEpochMilli();
+        periodEnd = periodStart + period.lengthAt(at).toMillis();
+      }
+      length = last + 1 - periodStart;
+    } else {
+      length = period.nominalLength().toMillis();
+    }
+    read(t, length, into);
+    into[3] = length;
+  }
+
+  /** Good, total and covered milliseconds of target {@code t} over whole intervals of {@code windowMillis}. */
+  private void read(int t, long windowMillis, long[] into) {
+    long k = Math.min(windowMillis / intervalMillis, count);
     if (k == 0) {
-      return new WindowCounts(window, 0, 0, Duration.ZERO);
+      into[0] = 0;
+      into[1] = 0;
+      into[2] = 0;
+      return;
     }
     int end = (int) (count % ring);
     int from = (int) ((count - k) % ring);
-    long good = cumGood[t][end] - cumGood[t][from];
-    long total = cumTotal[t][end] - cumTotal[t][from];
-    return new WindowCounts(window, good, total, Duration.ofMillis(k * intervalMillis));
+    into[0] = cumGood[t][end] - cumGood[t][from];
+    into[1] = cumTotal[t][end] - cumTotal[t][from];
+    into[2] = k * intervalMillis;
   }
 
   @Override
