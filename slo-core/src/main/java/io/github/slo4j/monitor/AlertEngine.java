@@ -226,7 +226,7 @@ final class AlertEngine {
    */
   void evaluate(long nowMillis, PeriodBudgets budgets, List<AlertTransition> out) {
     long asOf = reader.asOfMillis();
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < tiers.length; t++) {
       Target target = targets.get(t);
       for (int i = 0; i < tiers[t].length; i++) {
         long[] l = longCounts[t][i];
@@ -258,7 +258,7 @@ final class AlertEngine {
     }
     touchedCount = 0;
     Instant at = null;
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < tiers.length; t++) {
       updateEpisode(t, nowMillis, asOf);
       if (episodes[t] != null) {
         touched[touchedCount++] = episodes[t];
@@ -381,7 +381,7 @@ final class AlertEngine {
       if (!e.getValue().contains(severity)) {
         continue;
       }
-      for (int t = 0; t < targets.size(); t++) {
+      for (int t = 0; t < tiers.length; t++) {
         for (int i = 0; i < tiers[t].length; i++) {
           if (active[t][i] && tiers[t][i].severity().equals(e.getKey())) {
             return id(t, i);
@@ -423,7 +423,7 @@ final class AlertEngine {
       return;
     }
     boolean anyInPeriod = false;
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < tiers.length; t++) {
       anyInPeriod |= budgets.hasData(t);
     }
     long silenceMillis = silence.toMillis();
@@ -431,7 +431,7 @@ final class AlertEngine {
     reader.window(targets.get(0), silenceMillis, w);
     boolean silent = w[1] <= 0;
     if (!silent) {
-      for (int t = 1; t < targets.size() && silent; t++) {
+      for (int t = 1; t < tiers.length && silent; t++) {
         reader.window(targets.get(t), silenceMillis, scratch);
         silent = scratch[1] <= 0;
       }

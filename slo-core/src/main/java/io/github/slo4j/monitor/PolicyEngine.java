@@ -161,7 +161,7 @@ final class PolicyEngine {
    */
   void evaluate(long nowMillis, PeriodBudgets budgets, AlertEngine.Episode[] episodes, int episodeCount, List<PolicyDecision> out) {
     if (freeze != null) {
-      for (int t = 0; t < targets.size(); t++) {
+      for (int t = 0; t < frozen.length; t++) {
         evaluateFreeze(t, nowMillis, budgets, out);
       }
     }
@@ -172,13 +172,13 @@ final class PolicyEngine {
     }
     if (review != null) {
       if (nextSampleAt == Long.MIN_VALUE || nowMillis >= nextSampleAt) {
-        for (int t = 0; t < targets.size(); t++) {
+        for (int t = 0; t < frozen.length; t++) {
           sample(t, nowMillis, out);
         }
         nextSampleAt = Math.floorDiv(nowMillis, HOUR) * HOUR + HOUR;
       }
     }
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < frozen.length; t++) {
       for (int k = 0; k < steps.size(); k++) {
         evaluateStep(t, k, nowMillis, out);
       }
@@ -373,7 +373,7 @@ final class PolicyEngine {
               + " (expected a freeze to override)");
     }
     List<PolicyDecision> out = new ArrayList<>();
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < frozen.length; t++) {
       if (frozen[t]) {
         frozen[t] = false;
         overridden[t] = new Override(by, reason, at);
@@ -428,7 +428,7 @@ final class PolicyEngine {
   /** Governance problems given the budgets of the last evaluation. */
   public List<String> problems(PeriodBudgets budgets) {
     List<String> out = new ArrayList<>();
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < frozen.length; t++) {
       PeriodBudget b = budgets.get(t);
       if (b == null || !b.hasData() || !b.projectedConsumedAtLeast(BigDecimal.ONE) || frozen[t]) {
         continue;

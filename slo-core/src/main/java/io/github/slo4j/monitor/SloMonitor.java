@@ -177,6 +177,7 @@ public final class SloMonitor {
     Require.nonNull("transitions", transitions);
     Require.nonNull("decisions", decisions);
     boolean changed;
+    boolean queued;
     synchronized (this) {
       advanceLocked(boundaryMillis);
       for (int i = 0; i < transitionScratch.size(); i++) {
@@ -186,8 +187,12 @@ public final class SloMonitor {
         decisions.add(decisionScratch.get(i));
       }
       changed = !transitionScratch.isEmpty() || !decisionScratch.isEmpty();
+      queued = !pending.isEmpty();
     }
-    deliver();
+    if (queued) {
+      // with nothing queued there is nothing to deliver: skip the delivery lock
+      deliver();
+    }
     return changed;
   }
 
@@ -215,8 +220,9 @@ public final class SloMonitor {
     }
     lastBoundary = boundaryMillis;
     budgets.read(reader.asOfMillis());
-    for (Target t : slo.targets()) {
-      reader.window(t, burnWindowMillis, burnCounts[t.index()]);
+    List<Target> targets = slo.targets();
+    for (int t = 0; t < targets.size(); t++) { // by index: an iterator would be garbage
+      reader.window(targets.get(t), burnWindowMillis, burnCounts[t]);
     }
     alerts.evaluate(boundaryMillis, budgets, transitionScratch);
     if (policyEngine != null) {
