@@ -20,6 +20,8 @@ final class PeriodBudgets {
   private final WindowReader reader;
   private final List<Target> targets;
   private final CompliancePeriod period;
+  /** A rolling period's length in milliseconds; 0 for a calendar period. */
+  private final long rollingMillis;
   private final long[] good;
   private final long[] total;
   private final long[] covered;
@@ -36,6 +38,7 @@ final class PeriodBudgets {
     SloDefinition slo = reader.definition();
     this.targets = slo.targets();
     this.period = slo.period();
+    this.rollingMillis = period instanceof CompliancePeriod.Rolling ? period.nominalLength().toMillis() : 0;
     int n = targets.size();
     this.good = new long[n];
     this.total = new long[n];
@@ -50,8 +53,8 @@ final class PeriodBudgets {
    */
   void read(long nowMillis) {
     long periodMillis;
-    if (period instanceof CompliancePeriod.Rolling) {
-      periodMillis = period.nominalLength().toMillis();
+    if (rollingMillis > 0) {
+      periodMillis = rollingMillis;
     } else {
       long last = nowMillis - 1;
       if (last < periodStart || last >= periodEnd) {

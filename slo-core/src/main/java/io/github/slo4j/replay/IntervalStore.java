@@ -29,6 +29,7 @@ public final class IntervalStore implements WindowReader {
   private final long intervalMillis;
   private final Duration interval;
   private final Duration maxWindow;
+  private final long maxWindowMillis;
   private final int ring;
   /**
    * Per target, the cumulative good and total counts of each ring slot side by side ({@code 2 ×
@@ -63,6 +64,7 @@ public final class IntervalStore implements WindowReader {
     this.intervalMillis = interval.toMillis();
     this.perInterval = 1.0 / intervalMillis;
     this.maxWindow = definition.period().maxLength();
+    this.maxWindowMillis = maxWindow.toMillis();
     long slots = maxWindow.toMillis() / intervalMillis + 2;
     if (slots > 50_000_000L) {
       throw Require.invalid(
@@ -127,7 +129,7 @@ public final class IntervalStore implements WindowReader {
   @Override
   public void window(Target target, long windowMillis, long[] into) {
     int t = index(target);
-    if (windowMillis <= 0 || windowMillis > maxWindow.toMillis()) {
+    if (windowMillis <= 0 || windowMillis > maxWindowMillis) {
       window(target, Duration.ofMillis(windowMillis)); // throws the message of the Duration form
     }
     read(t, windowMillis, into);
