@@ -74,6 +74,13 @@ final class Report {
             + " slo4j builds a registry, registers an SLO and records once; resilience4j builds"
             + " its sliding window and records once; `baseline` is a new `LongAdder`. Target for"
             + " slo4j: ≤ 20 ms (20,000,000 ns), resilience4j the floor. Read the 1-thread row.");
+    SECTIONS.put("ReplayBenchmark",
+        "A 30-day month at the 10-s resolution (259,200 evaluations) through the default alert"
+            + " rules and a budget policy, for the events SLO and the latency SLO (`slo`): `month`"
+            + " is one whole replay, its B/op almost all the month's exact store (made once);"
+            + " `evaluation` is one interval of it in steady state (append, then"
+            + " `SloMonitor.evaluate` in its filling form); `baseline` is the append and the window"
+            + " reads of an evaluation, nothing decided.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
@@ -356,6 +363,19 @@ final class Report {
         rows.add(new String[] {"canary gate: one evaluation of 10 metrics ≤ 10 µs, " + r.threads()
             + (r.threads() == 1 ? " thread" : " threads"), ns(r.median()) + " ns",
             r.median() <= 10_000 ? "met" : "missed by " + pct((r.median() - 10_000) / 10_000)});
+      }
+    }
+    List<Result> replay = results.stream().filter(r -> r.benchmark().equals("ReplayBenchmark")
+        && r.threads() == 1).collect(Collectors.toList());
+    for (Result r : replay) {
+      String of = " (" + r.params().getOrDefault("slo", "?") + " SLO)";
+      if (r.method().equals("month")) {
+        double ms = r.median() / 1e6;
+        rows.add(new String[] {"replay of a 30-day month with default rules and a policy ≤ 50 ms" + of,
+            String.format(Locale.ROOT, "%.1f ms", ms), ms <= 50 ? "met" : "missed by " + pct((ms - 50) / 50)});
+      } else if (r.method().equals("evaluation")) {
+        rows.add(new String[] {"replay: 0 B per evaluation" + of, bytes(r.bytesPerOp()) + " B/op",
+            verdictZero(r.bytesPerOp())});
       }
     }
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->

@@ -250,7 +250,7 @@ public final class RegistryMonitor implements Subscription {
           break;
         }
         try {
-          m.evaluateLocked(boundaryMillis);
+          m.advanceLocked(boundaryMillis);
           evaluated.add(m);
         } catch (Throwable e) {
           Key k = new Key(m.definition().id(), m.groupKey().orElse(null));
