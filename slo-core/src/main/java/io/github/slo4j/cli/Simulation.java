@@ -153,12 +153,10 @@ final class Simulation {
       }
       store.append(good, total);
       long boundary = series.startMillis + (i + 1) * iv;
-      SloMonitor.Evaluation e = monitor.evaluate(boundary);
-      if (!e.isEmpty()) {
-        decisions.addAll(e.decisions());
-        for (AlertTransition t : e.transitions()) {
-          transitions.add(t);
-          track(t, open, incidents);
+      int before = transitions.size();
+      if (monitor.evaluate(boundary, transitions, decisions)) { // the allocation-free form
+        for (int k = before; k < transitions.size(); k++) {
+          track(transitions.get(k), open, incidents);
         }
       }
       if ((i + 1) % every == 0 || i == n - 1) {
