@@ -83,11 +83,13 @@ public class Slo4jAutoConfiguration {
    * @param properties the bound properties
    * @param specs the checked SLOs
    * @param clock the Micrometer clock, if any
+   * @param customizers called once the configured SLOs are registered
    * @return the registry; closed on shutdown
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public SloRegistry sloRegistry(Slo4jProperties properties, SloSpecs specs, ObjectProvider<Clock> clock) {
+  public SloRegistry sloRegistry(Slo4jProperties properties, SloSpecs specs, ObjectProvider<Clock> clock,
+      ObjectProvider<SloRegistryCustomizer> customizers) {
     SloRegistry.Builder b = SloRegistry.builder()
         .timeSource(MicrometerTime.of(clock.getIfAvailable(() -> Clock.SYSTEM)))
         .baseInterval(properties.baseInterval());
@@ -103,6 +105,7 @@ public class Slo4jAutoConfiguration {
           registry.registerIfAbsent(s.definition());
         }
       }
+      customizers.orderedStream().forEach(c -> c.customize(registry));
     } catch (RuntimeException e) {
       registry.close();
       throw e;
