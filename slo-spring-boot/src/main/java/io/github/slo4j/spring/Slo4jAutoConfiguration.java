@@ -91,8 +91,13 @@ public class Slo4jAutoConfiguration {
   public SloRegistry sloRegistry(Slo4jProperties properties, SloSpecs specs, ObjectProvider<Clock> clock,
       ObjectProvider<SloRegistryCustomizer> customizers) {
     SloRegistry.Builder b = SloRegistry.builder()
-        .timeSource(MicrometerTime.of(clock.getIfAvailable(() -> Clock.SYSTEM)))
-        .baseInterval(properties.baseInterval());
+        .timeSource(MicrometerTime.of(clock.getIfAvailable(() -> Clock.SYSTEM)));
+    try {
+      b.baseInterval(properties.baseInterval());
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new IllegalArgumentException("slo4j.base-interval: " + m.substring(m.indexOf(": ") + 2), e);
+    }
     if (properties.manualTicks()) {
       b.manualTicks();
     }
