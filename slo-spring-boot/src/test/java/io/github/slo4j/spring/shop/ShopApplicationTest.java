@@ -105,10 +105,16 @@ class ShopApplicationTest {
       return new CopyOnWriteArrayList<>();
     }
 
+    // tag::alert-listener[]
     @Bean
     AlertListener pager(List<AlertTransition> heard) {
-      return heard::add;
+      return transition -> {
+        if (transition.notifies()) { // fired or resolved, not a suppressed tier
+          heard.add(transition); // in production: hand transition.alert() to your pager
+        }
+      };
     }
+    // end::alert-listener[]
   }
 
   @Test
