@@ -55,6 +55,10 @@ final class Report {
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
             + " counters and constant gauges.");
+    SECTIONS.put("PullSourceBenchmark",
+        "One tick of a registry whose SLOs `SloMeterSource` feeds from 100 existing counters (50"
+            + " SLOs, a good and a bad counter each); every tick first adds to every counter."
+            + " `baseline` is the same increments and tick without the source.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
