@@ -59,6 +59,10 @@ final class Report {
         "One tick of a registry whose SLOs `SloMeterSource` feeds from 100 existing counters (50"
             + " SLOs, a good and a bad counter each); every tick first adds to every counter."
             + " `baseline` is the same increments and tick without the source.");
+    SECTIONS.put("StarterBenchmark",
+        "One `GET /checkout` through Spring MVC (MockMvc with the application's filters, so the"
+            + " `http.server.requests` observation runs) in a Spring Boot 4 application with the"
+            + " slo-spring-boot starter and one SLO (**slo4j**) and without it (`baseline`).");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
