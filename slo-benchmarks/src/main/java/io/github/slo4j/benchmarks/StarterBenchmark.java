@@ -94,7 +94,8 @@ public class StarterBenchmark {
 
   private static ConfigurableApplicationContext start(String... properties) {
     return new SpringApplicationBuilder(Shop.class)
-        .properties("server.port=-1", "spring.main.banner-mode=off", "spring.main.log-startup-info=false")
+        .properties("server.port=-1", "spring.main.banner-mode=off", "spring.main.log-startup-info=false",
+            "logging.level.root=warn") // Tomcat logs through java.util.logging: keep the JMH output readable
         .properties(properties)
         .run();
   }
