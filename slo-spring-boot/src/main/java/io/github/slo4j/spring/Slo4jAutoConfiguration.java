@@ -96,7 +96,7 @@ public class Slo4jAutoConfiguration {
       b.baseInterval(properties.baseInterval());
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new IllegalArgumentException("slo4j.base-interval: " + m.substring(m.indexOf(": ") + 2), e);
+      throw new SloPropertyException("slo4j.base-interval: " + m.substring(m.indexOf(": ") + 2), e);
     }
     if (properties.manualTicks()) {
       b.manualTicks();

@@ -73,7 +73,7 @@ public final class SloSpecs {
     SloDefinition.Builder b = checked(at, () -> SloDefinition.builder(id));
     String service = slo.service() != null ? slo.service() : defaultService;
     if (service == null) {
-      throw new IllegalArgumentException(
+      throw new SloPropertyException(
           at + ".service: null (expected the service the SLO belongs to, or spring.application.name)");
     }
     checked(at + ".service", () -> b.service(service));
@@ -82,7 +82,7 @@ public final class SloSpecs {
     }
     if (!slo.latency().isEmpty()) {
       if (slo.objective() != null) {
-        throw new IllegalArgumentException(at + ".objective: " + slo.objective()
+        throw new SloPropertyException(at + ".objective: " + slo.objective()
             + " (expected none with latency: each latency threshold has its own objective)");
       }
       List<LatencyThreshold> thresholds = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class SloSpecs {
         Slo4jProperties.Threshold t = slo.latency().get(i);
         String tAt = at + ".latency[" + i + "]";
         if (t.threshold() == null) {
-          throw new IllegalArgumentException(tAt + ".threshold: null (expected a latency such as 300ms)");
+          throw new SloPropertyException(tAt + ".threshold: null (expected a latency such as 300ms)");
         }
         Objective o = objective(tAt + ".objective", t.objective());
         thresholds.add(checked(tAt + ".threshold", () -> LatencyThreshold.of(t.threshold(), o)));
@@ -114,10 +114,10 @@ public final class SloSpecs {
     OutcomeClassifier classifier = OutcomeClassifier.http(badStatus(at + ".bad-status", slo.badStatus()));
 
     if (slo.groupBy() != null && slo.groupBy().isBlank()) {
-      throw new IllegalArgumentException(at + ".group-by: '" + slo.groupBy() + "' (expected a low-cardinality key name such as uri)");
+      throw new SloPropertyException(at + ".group-by: '" + slo.groupBy() + "' (expected a low-cardinality key name such as uri)");
     }
     if (slo.groupBy() != null && (slo.maxGroups() < 1 || slo.maxGroups() > 10_000)) {
-      throw new IllegalArgumentException(at + ".max-groups: " + slo.maxGroups() + " (expected 1 <= max-groups <= 10000)");
+      throw new SloPropertyException(at + ".max-groups: " + slo.maxGroups() + " (expected 1 <= max-groups <= 10000)");
     }
     AlertRules rules = rules(at + ".alerts", definition, slo.alerts(), baseInterval);
     Optional<BudgetPolicy> policy = slo.policy() == null ? Optional.empty() : Optional.of(policy(at + ".policy", slo.policy()));
@@ -143,7 +143,7 @@ public final class SloSpecs {
    */
   static Objective objective(String at, String text) {
     if (text == null) {
-      throw new IllegalArgumentException(at + ": null (expected a ratio such as 0.999 or a percent such as 99.9%)");
+      throw new SloPropertyException(at + ": null (expected a ratio such as 0.999 or a percent such as 99.9%)");
     }
     String t = text.trim();
     if (t.endsWith("%")) {
@@ -155,7 +155,7 @@ public final class SloSpecs {
       // the core's hint names its Java factory; in YAML a percent is written with %
       String hint = "for a percent use Objective.percent(\"" + t + "\")";
       String message = rest(e).replace(hint, "for a percent write " + t + "%");
-      throw new IllegalArgumentException(at + ": " + message, e);
+      throw new SloPropertyException(at + ": " + message, e);
     }
   }
 
@@ -166,7 +166,7 @@ public final class SloSpecs {
       try {
         z = ZoneId.of(zone);
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException(at + ".zone: " + zone + " (expected a time zone such as UTC or Europe/Paris)", e);
+        throw new SloPropertyException(at + ".zone: " + zone + " (expected a time zone such as UTC or Europe/Paris)", e);
       }
       return p.equals("month") ? CompliancePeriod.calendarMonth(z) : CompliancePeriod.calendarWeek(z);
     }
@@ -174,7 +174,7 @@ public final class SloSpecs {
     try {
       d = DurationStyle.detectAndParse(p);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(at + ".period: " + period + " (expected a rolling length such as 30d, or month or week)", e);
+      throw new SloPropertyException(at + ".period: " + period + " (expected a rolling length such as 30d, or month or week)", e);
     }
     return checked(at + ".period", () -> CompliancePeriod.rolling(d));
   }
@@ -183,14 +183,14 @@ public final class SloSpecs {
     try {
       return new URI(text);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(at + ": " + text + " (expected an absolute URI such as https://...)", e);
+      throw new SloPropertyException(at + ": " + text + " (expected an absolute URI such as https://...)", e);
     }
   }
 
   /** {@code 5xx}, {@code 4xx}, … as a class; {@code 429} as a code. */
   static IntPredicate badStatus(String at, List<String> statuses) {
     if (statuses.isEmpty()) {
-      throw new IllegalArgumentException(at + ": [] (expected at least one status or class such as 5xx)");
+      throw new SloPropertyException(at + ": [] (expected at least one status or class such as 5xx)");
     }
     IntPredicate bad = s -> false;
     for (String raw : statuses) {
@@ -203,7 +203,7 @@ public final class SloSpecs {
         int code = Integer.parseInt(s);
         one = c -> c == code;
       } else {
-        throw new IllegalArgumentException(at + ": " + raw + " (expected a status code such as 429 or a class such as 5xx)");
+        throw new SloPropertyException(at + ": " + raw + " (expected a status code such as 429 or a class such as 5xx)");
       }
       bad = bad.or(one);
     }
@@ -219,10 +219,10 @@ public final class SloSpecs {
           Slo4jProperties.Tier t = alerts.tiers().get(i);
           String tAt = at + ".tiers[" + i + "]";
           if (t.severity() == null) {
-            throw new IllegalArgumentException(tAt + ".severity: null (expected page, ticket or a name of your own)");
+            throw new SloPropertyException(tAt + ".severity: null (expected page, ticket or a name of your own)");
           }
           if (t.longWindow() == null) {
-            throw new IllegalArgumentException(tAt + ".long-window: null (expected a window such as 1h)");
+            throw new SloPropertyException(tAt + ".long-window: null (expected a window such as 1h)");
           }
           Severity severity = checked(tAt + ".severity", () -> Severity.of(t.severity()));
           tiers.add(whole(tAt, () -> t.shortWindow() == null
@@ -251,18 +251,18 @@ public final class SloSpecs {
 
   private static BudgetPolicy policy(String at, Slo4jProperties.Policy p) {
     if (p.id() == null) {
-      throw new IllegalArgumentException(at + ".id: null (expected the policy's id)");
+      throw new SloPropertyException(at + ".id: null (expected the policy's id)");
     }
     BudgetPolicy.Builder b = checked(at + ".id", () -> BudgetPolicy.builder(p.id(), p.version()));
     if (p.approvedBy() == null || p.approvedAt() == null) {
-      throw new IllegalArgumentException(at + ".approved-by: " + p.approvedBy()
+      throw new SloPropertyException(at + ".approved-by: " + p.approvedBy()
           + " (expected who approved the policy, with approved-at, when: a signed policy is a contract)");
     }
     Instant when;
     try {
       when = Instant.parse(p.approvedAt());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(at + ".approved-at: " + p.approvedAt() + " (expected an instant such as 2026-01-05T09:00:00Z)", e);
+      throw new SloPropertyException(at + ".approved-at: " + p.approvedAt() + " (expected an instant such as 2026-01-05T09:00:00Z)", e);
     }
     checked(at + ".approved-by", () -> b.approvedBy(p.approvedBy(), when));
     if (p.freezeWhenExhausted()) {
@@ -282,7 +282,7 @@ public final class SloSpecs {
     try {
       return check.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+      throw new SloPropertyException(at + ": " + e.getMessage(), e);
     }
   }
 
@@ -291,7 +291,7 @@ public final class SloSpecs {
     try {
       return check.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(at + ": " + rest(e), e);
+      throw new SloPropertyException(at + ": " + rest(e), e);
     }
   }
 
