@@ -20,13 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *       match: { uri: /checkout }
  * }</pre>
  *
- * @param enabled whether the starter configures anything ({@code true})
+ * @param enabled whether the starter configures anything (true)
  * @param baseInterval the registry's base interval, which is also the alert evaluation interval
- *     ({@code 10s})
- * @param manualTicks no ticker thread: the application (a test) calls {@code SloRegistry.tick()}
- *     ({@code false})
+ *     (10s)
+ * @param manualTicks no ticker thread: the application (a test) calls SloRegistry.tick()
+ *     (false)
  * @param recordStart whether the application's start is recorded as a deploy change marker
- *     ({@code true})
+ *     (true)
  * @param tags tags added to every SLO meter (none)
  * @param slos the SLOs, by id (none)
  */

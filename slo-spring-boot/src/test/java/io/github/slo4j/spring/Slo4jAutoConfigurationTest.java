@@ -207,6 +207,15 @@ class Slo4jAutoConfigurationTest {
         .run(context -> assertThat(context.getBean(RegistryMonitor.class).monitor("mine")).isPresent());
   }
 
+  @Test
+  void theConfigurationMetadataDescribesTheSlo4jProperties() throws java.io.IOException {
+    try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).contains("\"slo4j.slos\"", "\"slo4j.base-interval\"", "\"slo4j.manual-ticks\"",
+          "\"slo4j.record-start\"", "\"slo4j.tags\"", "\"slo4j.enabled\"");
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static void ready(ConfigurableApplicationContext context) {
     ApplicationListener<ApplicationReadyEvent> l = context.getBean("sloStartMarker", ApplicationListener.class);
