@@ -1,6 +1,7 @@
 package io.github.slo4j.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.slo4j.ChangeLog;
@@ -140,6 +141,27 @@ class Slo4jAutoConfigurationTest {
           assertThat(meters.find("slo.events").tags("slo", "checkout", "region", "eu-west-1").functionCounters())
               .hasSize(2); // good and bad
         });
+  }
+
+  @Test
+  void closingTheApplicationClosesTheRegistryTheMonitorAndTheMeters() {
+    SloRegistry[] registry = new SloRegistry[1];
+    RegistryMonitor[] monitor = new RegistryMonitor[1];
+    MeterRegistry[] meters = new MeterRegistry[1];
+    runner.withPropertyValues(CHECKOUT)
+        .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+        .run(context -> {
+          registry[0] = context.getBean(SloRegistry.class);
+          monitor[0] = context.getBean(RegistryMonitor.class);
+          meters[0] = context.getBean(MeterRegistry.class);
+          assertThat(meters[0].find("slo.events").meters()).isNotEmpty();
+        });
+    assertThat(monitor[0].closed()).isTrue();
+    assertThat(meters[0].find("slo.events").meters()).isEmpty(); // the binder removed its meters
+    SloDefinition late = SloDefinition.builder("late").service("shop").objective(Objective.percent("99")).build();
+    assertThatThrownBy(() -> registry[0].register(late)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("registry is closed");
   }
 
   @Test
