@@ -81,6 +81,14 @@ final class Report {
             + " `evaluation` is one interval of it in steady state (append, then"
             + " `SloMonitor.evaluate` in its filling form); `baseline` is the append and the window"
             + " reads of an evaluation, nothing decided.");
+    SECTIONS.put("PullSourceBenchmark",
+        "One tick of a registry whose SLOs `SloMeterSource` feeds from 100 existing counters (50"
+            + " SLOs, a good and a bad counter each); every tick first adds to every counter."
+            + " `baseline` is the same increments and tick without the source.");
+    SECTIONS.put("StarterBenchmark",
+        "One `GET /checkout` through Spring MVC (MockMvc with the application's filters, so the"
+            + " `http.server.requests` observation runs) in a Spring Boot 4 application with the"
+            + " slo-spring-boot starter and one SLO (**slo4j**) and without it (`baseline`).");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
