@@ -8,8 +8,11 @@
  * exact stores) and {@link io.github.slo4j.testing} (reliability assertions for unit tests).
  * Everything else (the command line, {@code internal} helpers) is not exported.
  */
+// HdrHistogram 2.2.2 has no module descriptor or Automatic-Module-Name; its Histogram is in the API
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.github.slo4j {
   requires org.slf4j;
+  requires transitive HdrHistogram;
 
   exports io.github.slo4j;
   exports io.github.slo4j.recorder;

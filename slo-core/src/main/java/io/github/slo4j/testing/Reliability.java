@@ -5,8 +5,10 @@ import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.HdrHistogram.AbstractHistogram;
 
 /**
  * The entry points of the reliability assertions, for any test framework:
@@ -63,6 +65,15 @@ public final class Reliability {
   /** Assertions on quantiles of a sample of latencies (each {@code >= 0}); the collection is copied. */
   public static LatencyAssert assertThatLatencies(Collection<Duration> latencies) {
     return LatencyAssert.of(latencies);
+  }
+
+  /**
+   * Assertions on quantiles of the latencies recorded in an HdrHistogram (a {@code Histogram}, or
+   * the interval histogram of a {@code Recorder}), whose values are in {@code unit}; the histogram
+   * is copied, so later recording does not change the assertion.
+   */
+  public static LatencyAssert assertThatLatencies(AbstractHistogram histogram, TimeUnit unit) {
+    return LatencyAssert.of(histogram, unit);
   }
 
   private static boolean success(Boolean outcome) {
