@@ -2,6 +2,8 @@ package io.github.slo4j.testing;
 
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.internal.Require;
+import io.github.slo4j.monitor.AlertRules;
+import io.github.slo4j.replay.Replay;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.SplittableRandom;
@@ -74,6 +76,15 @@ public final class Reliability {
    */
   public static LatencyAssert assertThatLatencies(AbstractHistogram histogram, TimeUnit unit) {
     return LatencyAssert.of(histogram, unit);
+  }
+
+  /**
+   * Assertions on alerting: the SLO of {@code rules} (its {@link AlertRules#definition()}) replayed
+   * through {@code traffic} with those rules, e.g. {@code
+   * Reliability.assertThatAlerting(rules, outage).incidentAt(Duration.ofDays(1)).pagesWithin(Duration.ofMinutes(5))}.
+   */
+  public static AlertAssert assertThatAlerting(AlertRules rules, Replay.Traffic traffic) {
+    return AlertAssert.of(rules, traffic);
   }
 
   private static boolean success(Boolean outcome) {
