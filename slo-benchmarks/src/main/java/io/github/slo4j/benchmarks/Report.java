@@ -55,6 +55,11 @@ final class Report {
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
             + " counters and constant gauges.");
+    SECTIONS.put("AssertionBenchmark",
+        "One reliability assertion over 10,000 outcomes: `counts` and `countsDemonstrated` from"
+            + " counts, `sampled` making the calls, `latencyList` and `latencyHistogram` a p99 bound."
+            + " `baseline` counts the failures against a fixed limit, the flaky check the assertions"
+            + " replace.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
