@@ -5,7 +5,8 @@
  * <p>The exported packages are the API, one layer each: {@link io.github.slo4j} (the model and the
  * math), {@link io.github.slo4j.recorder} (the record path, the ticker, windows and state), {@link
  * io.github.slo4j.monitor} (alerting and policy), {@link io.github.slo4j.replay} (replay over
- * exact stores) and {@link io.github.slo4j.testing} (reliability assertions for unit tests).
+ * exact stores), {@link io.github.slo4j.testing} (reliability assertions for unit tests) and {@link
+ * io.github.slo4j.composite} (composite SLOs).
  * Everything else (the command line, {@code internal} helpers) is not exported.
  */
 // HdrHistogram 2.2.2 has no module descriptor or Automatic-Module-Name; its Histogram is in the API
@@ -19,4 +20,5 @@ module io.github.slo4j {
   exports io.github.slo4j.monitor;
   exports io.github.slo4j.replay;
   exports io.github.slo4j.testing;
+  exports io.github.slo4j.composite;
 }

@@ -54,7 +54,8 @@ class ApiJavadocTest {
             "io.github.slo4j.recorder",
             "io.github.slo4j.monitor",
             "io.github.slo4j.replay",
-            "io.github.slo4j.testing"),
+            "io.github.slo4j.testing",
+            "io.github.slo4j.composite"),
         exportedPackages());
   }
 
