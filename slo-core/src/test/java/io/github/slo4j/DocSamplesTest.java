@@ -29,7 +29,8 @@ class DocSamplesTest {
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
-    "docs/testing.md, testing/TestingDocTest.java, 7"
+    "docs/testing.md, testing/TestingDocTest.java, 7",
+    "docs/composite.md, composite/CompositeDocTest.java, 3"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);
