@@ -9,6 +9,8 @@ import io.github.slo4j.SloDefinition;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertState;
 import io.github.slo4j.monitor.AlertTransition;
+import io.github.slo4j.monitor.BudgetPolicy;
+import io.github.slo4j.monitor.PolicyDecision;
 import io.github.slo4j.monitor.Severity;
 import io.github.slo4j.monitor.SloMonitor;
 import io.github.slo4j.replay.IntervalStore;
@@ -69,14 +71,22 @@ class CompositeReplayTest {
     CompositeSlo weightedJourney = weighted.build();
     CompositeSlo allOfJourney = allOf.build();
     allOfJourney.update();
-    SloMonitor weightedMonitor =
-        SloMonitor.builder(weightedSlo).rules(AlertRules.defaults(weightedSlo)).build(weightedJourney);
+    BudgetPolicy policy = BudgetPolicy.builder("checkout-journey-policy", "1")
+        .approvedBy("Dana Ruiz, VP Engineering", Instant.parse("2025-12-15T09:00:00Z"))
+        .freezeWhenExhausted()
+        .postmortemAt(0.05)
+        .build();
+    SloMonitor weightedMonitor = SloMonitor.builder(weightedSlo)
+        .rules(AlertRules.defaults(weightedSlo))
+        .policy(policy)
+        .build(weightedJourney);
     SloMonitor allOfMonitor = SloMonitor.builder(allOfSlo).rules(AlertRules.defaults(allOfSlo)).build(allOfJourney);
 
     List<AlertTransition> service3 = new ArrayList<>();
     List<AlertTransition> others = new ArrayList<>();
     List<AlertTransition> weightedAlerts = new ArrayList<>();
     List<AlertTransition> allOfAlerts = new ArrayList<>();
+    List<PolicyDecision> weightedDecisions = new ArrayList<>();
     long intervals = END.dividedBy(INTERVAL);
     for (long i = 1; i <= intervals; i++) {
       Duration elapsed = INTERVAL.multipliedBy(i);
@@ -90,7 +100,9 @@ class CompositeReplayTest {
       for (int s = 1; s <= SERVICES; s++) {
         (s == 3 ? service3 : others).addAll(serviceMonitors.get(s - 1).evaluate(boundary).transitions());
       }
-      weightedAlerts.addAll(weightedMonitor.evaluate(boundary).transitions());
+      SloMonitor.Evaluation w = weightedMonitor.evaluate(boundary);
+      weightedAlerts.addAll(w.transitions());
+      weightedDecisions.addAll(w.decisions());
       allOfAlerts.addAll(allOfMonitor.evaluate(boundary).transitions());
     }
 
@@ -113,5 +125,12 @@ class CompositeReplayTest {
             + " spent 2.01% of the period's projected budget; the period so far consumed 227.5% of its budget (2.01% of"
             + " the period's projected budget); exhausted in 17h36m at this rate; no correlated change",
         firing.alert().summary());
+    // the journey's own policy: the hour spends 0.2 × 1h ÷ (30d × 0.499 %) = 5.6 % of its budget, and
+    // the episode passes 5 % 54 minutes in
+    assertEquals(List.of("2026-01-01T06:54:00Z postmortem-required (checkout-journey-policy 1 postmortem)"
+            + " checkout-journey/events: the alert episode that started firing at 2026-01-01T06:21:40Z"
+            + " (page 1h/5m > 14.4) spent 5.01% of the period's projected budget (at least 5%): a postmortem is"
+            + " required"),
+        weightedDecisions.stream().map(PolicyDecision::toString).toList());
   }
 }
