@@ -133,4 +133,32 @@ class CompositeReplayTest {
             + " required"),
         weightedDecisions.stream().map(PolicyDecision::toString).toList());
   }
+
+  @Test
+  void aSilentComponentMakesTheJourneyNoDataAndItsNoDataAlertFires() {
+    Objective each = Objective.percent("99.9");
+    SloDefinition journeySlo = SloDefinition.builder("checkout-journey").service("checkout").objective(each).build();
+    IntervalStore cart = new IntervalStore(
+        SloDefinition.builder("cart").service("cart").objective(each).build(), START.toEpochMilli(), INTERVAL);
+    IntervalStore payment = new IntervalStore(
+        SloDefinition.builder("payment").service("payment").objective(each).build(), START.toEpochMilli(), INTERVAL);
+    CompositeSlo journey = CompositeSlo.builder(journeySlo).component(cart).component(payment).build();
+    SloMonitor monitor = SloMonitor.builder(journeySlo).rules(AlertRules.defaults(journeySlo)).build(journey);
+    List<String> transitions = new ArrayList<>();
+    for (long i = 1; i <= ofHours(2).dividedBy(INTERVAL); i++) {
+      Duration elapsed = INTERVAL.multipliedBy(i);
+      cart.append(new long[] {1_000}, new long[] {1_000});
+      // payment goes silent after an hour while the cart stays busy and healthy
+      long payments = elapsed.compareTo(ofHours(1)) > 0 ? 0 : 1_000;
+      payment.append(new long[] {payments}, new long[] {payments});
+      for (AlertTransition t : monitor.evaluate(START.plus(elapsed).toEpochMilli()).transitions()) {
+        transitions.add("+" + io.github.slo4j.internal.DurationFormat.format(elapsed) + " " + t.alert().id() + ": "
+            + t.from().name().toLowerCase(java.util.Locale.ROOT) + " -> " + t.to().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    // the busy, healthy cart does not make the journey look healthy: after 30 minutes without data
+    // the journey's no-data alert fires (a ticket by default)
+    assertEquals(List.of("+1h30m checkout-journey/events ticket no-data 30m: inactive -> firing"), transitions);
+    assertEquals(false, journey.window(journeySlo.targets().get(0), Duration.ofMinutes(5)).hasData());
+  }
 }
