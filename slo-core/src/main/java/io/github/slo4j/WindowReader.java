@@ -46,6 +46,38 @@ public interface WindowReader {
     return window(target, Duration.between(period.startAt(last), last.plusMillis(1)));
   }
 
+  /**
+   * {@link #window(Target, Duration)} for a reader evaluated at every tick, without a result
+   * object: writes the good and total counts and the covered milliseconds of the window of {@code
+   * windowMillis} into {@code into[0]}, {@code into[1]} and {@code into[2]}. The default reads
+   * {@link #window(Target, Duration)} and so allocates; a reader whose reads can allocate nothing
+   * overrides it (replay's exact store does), and the monitor reads through it.
+   *
+   * @throws IllegalArgumentException as {@link #window(Target, Duration)} does
+   */
+  default void window(Target target, long windowMillis, long[] into) {
+    WindowCounts w = window(target, Duration.ofMillis(windowMillis));
+    into[0] = w.good();
+    into[1] = w.total();
+    into[2] = w.covered().toMillis();
+  }
+
+  /**
+   * {@link #periodWindow(Target)} without a result object, as {@link #window(Target, long,
+   * long[])}: good, total and covered milliseconds into {@code into[0..2]}, and the length of the
+   * window read ({@link WindowCounts#window()}) into {@code into[3]}. The default reads {@link
+   * #periodWindow(Target)} and so allocates.
+   *
+   * @throws IllegalArgumentException when the target is not this SLO's
+   */
+  default void periodWindow(Target target, long[] into) {
+    WindowCounts w = periodWindow(target);
+    into[0] = w.good();
+    into[1] = w.total();
+    into[2] = w.covered().toMillis();
+    into[3] = w.window().toMillis();
+  }
+
   /** The group key when this reads one group of a grouped SLO; empty by default. */
   default Optional<String> groupKey() {
     return Optional.empty();

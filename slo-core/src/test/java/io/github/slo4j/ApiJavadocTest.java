@@ -55,6 +55,8 @@ class ApiJavadocTest {
             "io.github.slo4j.monitor",
             "io.github.slo4j.replay",
             "io.github.slo4j.testing",
+            "io.github.slo4j.canary",
+            "io.github.slo4j.notify",
             "io.github.slo4j.composite"),
         exportedPackages());
   }

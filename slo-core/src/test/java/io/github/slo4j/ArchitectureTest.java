@@ -42,7 +42,9 @@ class ArchitectureTest {
 
   /**
    * The slo4j layers each layer may use besides itself (and besides {@code java.*} and {@code
-   * org.slf4j}), as in DESIGN.md. {@code canary} is not written yet.
+   * org.slf4j}), as in DESIGN.md; {@code canary} also uses the monitor (a canary's verdict joins the
+   * release gate) and HdrHistogram ({@link #EXTERNAL_OF}); {@code testing} the monitor (assertions on
+   * alerting) and HdrHistogram.
    */
   static final Map<String, List<String>> MAY_USE = mayUse();
 
@@ -52,8 +54,9 @@ class ArchitectureTest {
     m.put("recorder", List.of("model", "internal"));
     m.put("monitor", List.of("model", "internal"));
     m.put("replay", List.of("model", "monitor", "internal"));
-    m.put("canary", List.of("model", "replay", "internal"));
+    m.put("canary", List.of("model", "monitor", "replay", "internal"));
     m.put("testing", List.of("model", "monitor", "replay", "internal"));
+    m.put("notify", List.of("model", "monitor", "internal"));
     m.put("composite", List.of("model", "internal"));
     m.put(CLI, List.of());
     m.put("internal", List.of());
@@ -61,6 +64,12 @@ class ArchitectureTest {
   }
 
   private static final List<String> EXTERNAL = List.of("java.*", "org.slf4j");
+
+  /**
+   * Libraries besides {@link #EXTERNAL} that one layer may use: the canary gate and the latency
+   * assertions take HdrHistogram's histograms.
+   */
+  static final Map<String, String> EXTERNAL_OF = Map.of("canary", "org.HdrHistogram", "testing", "org.HdrHistogram");
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private static final Pattern IMPORT =
@@ -136,6 +145,24 @@ class ArchitectureTest {
             "io/github/slo4j/ChangeMarker.java:5: model uses io.github.slo4j.monitor.BudgetPolicy"
                 + " (model may use only internal, java.*, org.slf4j)"),
         violations("io/github/slo4j/ChangeMarker.java", source));
+  }
+
+  @Test
+  void onlyTheCanaryMayImportHdrHistogram() {
+    String canary =
+        "package io.github.slo4j.canary;\n"
+            + "import io.github.slo4j.monitor.SloMonitor;\n"
+            + "import org.HdrHistogram.Histogram;\n"
+            + "final class G {}\n";
+    assertEquals(List.of(), violations("io/github/slo4j/canary/G.java", canary));
+    String recorder = canary.replace("package io.github.slo4j.canary;", "package io.github.slo4j.recorder;");
+    assertEquals(
+        List.of(
+            "io/github/slo4j/recorder/G.java:2: recorder uses io.github.slo4j.monitor.SloMonitor"
+                + " (recorder may use only model, internal, java.*, org.slf4j)",
+            "io/github/slo4j/recorder/G.java:3: recorder uses org.HdrHistogram.Histogram"
+                + " (recorder may use only model, internal, java.*, org.slf4j)"),
+        violations("io/github/slo4j/recorder/G.java", recorder));
   }
 
   @Test
@@ -260,8 +287,9 @@ class ArchitectureTest {
     String where = file + ":" + line + ": " + layer + " uses " + name;
     String pkg = packageOfName(name);
     if (!pkg.equals(ROOT) && !pkg.startsWith(ROOT + ".")) {
+      String extra = EXTERNAL_OF.get(layer);
       if (!layer.equals(CLI) && !pkg.startsWith("java.") && !(pkg + ".").startsWith("org.slf4j.")
-          && !name.startsWith("org.HdrHistogram.")) { // slo-core's other runtime dependency (DESIGN.md)
+          && !(extra != null && name.startsWith(extra + "."))) {
         out.add(where + " (" + layer + " may use only " + allowed(layer) + ")");
       }
       return;
@@ -280,6 +308,9 @@ class ArchitectureTest {
   private static String allowed(String layer) {
     List<String> all = new ArrayList<>(MAY_USE.get(layer));
     all.addAll(EXTERNAL);
+    if (EXTERNAL_OF.containsKey(layer)) {
+      all.add(EXTERNAL_OF.get(layer));
+    }
     return String.join(", ", all);
   }
 

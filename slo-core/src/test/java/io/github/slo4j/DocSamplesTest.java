@@ -27,9 +27,12 @@ class DocSamplesTest {
     "README.md, ReadmeExampleTest.java, 3",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
+    "docs/windows.md, recorder/StateFileDocTest.java, 2",
+    "docs/notifications.md, notify/NotificationsDocTest.java, 2",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 7",
+    "docs/canary.md, canary/CanaryDocTest.java, 3",
     "docs/composite.md, composite/CompositeDocTest.java, 3"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {

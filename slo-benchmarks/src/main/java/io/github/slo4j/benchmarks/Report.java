@@ -51,10 +51,36 @@ final class Report {
             + " `DefaultMeterObservationHandler`, **slo4j** adds `SloObservationHandler` with one"
             + " SLO; `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
             + " handler costs). `baseline` is `Timer.record` on a registered timer.");
+    SECTIONS.put("GateBenchmark",
+        "One evaluation of a canary gate with 10 metrics given as counts (observe, build,"
+            + " evaluate); `slo4jWithReasons` also renders the report's text (Fisher's p-value and"
+            + " the counts that would show harm, per metric). `baseline` is the anytime-valid"
+            + " statistic of one metric.");
     SECTIONS.put("ScrapeBenchmark",
         "`PrometheusMeterRegistry.scrape()` of the meters `SloMeterBinder` publishes for 1 and"
             + " 100 SLOs (a monitor attached). `baseline` scrapes the same meter ids as plain"
             + " counters and constant gauges.");
+    SECTIONS.put("CollidingThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads whose ids all share a stripe (JMH's own"
+            + " workers have consecutive ids, which never collide): slo4j's threads must move"
+            + " apart. Target: ≤ 1.2 × `baseline` (`LongAdder.increment()`), ≤ 1.1 × at 8"
+            + " threads.");
+    SECTIONS.put("PoolThreadsBenchmark",
+        "`RecordBenchmark`'s record on worker threads with arbitrary ids (random gaps, fixed"
+            + " seed), as a service's pools have them. Target: ≤ 1.2 × `baseline`"
+            + " (`LongAdder.increment()`) for any ids, ≤ 1.1 × at 8 threads.");
+    SECTIONS.put("StartupBenchmark",
+        "The first record in a fresh JVM (`SingleShotTime`, one shot in each of 10 forks, ns):"
+            + " slo4j builds a registry, registers an SLO and records once; resilience4j builds"
+            + " its sliding window and records once; `baseline` is a new `LongAdder`. Target for"
+            + " slo4j: ≤ 20 ms (20,000,000 ns), resilience4j the floor. Read the 1-thread row.");
+    SECTIONS.put("ReplayBenchmark",
+        "A 30-day month at the 10-s resolution (259,200 evaluations) through the default alert"
+            + " rules and a budget policy, for the events SLO and the latency SLO (`slo`): `month`"
+            + " is one whole replay, its B/op almost all the month's exact store (made once);"
+            + " `evaluation` is one interval of it in steady state (append, then"
+            + " `SloMonitor.evaluate` in its filling form); `baseline` is the append and the window"
+            + " reads of an evaluation, nothing decided.");
     SECTIONS.put("AssertionBenchmark",
         "One reliability assertion over 10,000 outcomes: `counts` and `countsDemonstrated` from"
             + " counts, `sampled` making the calls, `latencyList` and `latencyHistogram` a p99 bound."
@@ -313,6 +339,48 @@ final class Report {
             pct(added) + " (" + ns(slo.get().median()) + " vs " + ns(micrometer.get().median())
                 + " ns)",
             added <= 0.10 ? "met" : "missed (adds " + pct(added) + ")"});
+      }
+    }
+    for (String ids : List.of("CollidingThreadsBenchmark", "PoolThreadsBenchmark")) {
+      List<Result> rs = results.stream().filter(r -> r.benchmark().equals(ids))
+          .collect(Collectors.toList());
+      for (int t : threads(rs)) {
+        Optional<Result> slo = find(rs, "slo4j", t);
+        Optional<Result> base = find(rs, "baseline", t);
+        if (t > 1 && slo.isPresent() && base.isPresent()) {
+          double x = slo.get().median() / base.get().median();
+          double limit = t >= 8 ? 1.1 : 1.2;
+          rows.add(new String[] {(ids.startsWith("Colliding") ? "record, thread ids colliding"
+                  : "record, arbitrary thread ids") + ", ≤ " + limit + " × baseline, " + t
+                  + " threads",
+              ratio(x) + " (" + ns(slo.get().median()) + " vs " + ns(base.get().median()) + " ns)",
+              x <= limit ? "met" : "missed by " + pct((x - limit) / limit)});
+        }
+      }
+    }
+    results.stream().filter(r -> r.benchmark().equals("StartupBenchmark")
+        && r.method().equals("slo4j") && r.threads() == 1).findFirst().ifPresent(r ->
+        rows.add(new String[] {"first record in a fresh JVM ≤ 20 ms",
+            String.format(Locale.ROOT, "%.1f ms", r.median() / 1e6),
+            r.median() <= 20e6 ? "met" : "missed by " + pct((r.median() - 20e6) / 20e6)}));
+    for (Result r : results) {
+      if (r.benchmark().equals("GateBenchmark") && r.method().equals("slo4j")) {
+        rows.add(new String[] {"canary gate: one evaluation of 10 metrics ≤ 10 µs, " + r.threads()
+            + (r.threads() == 1 ? " thread" : " threads"), ns(r.median()) + " ns",
+            r.median() <= 10_000 ? "met" : "missed by " + pct((r.median() - 10_000) / 10_000)});
+      }
+    }
+    List<Result> replay = results.stream().filter(r -> r.benchmark().equals("ReplayBenchmark")
+        && r.threads() == 1).collect(Collectors.toList());
+    for (Result r : replay) {
+      String of = " (" + r.params().getOrDefault("slo", "?") + " SLO)";
+      if (r.method().equals("month")) {
+        double ms = r.median() / 1e6;
+        rows.add(new String[] {"replay of a 30-day month with default rules and a policy ≤ 50 ms" + of,
+            String.format(Locale.ROOT, "%.1f ms", ms), ms <= 50 ? "met" : "missed by " + pct((ms - 50) / 50)});
+      } else if (r.method().equals("evaluation")) {
+        rows.add(new String[] {"replay: 0 B per evaluation" + of, bytes(r.bytesPerOp()) + " B/op",
+            verdictZero(r.bytesPerOp())});
       }
     }
     footprint.stream().filter(f -> f.implementation().equals("slo4j")).findFirst().ifPresent(f ->

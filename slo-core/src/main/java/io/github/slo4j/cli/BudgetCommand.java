@@ -33,6 +33,8 @@ final class BudgetCommand {
   private final String rateText;
   private final String strategy;
   private final boolean json;
+  /** Why some tiers are missing for this period, or null. */
+  private String note;
 
   private BudgetCommand(
       Objective objective, Duration period, Double ratePerSecond, String rateText, String strategy, boolean json) {
@@ -44,56 +46,50 @@ final class BudgetCommand {
     this.json = json;
   }
 
+  static final String HELP =
+      USAGE
+          + "\n\n"
+          + "Prints what an objective allows over a period: the error budget as a share of events and as\n"
+          + "bad time, how fast each burn rate exhausts it, and the multi-window alert tiers with the error\n"
+          + "ratio each fires above and how fast it detects a full outage.\n\n"
+          + "  --objective   the share of good events, in percent: 99.9 allows 1 bad event in 1,000.\n"
+          + "  --period      the compliance period: a duration from 1h to 400d in d, h and m, such as 30d,\n"
+          + "                28d, 7d or 1d12h. Tiers whose long window is longer than the period are left out.\n"
+          + "  --rate        the traffic, as events per second, minute, hour or day (100/s, 5000/m, 20/h):\n"
+          + "                adds how many bad events the budget allows at that rate.\n"
+          + "  --tiers       budget-share (the Workbook's windows, factors from budget shares; default) or\n"
+          + "                scaled-windows (fixed factors 14, 7, 2, 1 with windows scaled to the period).\n"
+          + "  --json        prints the same as JSON.\n\n"
+          + "A burn rate is the error ratio divided by the error budget: at 1 the budget lasts exactly the\n"
+          + "period, at 14.4 a 30-day budget is gone in 50 hours.";
+
   static BudgetCommand parse(List<String> args) throws UsageException {
-    Map<String, String> values = new LinkedHashMap<>();
-    boolean json = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--json")) {
-        json = true;
-        continue;
-      }
-      String name = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (eq > 0) {
-        name = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      if (!List.of("--objective", "--period", "--rate", "--tiers").contains(name)) {
-        throw new UsageException(
-            a + ": unknown argument (expected --objective, --period, --rate, --tiers or --json)");
-      }
-      if (value == null) {
-        // "--objective --period 30d": the next flag is not a value (no valid value starts with --).
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-          throw new UsageException(name + ": missing value (expected " + expectation(name) + ")");
-        }
-        value = args.get(++i);
-      }
-      values.put(name, value);
-    }
-    for (String required : List.of("--objective", "--period")) {
-      if (!values.containsKey(required)) {
-        throw new UsageException(required + ": missing (expected " + expectation(required) + ")");
-      }
-    }
+    Flags flags =
+        new Flags()
+            .value("--objective", "a percent such as 99.9")
+            .value("--period", "a duration such as 30d, 28d or 7d")
+            .value("--rate", "events per unit such as 100/s, 5000/m or 20/h")
+            .value("--tiers", "budget-share or scaled-windows")
+            .flag("--json")
+            .parse(args);
+    String objectiveText = flags.require("--objective");
+    String periodText = flags.require("--period");
     Objective objective;
     try {
-      objective = Objective.percent(values.get("--objective"));
+      objective = Objective.percent(objectiveText);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--objective: " + e.getMessage());
     }
     Duration period;
     try {
-      period = DurationFormat.parse("period", values.get("--period"));
+      period = DurationFormat.parse("period", periodText);
       // The same bounds as a rolling compliance period in the library: 1h to 400d, whole minutes.
       CompliancePeriod.rolling(period);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
     Double rate = null;
-    String rateText = values.get("--rate");
+    String rateText = flags.get("--rate").orElse(null);
     if (rateText != null) {
       rate = parseRate(rateText);
       if (rate * period.toSeconds() >= 0x1p63) { // Math.round would saturate at Long.MAX_VALUE
@@ -101,30 +97,16 @@ final class BudgetCommand {
             "--rate: '" + rateText + "' (expected at most " + Long.MAX_VALUE + " events over the period)");
       }
     }
-    String strategy = values.getOrDefault("--tiers", "budget-share");
+    String strategy = flags.get("--tiers").orElse("budget-share");
     if (!strategy.equals("budget-share") && !strategy.equals("scaled-windows")) {
-      throw new UsageException(
-          "--tiers: '" + strategy + "' (expected " + expectation("--tiers") + ")");
+      throw flags.invalid("--tiers", strategy);
     }
-    return new BudgetCommand(objective, period, rate, rateText, strategy, json);
-  }
-
-  private static String expectation(String name) {
-    switch (name) {
-      case "--objective":
-        return "a percent such as 99.9";
-      case "--period":
-        return "a duration such as 30d, 28d or 7d";
-      case "--rate":
-        return "events per unit such as 100/s, 5000/m or 20/h";
-      default:
-        return "budget-share or scaled-windows";
-    }
+    return new BudgetCommand(objective, period, rate, rateText, strategy, flags.has("--json"));
   }
 
   private static double parseRate(String text) throws UsageException {
     int slash = text.indexOf('/');
-    String bad = "--rate: '" + text + "' (expected " + expectation("--rate") + ")";
+    String bad = "--rate: '" + text + "' (expected events per unit such as 100/s, 5000/m or 20/h)";
     if (slash <= 0) {
       throw new UsageException(bad);
     }
@@ -159,18 +141,13 @@ final class BudgetCommand {
   }
 
   List<AlertTier> tiers() {
-    return strategy.equals("budget-share")
-        ? AlertTiers.budgetShare(period)
-        : AlertTiers.scaledWindows(period);
+    TierChoice choice = TierChoice.of(strategy.equals("budget-share") ? AlertTiers.Strategy.BUDGET_SHARE : AlertTiers.Strategy.SCALED_WINDOWS, period);
+    note = choice.note();
+    return choice.tiers();
   }
 
-  String run() throws UsageException {
-    List<AlertTier> tiers;
-    try {
-      tiers = tiers();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--period: " + e.getMessage());
-    }
+  String run() {
+    List<AlertTier> tiers = tiers();
     return json ? json(tiers) : text(tiers);
   }
 
@@ -217,6 +194,12 @@ final class BudgetCommand {
     }
     sb.append('\n');
     sb.append("Alert tiers (").append(strategy).append(")\n");
+    if (note != null) {
+      sb.append("  ").append(note).append('\n');
+    }
+    if (tiers.isEmpty()) {
+      return sb.toString();
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
@@ -290,6 +273,9 @@ final class BudgetCommand {
     root.put("burnRates", burns);
     Map<String, Object> alerting = new LinkedHashMap<>();
     alerting.put("strategy", strategy);
+    if (note != null) {
+      alerting.put("note", note);
+    }
     List<Object> rows = new ArrayList<>();
     for (AlertTier t : tiers) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,8 +64,21 @@ final class AlertEngine {
   private final RatioThreshold[][] thresholds;
   private final AlertState[][] states;
   private final Alert[][] payloads;
-  private final WindowCounts[][] longCounts;
-  private final WindowCounts[][] shortCounts;
+  /**
+   * Each tier's long and short window as of the last evaluation, as {@code {good, total,
+   * coveredMillis}} per (target, tier): kept as figures so that an evaluation allocates nothing
+   * until a transition needs a payload.
+   */
+  private final long[][][] longCounts;
+  private final long[][][] shortCounts;
+  private final long[][] longMillis;
+  private final long[][] shortMillis;
+  /** Each tier's {@link Alert#id()}, made once. */
+  private final String[][] ids;
+  /** {@link #openIncidents(int)}'s answer per target, reused. */
+  private final String[][] incidents;
+  /** The reader's scratch: {@code {good, total, coveredMillis}}. */
+  private final long[] scratch = new long[3];
   /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
   private final boolean[][] active;
   /** The index of each tier's severity among the severities of its target's tiers: its incident. */
@@ -83,7 +97,12 @@ final class AlertEngine {
   private AlertState noDataState = AlertState.INACTIVE;
   private Alert noDataPayload;
   private boolean seenTraffic;
-  private List<Episode> lastEpisodes = List.of();
+  /** The episodes the last evaluation updated, the first {@link #touchedCount}. */
+  private final Episode[] touched;
+  private int touchedCount;
+  /** The no-data silence, or null when the no-data alert is off. */
+  private final Duration silence;
+  private final long[] noDataCounts = new long[3];
 
   /** An episode of one target. */
   public static final class Episode {
@@ -145,8 +164,13 @@ final class AlertEngine {
     this.thresholds = new RatioThreshold[n][];
     this.states = new AlertState[n][];
     this.payloads = new Alert[n][];
-    this.longCounts = new WindowCounts[n][];
-    this.shortCounts = new WindowCounts[n][];
+    this.longCounts = new long[n][][];
+    this.shortCounts = new long[n][][];
+    this.longMillis = new long[n][];
+    this.shortMillis = new long[n][];
+    this.ids = new String[n][];
+    this.incidents = new String[n][];
+    this.touched = new Episode[n];
     this.active = new boolean[n][];
     this.incidentOf = new int[n][];
     this.suppressedBy = new String[n][];
@@ -162,8 +186,12 @@ final class AlertEngine {
       thresholds[t] = new RatioThreshold[m];
       states[t] = new AlertState[m];
       payloads[t] = new Alert[m];
-      longCounts[t] = new WindowCounts[m];
-      shortCounts[t] = new WindowCounts[m];
+      longCounts[t] = new long[m][3];
+      shortCounts[t] = new long[m][3];
+      longMillis[t] = new long[m];
+      shortMillis[t] = new long[m];
+      ids[t] = new String[m];
+      incidents[t] = new String[m];
       active[t] = new boolean[m];
       incidentOf[t] = new int[m];
       suppressedBy[t] = new String[m];
@@ -177,6 +205,9 @@ final class AlertEngine {
         minEvents[t][i] = rules.minEvents(targets.get(t), tiers[t][i]);
         keepMillis[t][i] = rules.keepFiringFor(tiers[t][i]).toMillis();
         falseSince[t][i] = -1;
+        longMillis[t][i] = tiers[t][i].longWindow().toMillis();
+        shortMillis[t][i] = tiers[t][i].shortWindow().toMillis();
+        ids[t][i] = slo.id() + "/" + targets.get(t).name() + " " + tiers[t][i];
         if (!severities.contains(tiers[t][i].severity())) {
           severities.add(tiers[t][i].severity());
         }
@@ -185,30 +216,32 @@ final class AlertEngine {
     }
     rules.linkTemplates().forEach((name, text) -> links.put(name, LinkTemplate.parse(name, text)));
     this.maxWindow = slo.period().nominalLength();
+    this.silence = rules.noDataAfter().orElse(null);
   }
 
   /**
-   * Evaluates every alert at {@code nowMillis} given each target's period budget, and returns the
-   * transitions in a stable order (targets, then tiers, then no data).
+   * Evaluates every alert at {@code nowMillis} given each target's period budget, and adds the
+   * transitions to {@code out} in a stable order (targets, then tiers, then no data). Allocates
+   * nothing unless there is a transition.
    */
-  public List<AlertTransition> evaluate(long nowMillis, PeriodBudget[] budgets) {
+  void evaluate(long nowMillis, PeriodBudgets budgets, List<AlertTransition> out) {
     long asOf = reader.asOfMillis();
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < tiers.length; t++) {
       Target target = targets.get(t);
       for (int i = 0; i < tiers[t].length; i++) {
-        AlertTier tier = tiers[t][i];
-        WindowCounts l = reader.window(target, tier.longWindow());
-        WindowCounts s = reader.window(target, tier.shortWindow());
-        longCounts[t][i] = l;
-        shortCounts[t][i] = s;
+        long[] l = longCounts[t][i];
+        long[] s = shortCounts[t][i];
+        reader.window(target, longMillis[t][i], l);
+        reader.window(target, shortMillis[t][i], s);
         boolean was = active[t][i];
-        if (!l.hasData() || !s.hasData()) {
+        if (l[1] <= 0 || s[1] <= 0) {
           active[t][i] = was;
           continue;
         }
-        boolean exceeded = exceeds(thresholds[t][i], l) && exceeds(thresholds[t][i], s);
+        boolean exceeded =
+            exceeds(thresholds[t][i], l, longMillis[t][i]) && exceeds(thresholds[t][i], s, shortMillis[t][i]);
         if (!was) {
-          active[t][i] = exceeded && l.total() >= minEvents[t][i] && l.bad() >= rules.minBadEvents();
+          active[t][i] = exceeded && l[1] >= minEvents[t][i] && l[1] - l[0] >= rules.minBadEvents();
         } else if (exceeded) {
           active[t][i] = true;
           falseSince[t][i] = -1;
@@ -223,13 +256,12 @@ final class AlertEngine {
         }
       }
     }
-    List<AlertTransition> out = new ArrayList<>();
-    List<Episode> touched = new ArrayList<>();
-    Instant at = Instant.ofEpochMilli(nowMillis);
-    for (int t = 0; t < targets.size(); t++) {
+    touchedCount = 0;
+    Instant at = null;
+    for (int t = 0; t < tiers.length; t++) {
       updateEpisode(t, nowMillis, asOf);
       if (episodes[t] != null) {
-        touched.add(episodes[t]);
+        touched[touchedCount++] = episodes[t];
       }
       String[] incidents = openIncidents(t);
       for (int i = 0; i < tiers[t].length; i++) {
@@ -237,7 +269,10 @@ final class AlertEngine {
         AlertState to = next(t, i, incidents);
         states[t][i] = to;
         if (to != from) {
-          Alert alert = burnAlert(t, i, to, at, asOf, budgets[t]);
+          if (at == null) {
+            at = Instant.ofEpochMilli(nowMillis);
+          }
+          Alert alert = burnAlert(t, i, to, at, asOf, budgets.get(t));
           payloads[t][i] = to.active() ? alert : null;
           out.add(new AlertTransition(from, to, at, alert));
         }
@@ -246,9 +281,12 @@ final class AlertEngine {
         episodes[t] = null;
       }
     }
-    lastEpisodes = Collections.unmodifiableList(touched);
-    evaluateNoData(at, asOf, budgets, out);
-    return out;
+    evaluateNoData(nowMillis, asOf, budgets, out);
+  }
+
+  /** Whether a window's {@code {good, total, coveredMillis}} exceed a threshold, as {@link #exceeds(RatioThreshold, WindowCounts)}. */
+  static boolean exceeds(RatioThreshold th, long[] counts, long windowMillis) {
+    return th.exceededBy(counts[1] - counts[0], counts[1], counts[2], windowMillis);
   }
 
   /** Whether a window exceeds a threshold, judged on its coverage-projected budget consumption. */
@@ -263,7 +301,8 @@ final class AlertEngine {
    * Empty when every tier notifies on its own.
    */
   private String[] openIncidents(int t) {
-    String[] by = new String[tiers[t].length];
+    String[] by = incidents[t];
+    Arrays.fill(by, null);
     if (notifyPerTier) {
       return by;
     }
@@ -333,7 +372,7 @@ final class AlertEngine {
 
   /** The id of tier {@code i} of target {@code t}, as {@link Alert#id()} gives it. */
   private String id(int t, int i) {
-    return slo.id() + "/" + targets.get(t).name() + " " + tiers[t][i];
+    return ids[t][i];
   }
 
   /** The id of an active tier that suppresses {@code severity}, or null. */
@@ -342,7 +381,7 @@ final class AlertEngine {
       if (!e.getValue().contains(severity)) {
         continue;
       }
-      for (int t = 0; t < targets.size(); t++) {
+      for (int t = 0; t < tiers.length; t++) {
         for (int i = 0; i < tiers[t].length; i++) {
           if (active[t][i] && tiers[t][i].severity().equals(e.getKey())) {
             return id(t, i);
@@ -370,25 +409,31 @@ final class AlertEngine {
       episodes[t] = e;
     }
     long span = Math.min(asOf - e.windowStartMillis, maxWindow.toMillis());
-    e.bad = span > 0 ? reader.window(targets.get(t), Duration.ofMillis(span)).bad() : 0;
+    if (span > 0) {
+      reader.window(targets.get(t), span, scratch);
+      e.bad = scratch[1] - scratch[0];
+    } else {
+      e.bad = 0;
+    }
     e.open = opener >= 0;
   }
 
-  private void evaluateNoData(Instant at, long asOf, PeriodBudget[] budgets, List<AlertTransition> out) {
-    Optional<Duration> silence = rules.noDataAfter();
-    if (silence.isEmpty()) {
+  private void evaluateNoData(long nowMillis, long asOf, PeriodBudgets budgets, List<AlertTransition> out) {
+    if (silence == null) {
       return;
     }
-    Target first = targets.get(0);
     boolean anyInPeriod = false;
-    for (PeriodBudget b : budgets) {
-      anyInPeriod |= b.hasData();
+    for (int t = 0; t < tiers.length; t++) {
+      anyInPeriod |= budgets.hasData(t);
     }
-    WindowCounts w = reader.window(first, silence.get());
-    boolean silent = !w.hasData();
+    long silenceMillis = silence.toMillis();
+    long[] w = noDataCounts;
+    reader.window(targets.get(0), silenceMillis, w);
+    boolean silent = w[1] <= 0;
     if (!silent) {
-      for (int t = 1; t < targets.size() && silent; t++) {
-        silent = !reader.window(targets.get(t), silence.get()).hasData();
+      for (int t = 1; t < tiers.length && silent; t++) {
+        reader.window(targets.get(t), silenceMillis, scratch);
+        silent = scratch[1] <= 0;
       }
     }
     seenTraffic |= anyInPeriod || !silent;
@@ -398,10 +443,16 @@ final class AlertEngine {
         fire ? AlertState.FIRING : from == AlertState.FIRING ? AlertState.RESOLVED : from;
     if (to != from) {
       noDataState = to;
-      Alert alert = noDataAlert(to, at, asOf, w, budgets[0]);
+      Instant at = Instant.ofEpochMilli(nowMillis);
+      Alert alert = noDataAlert(to, at, asOf, counts(silence, w), budgets.get(0));
       noDataPayload = to.active() ? alert : null;
       out.add(new AlertTransition(from, to, at, alert));
     }
+  }
+
+  /** The counts of a window of {@code length} from its {@code {good, total, coveredMillis}}. */
+  private static WindowCounts counts(Duration length, long[] c) {
+    return new WindowCounts(length, c[0], c[1], c[2] == 0 ? Duration.ZERO : Duration.ofMillis(c[2]));
   }
 
   /** The payloads of the alerts that are firing or suppressed, as of their last transition. */
@@ -425,14 +476,24 @@ final class AlertEngine {
    * Episode#open()} false).
    */
   public List<Episode> lastEpisodes() {
-    return lastEpisodes;
+    return List.of(Arrays.copyOf(touched, touchedCount));
+  }
+
+  /** {@link #lastEpisodes()} without a list: the first {@link #touchedCount()} of this array. */
+  Episode[] touched() {
+    return touched;
+  }
+
+  /** How many episodes the last evaluation updated. */
+  int touchedCount() {
+    return touchedCount;
   }
 
   private Alert burnAlert(int t, int i, AlertState state, Instant at, long asOf, PeriodBudget budget) {
     AlertTier tier = tiers[t][i];
     Target target = targets.get(t);
-    WindowCounts l = longCounts[t][i];
-    WindowCounts s = shortCounts[t][i];
+    WindowCounts l = counts(tier.longWindow(), longCounts[t][i]);
+    WindowCounts s = counts(tier.shortWindow(), shortCounts[t][i]);
     Alert.Window lw = window(l, asOf, target);
     Alert.Window sw = window(s, asOf, target);
     Episode e = episodes[t];

@@ -3,6 +3,7 @@ package io.github.slo4j.monitor;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.LazyLogger;
 import io.github.slo4j.internal.Require;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How one SLO alerts: its multi-window, multi-burn-rate {@linkplain AlertTier tiers} (per target, so
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe.
  */
 public final class AlertRules {
-  private static final Logger LOG = LoggerFactory.getLogger(AlertRules.class);
+  private static final Logger LOG = LazyLogger.of(AlertRules.class);
   private static final Duration WORKBOOK_PERIOD = Duration.ofDays(30);
   private static final Duration LONGEST_WORKBOOK_WINDOW = Duration.ofDays(3);
 

@@ -205,14 +205,6 @@ public final class PeriodBudget {
     return OptionalDouble.of(Quotients.nearest(num, den));
   }
 
-  /** {@code budget × total × period}: the projected allowed bad events times the covered milliseconds. */
-  private BigDecimal allowedTimesCovered() {
-    return objective()
-        .errorBudgetDecimal()
-        .multiply(BigDecimal.valueOf(total()))
-        .multiply(BigDecimal.valueOf(periodMillis));
-  }
-
   /** Whether at least {@code fraction} of the projected budget is spent, exactly; false with no data. */
   boolean projectedConsumedAtLeast(BigDecimal fraction) {
     return projectedShareAtLeast(bad(), fraction);
@@ -220,13 +212,22 @@ public final class PeriodBudget {
 
   /** Whether {@code badEvents} are at least {@code fraction} of the projected budget, exactly. */
   boolean projectedShareAtLeast(long badEvents, BigDecimal fraction) {
-    if (!hasData()) {
+    return shareAtLeast(objective(), badEvents, total(), coveredMillis, periodMillis, fraction, fraction.doubleValue());
+  }
+
+  /**
+   * {@link #projectedShareAtLeast(long, BigDecimal)} of a budget given by its figures, for the
+   * monitor's evaluation, which keeps them in arrays: allocates nothing unless the share is within
+   * 1e-9 of {@code fraction} ({@code x}, its double).
+   */
+  static boolean shareAtLeast(
+      Objective objective, long badEvents, long total, long coveredMillis, long periodMillis, BigDecimal fraction, double x) {
+    if (total <= 0 || coveredMillis <= 0) {
       return false;
     }
     // A double estimate decides whenever it is clearly away from the threshold (its relative error
     // is below 1e-15, the margin is 1e-9); only values next to it pay for exact decimal arithmetic.
-    double share = (double) badEvents * coveredMillis / (objective().errorBudget() * total() * periodMillis);
-    double x = fraction.doubleValue();
+    double share = (double) badEvents * coveredMillis / (objective.errorBudget() * total * periodMillis);
     if (share > x * (1 + 1e-9) + Double.MIN_NORMAL) {
       return true;
     }
@@ -234,7 +235,9 @@ public final class PeriodBudget {
       return false;
     }
     BigDecimal lhs = BigDecimal.valueOf(badEvents).multiply(BigDecimal.valueOf(coveredMillis));
-    return lhs.compareTo(fraction.multiply(allowedTimesCovered())) >= 0;
+    BigDecimal allowedTimesCovered =
+        objective.errorBudgetDecimal().multiply(BigDecimal.valueOf(total)).multiply(BigDecimal.valueOf(periodMillis));
+    return lhs.compareTo(fraction.multiply(allowedTimesCovered)) >= 0;
   }
 
   /** Whether more than {@code fraction} of the projected budget remains, exactly; false with no data. */

@@ -2,7 +2,6 @@ package io.github.slo4j.monitor;
 
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
-import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
 import io.github.slo4j.internal.DurationFormat;
 import java.math.BigDecimal;
@@ -10,12 +9,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies one {@link BudgetPolicy} to one SLO at each evaluation and keeps its enforcement state:
@@ -34,8 +30,14 @@ final class PolicyEngine {
   private final long minEvents;
   private final BudgetPolicy.Freeze freeze;
   private final BigDecimal unfreezeAbove;
+  /** {@code 1 − unfreezeAbove}: the freeze lifts once less than this share is spent; and its double. */
+  private final BigDecimal refreezeAt;
+  private final double refreezeAtDouble;
   private final BudgetPolicy.Postmortem postmortem;
   private final BigDecimal postmortemShare;
+  private final double postmortemShareDouble;
+  /** Per target, the start of the episode a postmortem was required for, while it is open; else MIN_VALUE. */
+  private final long[] postmortemFor;
   private final BudgetPolicy.TargetReview review;
   private final Duration reviewWindow;
   private final List<BudgetPolicy.Step> steps = new ArrayList<>();
@@ -45,8 +47,17 @@ final class PolicyEngine {
 
   private final boolean[] frozen;
   private final Override[] overridden;
-  private final Set<String> postmortemsIssued = new HashSet<>();
-  private final List<ArrayDeque<long[]>> samples = new ArrayList<>();
+  /** Per target, the review's hourly samples: a ring of times and burn rates, oldest at {@code sampleHead}. */
+  private final long[][] sampleAt;
+  private final double[][] sampleBurn;
+  private final int[] sampleHead;
+  private final int[] sampleCount;
+  private final long reviewWindowMillis;
+  private final long[][] stepMillis;
+  private final BurnRate[] burnRates;
+  /** The reader's scratch: {@code {good, total, coveredMillis}}. */
+  private final long[] scratch = new long[3];
+  private final long[] shortScratch = new long[3];
   private final long[] historyStart;
   private final Calibration[] verdicts;
   private final boolean[][] breached;
@@ -93,19 +104,37 @@ final class PolicyEngine {
     }
     this.freeze = f;
     this.unfreezeAbove = f == null ? null : BigDecimal.valueOf(f.unfreezeAbove());
+    this.refreezeAt = f == null ? null : BigDecimal.ONE.subtract(unfreezeAbove);
+    this.refreezeAtDouble = f == null ? 0 : refreezeAt.doubleValue();
     this.postmortem = p;
     this.postmortemShare = p == null ? null : BigDecimal.valueOf(p.budgetShare());
+    this.postmortemShareDouble = p == null ? 0 : postmortemShare.doubleValue();
     this.review = r;
     this.reviewWindow = r == null ? null : r.window().orElse(slo.period().nominalLength());
+    this.reviewWindowMillis = r == null ? 0 : reviewWindow.toMillis();
     int n = targets.size();
+    // at most one sample an hour is kept for the horizon: horizon ÷ 1 h + 1 of them
+    int capacity = r == null ? 0 : (int) Math.min(1 << 20, r.horizon().toMillis() / HOUR + 2);
+    this.sampleAt = new long[n][capacity];
+    this.sampleBurn = new double[n][capacity];
+    this.sampleHead = new int[n];
+    this.sampleCount = new int[n];
+    this.postmortemFor = new long[n];
+    this.burnRates = new BurnRate[n];
+    this.stepMillis = new long[steps.size()][2];
+    for (int k = 0; k < steps.size(); k++) {
+      stepMillis[k][0] = steps.get(k).window().toMillis();
+      stepMillis[k][1] = steps.get(k).shortWindow().map(Duration::toMillis).orElse(0L);
+    }
     this.frozen = new boolean[n];
     this.overridden = new Override[n];
     this.historyStart = new long[n];
     this.verdicts = new Calibration[n];
     this.breached = new boolean[n][steps.size()];
     for (int t = 0; t < n; t++) {
-      samples.add(new ArrayDeque<>());
       historyStart[t] = Long.MIN_VALUE;
+      postmortemFor[t] = Long.MIN_VALUE;
+      burnRates[t] = new BurnRate(targets.get(t).objective());
     }
   }
 
@@ -124,46 +153,50 @@ final class PolicyEngine {
     return policy;
   }
 
-  /** Evaluates every clause at {@code nowMillis}; returns the decisions in a stable order. */
-  public List<PolicyDecision> evaluate(long nowMillis, PeriodBudget[] budgets, List<AlertEngine.Episode> episodes) {
-    Instant at = Instant.ofEpochMilli(nowMillis);
-    List<PolicyDecision> out = new ArrayList<>();
+  /**
+   * Evaluates every clause at {@code nowMillis} given the period budgets and the episodes the alert
+   * engine updated (the first {@code episodeCount} of {@code episodes}); adds the decisions to
+   * {@code out} in a stable order. Allocates nothing unless there is a decision (or a postmortem
+   * share within 1e-9 of its threshold).
+   */
+  void evaluate(long nowMillis, PeriodBudgets budgets, AlertEngine.Episode[] episodes, int episodeCount, List<PolicyDecision> out) {
     if (freeze != null) {
-      for (int t = 0; t < targets.size(); t++) {
-        evaluateFreeze(t, at, budgets[t], out);
+      for (int t = 0; t < frozen.length; t++) {
+        evaluateFreeze(t, nowMillis, budgets, out);
       }
     }
     if (postmortem != null) {
-      for (AlertEngine.Episode e : episodes) {
-        evaluatePostmortem(e, at, budgets[e.target().index()], out);
+      for (int i = 0; i < episodeCount; i++) {
+        evaluatePostmortem(episodes[i], nowMillis, budgets, out);
       }
     }
     if (review != null) {
       if (nextSampleAt == Long.MIN_VALUE || nowMillis >= nextSampleAt) {
-        for (int t = 0; t < targets.size(); t++) {
-          sample(t, nowMillis, at, out);
+        for (int t = 0; t < frozen.length; t++) {
+          sample(t, nowMillis, out);
         }
         nextSampleAt = Math.floorDiv(nowMillis, HOUR) * HOUR + HOUR;
       }
     }
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < frozen.length; t++) {
       for (int k = 0; k < steps.size(); k++) {
-        evaluateStep(t, k, at, out);
+        evaluateStep(t, k, nowMillis, out);
       }
     }
-    return out;
   }
 
-  private void evaluateFreeze(int t, Instant at, PeriodBudget b, List<PolicyDecision> out) {
-    if (!b.hasData()) {
+  private void evaluateFreeze(int t, long nowMillis, PeriodBudgets budgets, List<PolicyDecision> out) {
+    if (!budgets.hasData(t)) {
       return;
     }
-    boolean exhausted = b.projectedConsumedAtLeast(BigDecimal.ONE);
-    boolean recovered = b.projectedRemainingAbove(unfreezeAbove);
+    long bad = budgets.bad(t);
+    boolean exhausted = budgets.shareAtLeast(t, bad, BigDecimal.ONE, 1.0);
+    boolean recovered = !budgets.shareAtLeast(t, bad, refreezeAt, refreezeAtDouble);
     if (frozen[t]) {
       if (recovered) {
         frozen[t] = false;
-        record(out, decision(PolicyDecision.Kind.UNFREEZE, freeze.name(), t, at,
+        PeriodBudget b = budgets.get(t);
+        record(out, decision(PolicyDecision.Kind.UNFREEZE, freeze.name(), t, Instant.ofEpochMilli(nowMillis),
             "budget recovered: " + pct(b.projectedRemaining().getAsDouble()) + " of the period's projected budget remaining (more than "
                 + pct(freeze.unfreezeAbove()) + "); releases may ship again"));
         updateFrozenSince();
@@ -174,7 +207,9 @@ final class PolicyEngine {
       }
     } else if (exhausted) {
       frozen[t] = true;
+      Instant at = Instant.ofEpochMilli(nowMillis);
       lastFreezeAt = at;
+      PeriodBudget b = budgets.get(t);
       record(out, decision(PolicyDecision.Kind.FREEZE, freeze.name(), t, at,
           "budget exhausted: " + pct(b.projectedConsumed().getAsDouble()) + " of the period's projected budget spent; non-critical releases are frozen until more than "
               + pct(freeze.unfreezeAbove()) + " of the budget is back; reliability and security fixes are exempt"));
@@ -194,43 +229,58 @@ final class PolicyEngine {
     }
   }
 
-  private void evaluatePostmortem(AlertEngine.Episode e, Instant at, PeriodBudget b, List<PolicyDecision> out) {
-    String key = e.target().index() + "@" + e.startMillis();
-    if (!postmortemsIssued.contains(key) && b.projectedShareAtLeast(e.bad(), postmortemShare)) {
-      postmortemsIssued.add(key);
-      out.add(decision(PolicyDecision.Kind.POSTMORTEM_REQUIRED, postmortem.name(), e.target().index(), at,
+  private void evaluatePostmortem(AlertEngine.Episode e, long nowMillis, PeriodBudgets budgets, List<PolicyDecision> out) {
+    int t = e.target().index();
+    boolean issued = postmortemFor[t] == e.startMillis();
+    if (!issued && budgets.shareAtLeast(t, e.bad(), postmortemShare, postmortemShareDouble)) {
+      postmortemFor[t] = e.startMillis();
+      PeriodBudget b = budgets.get(t);
+      out.add(decision(PolicyDecision.Kind.POSTMORTEM_REQUIRED, postmortem.name(), t, Instant.ofEpochMilli(nowMillis),
           "the alert episode that started firing at " + Instant.ofEpochMilli(e.startMillis()) + " (" + e.openedBy()
               + ") spent " + pct(b.projectedShare(e.bad()).getAsDouble()) + " of the period's projected budget (at least "
               + pct(postmortem.budgetShare()) + "): a postmortem is required"));
     }
     if (!e.open()) {
-      postmortemsIssued.remove(key);
+      postmortemFor[t] = Long.MIN_VALUE;
     }
   }
 
-  private void sample(int t, long nowMillis, Instant at, List<PolicyDecision> out) {
+  private void sample(int t, long nowMillis, List<PolicyDecision> out) {
     Target target = targets.get(t);
-    WindowCounts w = reader.window(target, reviewWindow);
-    ArrayDeque<long[]> q = samples.get(t);
-    if (w.hasData()) {
-      double burn = w.burnRate(target.objective()).getAsDouble();
-      q.addLast(new long[] {nowMillis, Double.doubleToRawLongBits(burn)});
+    reader.window(target, reviewWindowMillis, scratch);
+    long[] at = sampleAt[t];
+    double[] burns = sampleBurn[t];
+    int cap = at.length;
+    if (scratch[1] > 0) {
+      double burn = burnRates[t].of(scratch[1] - scratch[0], scratch[1]);
+      if (sampleCount[t] == cap) {
+        // not with at most one sample per clock hour of the horizon; kept for a horizon over the cap
+        growSamples(t);
+        at = sampleAt[t];
+        burns = sampleBurn[t];
+        cap = at.length;
+      }
+      int slot = (sampleHead[t] + sampleCount[t]) % cap;
+      at[slot] = nowMillis;
+      burns[slot] = burn;
+      sampleCount[t]++;
       if (historyStart[t] == Long.MIN_VALUE) {
         historyStart[t] = nowMillis;
       }
     }
     long horizon = review.horizon().toMillis();
-    while (!q.isEmpty() && q.peekFirst()[0] <= nowMillis - horizon) {
-      q.pollFirst();
+    while (sampleCount[t] > 0 && at[sampleHead[t]] <= nowMillis - horizon) {
+      sampleHead[t] = (sampleHead[t] + 1) % cap;
+      sampleCount[t]--;
     }
-    if (historyStart[t] == Long.MIN_VALUE || nowMillis - historyStart[t] < horizon || q.isEmpty()) {
+    if (historyStart[t] == Long.MIN_VALUE || nowMillis - historyStart[t] < horizon || sampleCount[t] == 0) {
       return;
     }
     double sum = 0;
-    for (long[] s : q) {
-      sum += Double.longBitsToDouble(s[1]);
+    for (int j = 0, i = sampleHead[t]; j < sampleCount[t]; j++, i = (i + 1) % cap) {
+      sum += burns[i];
     }
-    double avg = sum / q.size();
+    double avg = sum / sampleCount[t];
     Calibration v =
         avg > review.tooTightAbove() ? Calibration.TOO_TIGHT
             : avg < review.tooLooseBelow() ? Calibration.TOO_LOOSE : Calibration.CALIBRATED;
@@ -239,41 +289,56 @@ final class PolicyEngine {
     if (v == was || (was == null && v == Calibration.CALIBRATED)) {
       return;
     }
+    Instant when = Instant.ofEpochMilli(nowMillis);
     String over = "the burn rate over " + DurationFormat.format(reviewWindow) + " averaged " + num(avg) + " over the last "
         + DurationFormat.format(review.horizon());
     PolicyDecision d;
     if (v == Calibration.TOO_TIGHT) {
-      d = decision(PolicyDecision.Kind.TARGET_TOO_TIGHT, review.name(), t, at,
+      d = decision(PolicyDecision.Kind.TARGET_TOO_TIGHT, review.name(), t, when,
           over + " (above " + num(review.tooTightAbove()) + "): the target is tighter than the service keeps; review it");
     } else if (v == Calibration.TOO_LOOSE) {
-      d = decision(PolicyDecision.Kind.TARGET_TOO_LOOSE, review.name(), t, at,
+      d = decision(PolicyDecision.Kind.TARGET_TOO_LOOSE, review.name(), t, when,
           over + " (below " + num(review.tooLooseBelow()) + "): the target is looser than users could be promised; review it");
     } else {
-      d = decision(PolicyDecision.Kind.TARGET_CALIBRATED, review.name(), t, at,
+      d = decision(PolicyDecision.Kind.TARGET_CALIBRATED, review.name(), t, when,
           over + " (between " + num(review.tooLooseBelow()) + " and " + num(review.tooTightAbove()) + "): calibrated");
     }
     out.add(d);
   }
 
-  private void evaluateStep(int t, int k, Instant at, List<PolicyDecision> out) {
-    BudgetPolicy.Step step = steps.get(k);
+  /** Doubles target {@code t}'s sample ring, oldest first. */
+  private void growSamples(int t) {
+    int cap = sampleAt[t].length;
+    long[] at = new long[Math.max(4, cap * 2)];
+    double[] burns = new double[at.length];
+    for (int j = 0; j < sampleCount[t]; j++) {
+      at[j] = sampleAt[t][(sampleHead[t] + j) % cap];
+      burns[j] = sampleBurn[t][(sampleHead[t] + j) % cap];
+    }
+    sampleAt[t] = at;
+    sampleBurn[t] = burns;
+    sampleHead[t] = 0;
+  }
+
+  private void evaluateStep(int t, int k, long nowMillis, List<PolicyDecision> out) {
     Target target = targets.get(t);
-    WindowCounts l = reader.window(target, step.window());
-    if (!l.hasData() || l.total() < minEvents) {
+    long[] l = scratch;
+    reader.window(target, stepMillis[k][0], l);
+    if (l[1] <= 0 || l[1] < minEvents) {
       return;
     }
     RatioThreshold th = stepThresholds.get(k)[t];
-    boolean now = AlertEngine.exceeds(th, l);
-    String burns = "burn " + num(l.burnRate(target.objective()).getAsDouble()) + " over " + DurationFormat.format(step.window());
-    if (step.shortWindow().isPresent()) {
-      WindowCounts s = reader.window(target, step.shortWindow().get());
-      if (!s.hasData()) {
+    boolean now = AlertEngine.exceeds(th, l, stepMillis[k][0]);
+    long[] s = null;
+    if (stepMillis[k][1] > 0) {
+      s = shortScratch;
+      reader.window(target, stepMillis[k][1], s);
+      if (s[1] <= 0) {
         return;
       }
-      now &= AlertEngine.exceeds(th, s);
-      burns += " and " + num(s.burnRate(target.objective()).getAsDouble()) + " over " + DurationFormat.format(step.shortWindow().get());
+      now &= AlertEngine.exceeds(th, s, stepMillis[k][1]);
     }
-    if (now && !breached[t][k] && l.total() < stepFloors.get(k)[t]) {
+    if (now && !breached[t][k] && l[1] < stepFloors.get(k)[t]) {
       // One failed request never breaches a step: below the floor one bad event can exceed the
       // threshold. A breached step still returns on track below it.
       return;
@@ -282,6 +347,12 @@ final class PolicyEngine {
       return;
     }
     breached[t][k] = now;
+    BudgetPolicy.Step step = steps.get(k);
+    String burns = "burn " + num(burnRates[t].of(l[1] - l[0], l[1])) + " over " + DurationFormat.format(step.window());
+    if (s != null) {
+      burns += " and " + num(burnRates[t].of(s[1] - s[0], s[1])) + " over " + DurationFormat.format(step.shortWindow().get());
+    }
+    Instant at = Instant.ofEpochMilli(nowMillis);
     out.add(now
         ? decision(PolicyDecision.Kind.STEP_BREACHED, step.name(), t, at,
             step.whenBreached() + " (" + burns + "; threshold " + num(step.burnRate()) + ")")
@@ -302,7 +373,7 @@ final class PolicyEngine {
               + " (expected a freeze to override)");
     }
     List<PolicyDecision> out = new ArrayList<>();
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < frozen.length; t++) {
       if (frozen[t]) {
         frozen[t] = false;
         overridden[t] = new Override(by, reason, at);
@@ -355,10 +426,10 @@ final class PolicyEngine {
   }
 
   /** Governance problems given the budgets of the last evaluation. */
-  public List<String> problems(PeriodBudget[] budgets) {
+  public List<String> problems(PeriodBudgets budgets) {
     List<String> out = new ArrayList<>();
-    for (int t = 0; t < targets.size(); t++) {
-      PeriodBudget b = budgets[t];
+    for (int t = 0; t < frozen.length; t++) {
+      PeriodBudget b = budgets.get(t);
       if (b == null || !b.hasData() || !b.projectedConsumedAtLeast(BigDecimal.ONE) || frozen[t]) {
         continue;
       }

@@ -30,7 +30,11 @@ final class RatioThreshold {
     }
   }
 
+  /** The smallest threshold estimated in doubles: far above the subnormal range. */
+  private static final double MIN_ESTIMATED = 0x1p-900;
+
   private final BigDecimal threshold;
+  private final double thresholdDouble;
   private final boolean fast;
   private final long numerator;
   private final long denominator;
@@ -43,6 +47,7 @@ final class RatioThreshold {
       t = t.setScale(0);
     }
     this.threshold = t;
+    this.thresholdDouble = t.doubleValue();
     this.bigNumerator = t.unscaledValue();
     this.bigDenominator = BigInteger.TEN.pow(t.scale());
     this.fast = t.scale() < POW10.length && bigNumerator.bitLength() < 63;
@@ -73,6 +78,10 @@ final class RatioThreshold {
     if (fast) {
       return compareProducts(bad, denominator, numerator, total) > 0;
     }
+    int estimate = estimate(bad, 1, total, 1);
+    if (estimate != 0) {
+      return estimate > 0;
+    }
     return BigInteger.valueOf(bad)
             .multiply(bigDenominator)
             .compareTo(bigNumerator.multiply(BigInteger.valueOf(total)))
@@ -94,11 +103,37 @@ final class RatioThreshold {
     if (total <= 0 || bad <= 0 || coveredMillis <= 0) {
       return false;
     }
+    int estimate = estimate(bad, coveredMillis, total, windowMillis);
+    if (estimate != 0) {
+      return estimate > 0;
+    }
     return BigInteger.valueOf(bad)
             .multiply(BigInteger.valueOf(coveredMillis))
             .multiply(bigDenominator)
             .compareTo(bigNumerator.multiply(BigInteger.valueOf(total)).multiply(BigInteger.valueOf(windowMillis)))
         > 0;
+  }
+
+  /**
+   * Compares {@code bad × covered} with {@code θ × total × window} in doubles when that decides:
+   * 1 or −1 when the two sides are more than 1e-9 apart (relatively), 0 when only exact arithmetic
+   * can tell. Each side is at most four conversions and two multiplications, each off by at most
+   * 2^-53 relatively ({@code θ}'s double is its correctly rounded value): an error below 1e-15,
+   * far inside the margin. So the exact, allocating comparison runs only next to the threshold.
+   */
+  private int estimate(long bad, long coveredMillis, long total, long windowMillis) {
+    if (!(thresholdDouble >= MIN_ESTIMATED)) {
+      return 0; // a subnormal threshold has lost its precision
+    }
+    double lhs = (double) bad * coveredMillis;
+    double rhs = thresholdDouble * total * windowMillis;
+    if (lhs > rhs * (1 + 1e-9)) {
+      return 1;
+    }
+    if (lhs < rhs * (1 - 1e-9)) {
+      return -1;
+    }
+    return 0;
   }
 
   /** Compares {@code a × b} with {@code c × d} for non-negative longs, exactly. */

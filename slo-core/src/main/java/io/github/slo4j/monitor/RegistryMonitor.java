@@ -7,6 +7,7 @@ import io.github.slo4j.WindowReader;
 import io.github.slo4j.WindowSource;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.LazyLogger;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One monitor for every SLO of a {@link WindowSource} (a registry): a {@link SloMonitor} per
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * {@link #listenerFailures()}.
  */
 public final class RegistryMonitor implements Subscription {
-  private static final Logger LOG = LoggerFactory.getLogger(RegistryMonitor.class);
+  private static final Logger LOG = LazyLogger.of(RegistryMonitor.class);
 
   private final Builder config;
   private final WindowSource source;
@@ -250,7 +250,7 @@ public final class RegistryMonitor implements Subscription {
           break;
         }
         try {
-          m.evaluateLocked(boundaryMillis);
+          m.advanceLocked(boundaryMillis);
           evaluated.add(m);
         } catch (Throwable e) {
           Key k = new Key(m.definition().id(), m.groupKey().orElse(null));

@@ -2,23 +2,25 @@ package io.github.slo4j.monitor;
 
 import io.github.slo4j.ChangeLog;
 import io.github.slo4j.ChangeMarker;
+import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowReader;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.LazyLogger;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Watches one SLO: evaluates its {@link AlertRules} and its {@link BudgetPolicy} at every tick,
@@ -55,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * logged and counted and stops nothing.
  */
 public final class SloMonitor {
-  private static final Logger LOG = LoggerFactory.getLogger(SloMonitor.class);
+  private static final Logger LOG = LazyLogger.of(SloMonitor.class);
 
   private final WindowReader reader;
   private final SloDefinition slo;
@@ -74,8 +76,16 @@ public final class SloMonitor {
   /** Held by the thread delivering to the listeners; taken with tryLock only. */
   private final ReentrantLock delivery = new ReentrantLock();
   private long lastBoundary = Long.MIN_VALUE;
-  private PeriodBudget[] budgets;
-  private OptionalDouble burnNow = OptionalDouble.empty();
+  /**
+   * The evaluation's working state, reused (guarded by {@code this}): an evaluation that changes
+   * nothing allocates nothing. The budgets and the {@link #burnWindow} counts of the last
+   * evaluation become values only when {@link #health()} or a payload asks.
+   */
+  private final PeriodBudgets budgets;
+  private final long[][] burnCounts;
+  private final long burnWindowMillis;
+  private final List<AlertTransition> transitionScratch = new ArrayList<>();
+  private final List<PolicyDecision> decisionScratch = new ArrayList<>();
 
   private SloMonitor(Builder b, WindowReader reader, AlertRules rules) {
     this.reader = reader;
@@ -98,6 +108,9 @@ public final class SloMonitor {
       }
     }
     this.burnWindow = shortest;
+    this.burnWindowMillis = shortest.toMillis();
+    this.budgets = new PeriodBudgets(reader);
+    this.burnCounts = new long[slo.targets().size()][3];
   }
 
   /**
@@ -146,31 +159,81 @@ public final class SloMonitor {
     return e;
   }
 
+  /**
+   * {@link #evaluate(long)} in the form that fills the caller's collections: adds the transitions
+   * and the decisions of the evaluation to {@code transitions} and {@code decisions} (in the order
+   * {@link Evaluation} lists them), tells the listeners, and returns whether anything changed. An
+   * evaluation that changes nothing allocates nothing, so a replay or a backtest of a year costs no
+   * garbage (with a reader whose {@link WindowReader#window(io.github.slo4j.Target, long, long[])}
+   * allocates nothing, as replay's store).
+   *
+   * @param boundaryMillis the boundary of the interval that closed
+   * @param transitions receives the alert transitions
+   * @param decisions receives the policy decisions
+   * @return whether there was a transition or a decision
+   */
+  public boolean evaluate(
+      long boundaryMillis, Collection<? super AlertTransition> transitions, Collection<? super PolicyDecision> decisions) {
+    Require.nonNull("transitions", transitions);
+    Require.nonNull("decisions", decisions);
+    boolean changed;
+    boolean queued;
+    synchronized (this) {
+      advanceLocked(boundaryMillis);
+      for (int i = 0; i < transitionScratch.size(); i++) {
+        transitions.add(transitionScratch.get(i));
+      }
+      for (int i = 0; i < decisionScratch.size(); i++) {
+        decisions.add(decisionScratch.get(i));
+      }
+      changed = !transitionScratch.isEmpty() || !decisionScratch.isEmpty();
+      queued = !pending.isEmpty();
+    }
+    if (queued) {
+      // with nothing queued there is nothing to deliver: skip the delivery lock
+      deliver();
+    }
+    return changed;
+  }
+
   /** Evaluates without delivering: the transitions and decisions wait for {@link #deliver()}. */
   synchronized Evaluation evaluateLocked(long boundaryMillis) {
-    Instant at = Instant.ofEpochMilli(boundaryMillis);
+    advanceLocked(boundaryMillis);
+    return new Evaluation(
+        Instant.ofEpochMilli(boundaryMillis),
+        transitionScratch.isEmpty() ? List.of() : transitionScratch,
+        decisionScratch.isEmpty() ? List.of() : decisionScratch);
+  }
+
+  /**
+   * Evaluates without delivering and without a result: the transitions and decisions are queued
+   * for {@link #deliver()} and left in the scratch lists until the next evaluation. Allocates
+   * nothing when nothing changes.
+   */
+  synchronized void advanceLocked(long boundaryMillis) {
+    transitionScratch.clear();
+    decisionScratch.clear();
     if (boundaryMillis <= lastBoundary) {
-      LOG.debug("SLO {}: boundary {} ignored: not after the last evaluated ({})", label(), at, Instant.ofEpochMilli(lastBoundary));
-      return new Evaluation(at, List.of(), List.of());
+      LOG.debug("SLO {}: boundary {} ignored: not after the last evaluated ({})", label(),
+          Instant.ofEpochMilli(boundaryMillis), Instant.ofEpochMilli(lastBoundary));
+      return;
     }
     lastBoundary = boundaryMillis;
-    PeriodBudget[] b = new PeriodBudget[slo.targets().size()];
-    double maxBurn = -1;
-    for (Target t : slo.targets()) {
-      b[t.index()] = PeriodBudget.read(reader, t, reader.asOfMillis());
-      OptionalDouble burn = reader.window(t, burnWindow).burnRate(t.objective());
-      if (burn.isPresent()) {
-        maxBurn = Math.max(maxBurn, burn.getAsDouble());
-      }
+    budgets.read(reader.asOfMillis());
+    List<Target> targets = slo.targets();
+    for (int t = 0; t < targets.size(); t++) { // by index: an iterator would be garbage
+      reader.window(targets.get(t), burnWindowMillis, burnCounts[t]);
     }
-    budgets = b;
-    burnNow = maxBurn < 0 ? OptionalDouble.empty() : OptionalDouble.of(maxBurn);
-    List<AlertTransition> transitions = alerts.evaluate(boundaryMillis, b);
-    List<PolicyDecision> decisions =
-        policyEngine == null ? List.of() : policyEngine.evaluate(boundaryMillis, b, alerts.lastEpisodes());
-    pending.addAll(transitions);
-    pending.addAll(decisions);
-    return new Evaluation(at, transitions, decisions);
+    alerts.evaluate(boundaryMillis, budgets, transitionScratch);
+    if (policyEngine != null) {
+      policyEngine.evaluate(boundaryMillis, budgets, alerts.touched(), alerts.touchedCount(), decisionScratch);
+    }
+    for (int i = 0; i < transitionScratch.size(); i++) {
+      pending.add(transitionScratch.get(i));
+    }
+    for (int i = 0; i < decisionScratch.size(); i++) {
+      pending.add(decisionScratch.get(i));
+    }
   }
 
   /**
@@ -313,9 +376,18 @@ public final class SloMonitor {
     Instant at = Instant.ofEpochMilli(lastBoundary == Long.MIN_VALUE ? reader.asOfMillis() : lastBoundary);
     SloHealth.Builder health = SloHealth.builder(slo.service(), slo.id(), at, burnWindow);
     List<String> problems = new ArrayList<>();
-    if (budgets != null) {
+    OptionalDouble burnNow = OptionalDouble.empty();
+    if (budgets.wasRead()) {
+      double maxBurn = -1;
       for (Target t : slo.targets()) {
-        PeriodBudget b = budgets[t.index()];
+        long[] c = burnCounts[t.index()];
+        if (c[1] > 0) {
+          maxBurn = Math.max(maxBurn, ErrorBudget.burnRate(t.objective(), c[0], c[1]).getAsDouble());
+        }
+      }
+      burnNow = maxBurn < 0 ? OptionalDouble.empty() : OptionalDouble.of(maxBurn);
+      for (Target t : slo.targets()) {
+        PeriodBudget b = budgets.get(t.index());
         health.budget(t.name(), b);
         if (policyEngine == null && b.projectedConsumedAtLeast(java.math.BigDecimal.ONE)) {
           problems.add(PolicyEngine.exhausted(t, b) + ": no error-budget policy governs SLO " + slo.id());

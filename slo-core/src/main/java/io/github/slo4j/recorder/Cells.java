@@ -9,10 +9,37 @@ import java.lang.invoke.VarHandle;
  * <p>Implementation notes. The counters live in one {@code long[]}: {@code stripes} blocks of
  * {@code stride} longs, each block starting on its own 128-byte boundary relative to the array
  * base, with 128 bytes of padding before the first block so the array header and neighbouring
- * objects never share a line with a counter. A writer picks its stripe from the low bits of its
- * thread id (consecutive ids, as thread pools and JMH create them, land on distinct stripes) and
- * does exactly one {@code getAndAdd} on one counter: no clock read, no allocation, no branch that
- * can throw. Counters only grow; nobody ever resets them.
+ * objects never share a line with a counter. A block is an owner word followed by the stripe's
+ * counters. A writer does exactly one {@code getAndAdd} on one counter of its stripe: no clock
+ * read, no allocation, no lock, no branch that can throw. Counters only grow; nobody ever resets
+ * them.
+ *
+ * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
+ * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). Two busy
+ * threads whose ids collide under the mask would share a stripe, and bounce its cache line, for
+ * their whole life; so a thread that meets another on its stripe moves, as {@code
+ * java.util.concurrent.atomic.Striped64} does, to the stripe of the next value of a per-thread
+ * xorshift probe, and remembers the probe for its later events. Meeting is seen through the
+ * stripe's owner word, which holds the id of the thread that last arrived: before its add a thread
+ * reads it (the same cache line as the first counters, which the add brings in anyway), and only
+ * when it holds another id does the thread write anything besides its counter: it claims the word,
+ * and the next time it finds another id there it moves. A thread alone on its stripe never writes the
+ * owner word again, so the record path costs what a bare {@code getAndAdd} costs (Striped64's
+ * compare-and-set, which detects only a race on the same counter, costs about 1 ns more per add
+ * and misses two threads adding to different counters of one stripe, e.g. good and bad events).
+ * The owner word and the probes are hints: they decide where an event is added, never whether, so
+ * no interleaving of their racy reads and writes can lose or double an event.
+ *
+ * <p>Where a thread's probe is kept. Java 17 offers no per-thread field to a library (Striped64
+ * uses {@code Thread.threadLocalRandomProbe}, which is private to {@code java.util.concurrent}),
+ * and a {@code ThreadLocal} would allocate an entry on a thread's first event. The probes live
+ * instead in {@link #HINTS}, one JVM-wide table of {@value #HINT_SLOTS} longs shared by every
+ * {@code Cells} (a thread that moved away from a busy stripe of one recorder is on a fresh stripe
+ * of all of them, as with Striped64). A slot is chosen by a multiplicative hash of the thread id
+ * and holds the id's low 32 bits (a tag), the probe (31 bits) and a "met once" bit; a thread whose
+ * tag is not in its slot uses its id as the probe (its home stripe). Slots are read and written
+ * with plain accesses and without any coordination: a stale, overwritten or (on a JVM that splits
+ * long writes) torn slot only makes a thread start from another stripe.
  *
  * <p>The single reader (the ticker) sums a counter across stripes with acquire reads. Each event
  * touches one counter once, so a sum read at any moment counts every event whose add happened
@@ -26,6 +53,24 @@ final class Cells {
 
   /** 16 longs = 128 bytes: two cache lines, so the adjacent-line prefetcher cannot couple stripes. */
   private static final int LINE_LONGS = 16;
+
+  /** log2 of {@link #HINT_SLOTS}. */
+  private static final int HINT_BITS = 10;
+
+  /** Slots of {@link #HINTS}: 8 KiB for the whole JVM. */
+  static final int HINT_SLOTS = 1 << HINT_BITS;
+
+  /** The bits of a slot that hold the probe. */
+  private static final long PROBE = 0x7FFF_FFFFL;
+
+  /** The bit of a slot set when its thread found another thread's id in its stripe's owner word. */
+  private static final long MET = 0x8000_0000L;
+
+  /**
+   * Per-thread probes: {@code tag << 32 | MET? | probe}, where the tag is the low 32 bits of the id
+   * of the thread that last wrote the slot. Racy by design (see the class notes).
+   */
+  private static final long[] HINTS = new long[HINT_SLOTS];
 
   private final long[] counters;
   private final int cells;
@@ -41,7 +86,7 @@ final class Cells {
       throw new IllegalArgumentException("stripes: " + stripes + " (expected a power of two)");
     }
     this.cells = cells;
-    this.stride = ((cells + LINE_LONGS - 1) / LINE_LONGS) * LINE_LONGS;
+    this.stride = ((cells + LINE_LONGS) / LINE_LONGS) * LINE_LONGS; // the owner word, the cells
     this.mask = stripes - 1;
     this.counters = new long[LINE_LONGS + stripes * stride];
   }
@@ -56,17 +101,82 @@ final class Cells {
   }
 
   /** Adds one to {@code cell}. The record path: one atomic add. */
-  @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the baseline is 17
   public void increment(int cell) {
-    int stripe = (int) Thread.currentThread().getId() & mask;
-    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, 1L);
+    add(cell, 1L);
   }
 
   /** Adds {@code n} (≥ 0) to {@code cell}. */
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the baseline is 17
   public void add(int cell, long n) {
-    int stripe = (int) Thread.currentThread().getId() & mask;
-    LONGS.getAndAdd(counters, LINE_LONGS + stripe * stride + cell, n);
+    addAs(Thread.currentThread().getId(), cell, n);
+  }
+
+  /** {@link #add} as the thread with id {@code tid} (tests use ids that collide on purpose). */
+  void addAs(long tid, int cell, long n) {
+    int slot = slot(tid);
+    long hint = HINTS[slot];
+    int probe = (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
+    int block = block(probe);
+    if ((long) LONGS.getOpaque(counters, block) != tid) {
+      block = arrive(tid, slot, hint, probe, block);
+    }
+    LONGS.getAndAdd(counters, block + 1 + cell, n);
+  }
+
+  /**
+   * The thread found another id (or none) in its stripe's owner word: another thread added here
+   * since this thread's last add, or this thread has just come. Claims the word; if the thread has
+   * met another here before, first moves to the stripe of the probe's next value and claims that
+   * one. Returns the block to add in.
+   */
+  private int arrive(long tid, int slot, long hint, int probe, int block) {
+    long owner = (long) LONGS.getOpaque(counters, block);
+    int p = probe;
+    int b = block;
+    if (owner != 0) {
+      boolean metBefore = (int) (hint >>> 32) == (int) tid && (hint & MET) != 0;
+      if (metBefore) {
+        p = advance(p);
+        b = block(p);
+        HINTS[slot] = tid << 32 | (p & PROBE);
+      } else {
+        HINTS[slot] = tid << 32 | MET | (p & PROBE);
+      }
+    }
+    LONGS.setOpaque(counters, b, tid);
+    return b;
+  }
+
+  /** The stripe the thread with id {@code tid} adds to next (for tests). */
+  int stripeOf(long tid) {
+    long hint = HINTS[slot(tid)];
+    return ((int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid) & mask;
+  }
+
+  /** The index of the owner word of the stripe of {@code probe}; its cells follow. */
+  private int block(int probe) {
+    return LINE_LONGS + (probe & mask) * stride;
+  }
+
+  /**
+   * The slot of {@code tid} in {@link #HINTS}: Fibonacci hashing (Knuth, The Art of Computer
+   * Programming vol. 3, 6.4: multiply by 2^64 / golden ratio, keep the high bits), which spreads
+   * consecutive ids over the whole table.
+   */
+  private static int slot(long tid) {
+    return (int) ((tid * 0x9E37_79B9_7F4A_7C15L) >>> (64 - HINT_BITS));
+  }
+
+  /**
+   * The next probe: Marsaglia's 32-bit xorshift (13, 17, 5) ("Xorshift RNGs", Journal of
+   * Statistical Software 8(14), 2003), the step Striped64 takes; 0, its fixed point, restarts.
+   */
+  static int advance(int probe) {
+    int p = probe == 0 ? 0x9E37_79B9 : probe;
+    p ^= p << 13;
+    p ^= p >>> 17;
+    p ^= p << 5;
+    return p;
   }
 
   /**
@@ -78,7 +188,7 @@ final class Cells {
    */
   public long sum(int cell) {
     long sum = 0;
-    for (int i = LINE_LONGS + cell; i < counters.length; i += stride) {
+    for (int i = LINE_LONGS + 1 + cell; i < counters.length; i += stride) {
       long v = (long) LONGS.getAcquire(counters, i);
       if (v < 0) {
         throw new ArithmeticException("cell " + cell + " wrapped");

@@ -199,7 +199,11 @@ public final class SloRecorder implements WindowReader {
             dataCols,
             originMillis);
     this.standardWindows = standardWindows(definition.period());
-    this.standardWindowMillis = standardWindows.stream().mapToLong(Duration::toMillis).toArray();
+    // a loop, not a stream: no lambda bootstrap between JVM start and the first record (issue 10)
+    this.standardWindowMillis = new long[standardWindows.size()];
+    for (int i = 0; i < standardWindowMillis.length; i++) {
+      standardWindowMillis[i] = standardWindows.get(i).toMillis();
+    }
     if (definition.period() instanceof CompliancePeriod.Calendar) {
       calendarSpan = CalendarSpan.of(definition.period(), originMillis - 1);
       rings.period(calendarSpan.start);

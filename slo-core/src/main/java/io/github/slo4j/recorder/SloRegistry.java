@@ -8,6 +8,7 @@ import io.github.slo4j.WindowReader;
 import io.github.slo4j.WindowSource;
 import io.github.slo4j.internal.Callbacks;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.LazyLogger;
 import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Owns a set of SLO recorders and the one ticker that closes their intervals. Thread-safe.
@@ -85,7 +86,7 @@ import org.slf4j.LoggerFactory;
  * interval later; the ticker never stops for it.
  */
 public final class SloRegistry implements WindowSource, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SloRegistry.class);
+  private static final Logger LOG = LazyLogger.of(SloRegistry.class);
 
   /**
    * The largest wall time, either side of the epoch, the ticker takes as it is (about 73 million
@@ -669,13 +670,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
     if (hostExecutor == null && ownExecutor == null) {
       // two threads: while a listener runs long on one, the next tick runs on the other
       ScheduledThreadPoolExecutor ex =
-          new ScheduledThreadPoolExecutor(
-              2,
-              r -> {
-                Thread t = new Thread(r, "slo4j-ticker");
-                t.setDaemon(true);
-                return t;
-              });
+          new ScheduledThreadPoolExecutor(2, new TickerThreads());
       ex.setRemoveOnCancelPolicy(true);
       ownExecutor = ex;
     }
@@ -702,9 +697,31 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
     }
     ScheduledExecutorService ex = hostExecutor != null ? hostExecutor : ownExecutor;
     try {
-      scheduled = ex.schedule(this::scheduledTick, delay, TimeUnit.MILLISECONDS);
+      scheduled = ex.schedule(new ScheduledTick(), delay, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       LOG.error("slo4j: the executor refused the next tick (was it shut down?); no boundary closes any more", e);
+    }
+  }
+
+  /**
+   * The ticker's daemon threads. This and {@link ScheduledTick} are classes, not lambdas, because
+   * they are made on the way to the first record, where the first lambda of a JVM costs
+   * milliseconds of bootstrap (issue 10).
+   */
+  private static final class TickerThreads implements ThreadFactory {
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "slo4j-ticker");
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /** One scheduled tick (see {@link TickerThreads}). */
+  private final class ScheduledTick implements Runnable {
+    @Override
+    public void run() {
+      scheduledTick();
     }
   }
 

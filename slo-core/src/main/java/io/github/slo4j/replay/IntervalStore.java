@@ -1,5 +1,6 @@
 package io.github.slo4j.replay;
 
+import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
@@ -28,12 +29,24 @@ public final class IntervalStore implements WindowReader {
   private final long intervalMillis;
   private final Duration interval;
   private final Duration maxWindow;
+  private final long maxWindowMillis;
   private final int ring;
-  private final long[][] cumGood;
-  private final long[][] cumTotal;
+  /**
+   * Per target, the cumulative good and total counts of each ring slot side by side ({@code 2 ×
+   * slot} and {@code 2 × slot + 1}): a window's start is one cache line, not two.
+   */
+  private final long[][] cum;
   private final long[] lastGood;
   private final long[] lastTotal;
+  private final Target[] targets;
   private long count;
+  /** The ring slot of the cumulative counts after the last interval: {@code count % ring}. */
+  private int end;
+  /** {@code 1 ÷ intervalMillis}, for {@link #intervals(long)}. */
+  private final double perInterval;
+  /** The calendar period {@link #periodWindow(Target, long[])} last read: [start, end) in epoch ms. */
+  private long periodStart = Long.MAX_VALUE;
+  private long periodEnd = Long.MIN_VALUE;
 
   /**
    * A store for {@code definition} whose first interval starts at {@code startMillis}.
@@ -49,18 +62,20 @@ public final class IntervalStore implements WindowReader {
     this.startMillis = startMillis;
     this.interval = interval;
     this.intervalMillis = interval.toMillis();
+    this.perInterval = 1.0 / intervalMillis;
     this.maxWindow = definition.period().maxLength();
+    this.maxWindowMillis = maxWindow.toMillis();
     long slots = maxWindow.toMillis() / intervalMillis + 2;
     if (slots > 50_000_000L) {
       throw Require.invalid(
           "interval", DurationFormat.format(interval), "a coarser interval for a period of " + maxWindow);
     }
     this.ring = (int) slots;
-    int targets = definition.targets().size();
-    this.cumGood = new long[targets][ring];
-    this.cumTotal = new long[targets][ring];
-    this.lastGood = new long[targets];
-    this.lastTotal = new long[targets];
+    this.targets = definition.targets().toArray(new Target[0]);
+    int n = targets.length;
+    this.cum = new long[n][2 * ring];
+    this.lastGood = new long[n];
+    this.lastTotal = new long[n];
   }
 
   /**
@@ -68,15 +83,16 @@ public final class IntervalStore implements WindowReader {
    * SloDefinition#targets()}).
    */
   public void append(long[] good, long[] total) {
-    int slot = (int) ((count + 1) % ring);
+    int slot = end + 1 == ring ? 0 : end + 1;
     for (int t = 0; t < lastGood.length; t++) {
       Require.counts(good[t], total[t]);
       lastGood[t] += good[t];
       lastTotal[t] += total[t];
-      cumGood[t][slot] = lastGood[t];
-      cumTotal[t][slot] = lastTotal[t];
+      cum[t][2 * slot] = lastGood[t];
+      cum[t][2 * slot + 1] = lastTotal[t];
     }
     count++;
+    end = slot;
   }
 
   /** The number of intervals closed so far. */
@@ -104,15 +120,87 @@ public final class IntervalStore implements WindowReader {
     int t = definition.requireTarget(target).index();
     Require.positive("window", window);
     Require.withinPeriod("window", window, maxWindow);
-    long k = Math.min(window.toMillis() / intervalMillis, count);
-    if (k == 0) {
-      return new WindowCounts(window, 0, 0, Duration.ZERO);
+    long[] c = new long[3];
+    read(t, window.toMillis(), c);
+    return new WindowCounts(window, c[0], c[1], c[2] == 0 ? Duration.ZERO : Duration.ofMillis(c[2]));
+  }
+
+  /** {@inheritDoc} Allocates nothing. */
+  @Override
+  public void window(Target target, long windowMillis, long[] into) {
+    int t = index(target);
+    if (windowMillis <= 0 || windowMillis > maxWindowMillis) {
+      window(target, Duration.ofMillis(windowMillis)); // throws the message of the Duration form
     }
-    int end = (int) (count % ring);
-    int from = (int) ((count - k) % ring);
-    long good = cumGood[t][end] - cumGood[t][from];
-    long total = cumTotal[t][end] - cumTotal[t][from];
-    return new WindowCounts(window, good, total, Duration.ofMillis(k * intervalMillis));
+    read(t, windowMillis, into);
+  }
+
+  /** {@inheritDoc} Allocates nothing but once per calendar period. */
+  @Override
+  public void periodWindow(Target target, long[] into) {
+    int t = index(target);
+    CompliancePeriod period = definition.period();
+    long length;
+    if (period instanceof CompliancePeriod.Calendar) {
+      long last = asOfMillis() - 1;
+      if (last < periodStart || last >= periodEnd) {
+        Instant at = Instant.ofEpochMilli(last);
+        periodStart = period.startAt(at).toEpochMilli();
+        periodEnd = periodStart + period.lengthAt(at).toMillis();
+      }
+      length = last + 1 - periodStart;
+    } else {
+      length = period.nominalLength().toMillis();
+    }
+    read(t, length, into);
+    into[3] = length;
+  }
+
+  /** The target's index: the SLO's own target by identity, else checked as {@link SloDefinition#requireTarget}. */
+  private int index(Target target) {
+    int t = target == null ? -1 : target.index();
+    if (t < 0 || t >= targets.length || targets[t] != target) {
+      t = definition.requireTarget(target).index();
+    }
+    return t;
+  }
+
+  /**
+   * {@code windowMillis ÷ intervalMillis}, rounded down, without a long division (some 40 cycles,
+   * a dozen per evaluation): the double quotient of two integers below 2^53 is within one of it,
+   * and one multiplication each way corrects it.
+   */
+  private long intervals(long windowMillis) {
+    if (windowMillis >= 1L << 53) {
+      return windowMillis / intervalMillis;
+    }
+    long q = (long) (windowMillis * perInterval);
+    if (q * intervalMillis > windowMillis) {
+      q--;
+    } else if ((q + 1) * intervalMillis <= windowMillis) {
+      q++;
+    }
+    return q;
+  }
+
+  /** Good, total and covered milliseconds of target {@code t} over whole intervals of {@code windowMillis}. */
+  private void read(int t, long windowMillis, long[] into) {
+    long k = Math.min(intervals(windowMillis), count);
+    if (k == 0) {
+      into[0] = 0;
+      into[1] = 0;
+      into[2] = 0;
+      return;
+    }
+    // k <= count and k < ring (a window is at most the period): the start is k slots back
+    int from = end - (int) k;
+    if (from < 0) {
+      from += ring;
+    }
+    long[] c = cum[t];
+    into[0] = c[2 * end] - c[2 * from];
+    into[1] = c[2 * end + 1] - c[2 * from + 1];
+    into[2] = k * intervalMillis;
   }
 
   @Override

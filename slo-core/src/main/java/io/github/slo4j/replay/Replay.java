@@ -484,6 +484,8 @@ public final class Replay {
       long[] pair = new long[2];
       List<AlertTransition> transitions = new ArrayList<>();
       List<PolicyDecision> decisions = new ArrayList<>();
+      // the next action's time: looked up once per action, so the loop boxes no key per interval
+      long nextAction = actions.isEmpty() ? -1 : actions.firstKey();
       long began = System.nanoTime();
       for (long i = 0; i < n; i++) {
         long from = i * ivMillis;
@@ -494,11 +496,11 @@ public final class Replay {
           total[t] = pair[1];
         }
         store.append(good, total);
-        SloMonitor.Evaluation e = monitor.evaluate(startMillis + to);
-        transitions.addAll(e.transitions());
-        decisions.addAll(e.decisions());
-        List<Consumer<SloMonitor>> due = actions.get(to);
-        if (due != null) {
+        monitor.evaluate(startMillis + to, transitions, decisions);
+        if (to == nextAction) {
+          List<Consumer<SloMonitor>> due = actions.get(to);
+          Long later = actions.higherKey(to);
+          nextAction = later == null ? -1 : later;
           int before = monitor.enforcementHistory().size();
           due.forEach(a -> a.accept(monitor));
           List<PolicyDecision> h = monitor.enforcementHistory();

@@ -93,6 +93,8 @@ abstract class TrafficSource {
     private int phase;
     private double goodAtPhaseStart;
     private double badAtPhaseStart;
+    private double expectedGood;
+    private double expectedBad;
     private long lastGood;
     private long lastBad;
 
@@ -127,8 +129,11 @@ abstract class TrafficSource {
       return new Phases(ends, rates, errors);
     }
 
-    /** Expected cumulative good and bad events at {@code t}, advancing the phase cursor. */
-    private double[] expected(long t) {
+    /**
+     * Sets {@link #expectedGood} and {@link #expectedBad} to the expected cumulative good and bad
+     * events at {@code t}, advancing the phase cursor (fields, not an array: no garbage per interval).
+     */
+    private void expected(long t) {
       while (phase < ends.length && t > ends[phase]) {
         long start = phase == 0 ? 0 : ends[phase - 1];
         double seconds = (ends[phase] - start) / 1000.0;
@@ -137,21 +142,21 @@ abstract class TrafficSource {
         phase++;
       }
       if (phase >= ends.length) {
-        return new double[] {goodAtPhaseStart, badAtPhaseStart};
+        expectedGood = goodAtPhaseStart;
+        expectedBad = badAtPhaseStart;
+        return;
       }
       long start = phase == 0 ? 0 : ends[phase - 1];
       double seconds = (t - start) / 1000.0;
-      return new double[] {
-        goodAtPhaseStart + rates[phase] * (1 - errors[phase]) * seconds,
-        badAtPhaseStart + rates[phase] * errors[phase] * seconds
-      };
+      expectedGood = goodAtPhaseStart + rates[phase] * (1 - errors[phase]) * seconds;
+      expectedBad = badAtPhaseStart + rates[phase] * errors[phase] * seconds;
     }
 
     @Override
     public void next(long fromMillis, long toMillis, long[] out) {
-      double[] e = expected(toMillis);
-      long good = floor(e[0]);
-      long bad = floor(e[1]);
+      expected(toMillis);
+      long good = floor(expectedGood);
+      long bad = floor(expectedBad);
       out[0] = good - lastGood;
       out[1] = good - lastGood + bad - lastBad;
       lastGood = good;

@@ -258,20 +258,20 @@ class MainTest {
     for (String flag : List.of("--help", "-h")) {
       Run r = run(flag);
       assertEquals(0, r.status());
-      assertEquals(BudgetCommand.USAGE + System.lineSeparator(), r.out());
+      assertEquals(Main.USAGE + System.lineSeparator(), r.out());
       assertEquals("", r.err());
     }
     Run none = run();
     assertEquals(2, none.status());
     assertEquals("", none.out());
-    assertEquals(BudgetCommand.USAGE + System.lineSeparator(), none.err());
+    assertEquals(Main.USAGE + System.lineSeparator(), none.err());
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "foo                                           | foo: unknown command (expected budget)",
+        "foo                                           | foo: unknown command (expected demo, budget, replay or backtest)",
         "budget                                        | --objective: missing (expected a percent such as 99.9)",
         "budget --period 30d                           | --objective: missing (expected a percent such as 99.9)",
         "budget --objective 99.9                       | --period: missing (expected a duration such as 30d, 28d or 7d)",
@@ -291,7 +291,7 @@ class MainTest {
         "budget --objective 99.9 --period 5m           | --period: 5m (expected a whole number of minutes from 1h to 400d)",
         "budget --objective 99.9 --period 500d         | --period: 500d (expected a whole number of minutes from 1h to 400d)",
         "budget --objective 99.9 --period 30d1ms       | --period: 30d1ms (expected a whole number of minutes from 1h to 400d)",
-        "budget --objective 99.9 --period 2h           | --period: long window: 6h (expected <= the compliance period (2h))",
+        "budget --objective 99.9 --period 30d --period 7d | --period: given twice (expected it once)",
         "budget --objective 99.9 --period 30d --rate abc     | --rate: 'abc' (expected events per unit such as 100/s, 5000/m or 20/h)",
         "budget --objective 99.9 --period 30d --rate 10      | --rate: '10' (expected events per unit such as 100/s, 5000/m or 20/h)",
         "budget --objective 99.9 --period 30d --rate /s      | --rate: '/s' (expected events per unit such as 100/s, 5000/m or 20/h)",
@@ -311,11 +311,30 @@ class MainTest {
   }
 
   @Test
-  void aPeriodTooShortForScaledWindowsIsABadPeriod() {
+  void aPeriodTooShortForScaledWindowsPrintsTheBudgetAndSaysWhyThereIsNoTier() {
     Run r = run("budget", "--objective", "99.9", "--period", "1d", "--tiers", "scaled-windows");
-    assertEquals(2, r.status());
-    assertEquals("", r.out());
-    assertTrue(r.err().startsWith("slo4j: --period: "), r.err());
-    assertEquals(1, r.err().lines().count());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("  bad time allowed       1m26s400ms (1.44 minutes)"), r.out());
+    assertTrue(r.out().endsWith("Alert tiers (scaled-windows)\n  none: short window: 1d / 8064 = 10s714ms285us714ns"
+        + " (expected a window of at least 1m after rounding to the minute; use a longer period or budget-share tiers)\n"), r.out());
+  }
+
+  /** Issue 15: {@code --period 1d} printed nothing but an error, not even the budget. */
+  @Test
+  void aOneDayPeriodPrintsTheBudgetAndTheWorkbookTiersThatFit() {
+    Run r = run("budget", "--objective", "99.9", "--period", "1d");
+    assertEquals(0, r.status(), r.err());
+    String tiers = r.out().substring(r.out().indexOf("Alert tiers"));
+    assertEquals(
+        String.join(System.lineSeparator(),
+            "Alert tiers (budget-share)",
+            "  3d/6h left out: longer than the 1d period",
+            "  severity long   short  factor  error ratio >  budget spent   detects a full outage in",
+            // factor = share x period / long window (0.02 x 24h / 1h), error ratio = factor x 0.1 %
+            "  page     1h     5m     0.48    0.048%         2%             1s728ms",
+            "  page     6h     30m    0.2     0.02%          5%             4s320ms",
+            "  ticket   1d     2h     0.1     0.01%          10%            8s640ms",
+            ""),
+        tiers.replace("\n", System.lineSeparator()));
   }
 }

@@ -1,0 +1,169 @@
+package io.github.slo4j.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.slo4j.CompliancePeriod;
+import io.github.slo4j.LatencyThreshold;
+import io.github.slo4j.Objective;
+import io.github.slo4j.Sli;
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.replay.IntervalStore;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An evaluation that changes nothing allocates nothing (issue 10): the monitor reads through the
+ * store's allocation-free {@code window(target, millis, into)} and keeps its figures in reused
+ * arrays, making alert payloads and decisions only on a transition. Measured with the JVM's own
+ * per-thread allocation counter ({@code com.sun.management.ThreadMXBean}), which counts every byte
+ * allocated by this thread whether the code runs interpreted or compiled: no JIT warm-up is needed
+ * for a count of zero, and one stray object per evaluation would count thousands of bytes.
+ */
+class EvaluationAllocationTest {
+  private static final Duration TEN_S = Duration.ofSeconds(10);
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final int MEASURED = 5_000;
+
+  private static SloDefinition eventsSlo() {
+    return SloDefinition.builder("checkout-availability").service("checkout")
+        .objective(Objective.percent("99.9")).period(CompliancePeriod.rollingDays(7)).build();
+  }
+
+  private static SloDefinition latencySlo() {
+    return SloDefinition.builder("checkout-latency").service("checkout")
+        .sli(Sli.latency(
+            LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
+            LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
+        .period(CompliancePeriod.rollingDays(7)).build();
+  }
+
+  /** Every clause a policy can have: freeze, postmortem, target review, a step with two windows. */
+  private static BudgetPolicy policy() {
+    return BudgetPolicy.builder("checkout-policy", "1").approvedBy("Dana", Instant.EPOCH)
+        .freezeWhenExhausted()
+        .postmortemAt(0.2)
+        .reviewTarget(Duration.ofDays(1))
+        .step("slow-burn", Duration.ofHours(6), 2, "slow down releases", "release as usual")
+        .build();
+  }
+
+  /** A monitor over an exact store, fed {@code bad} of {@code total} events per 10-s interval per target. */
+  private static final class Rig {
+    final IntervalStore store;
+    final SloMonitor monitor;
+    final long[] good;
+    final long[] total;
+    final List<AlertTransition> transitions = new ArrayList<>();
+    final List<PolicyDecision> decisions = new ArrayList<>();
+
+    Rig(SloDefinition slo) {
+      store = new IntervalStore(slo, START.toEpochMilli(), TEN_S);
+      monitor = SloMonitor.builder(slo).rules(AlertRules.defaults(slo)).policy(policy()).build(store);
+      good = new long[slo.targets().size()];
+      total = new long[good.length];
+    }
+
+    /** Runs {@code n} intervals; returns whether any of them changed anything. */
+    boolean run(int n, long perInterval, long badPerInterval) {
+      java.util.Arrays.fill(total, perInterval);
+      java.util.Arrays.fill(good, perInterval - badPerInterval);
+      boolean changed = false;
+      for (int i = 0; i < n; i++) {
+        store.append(good, total);
+        changed |= monitor.evaluate(store.asOfMillis(), transitions, decisions);
+      }
+      return changed;
+    }
+  }
+
+  /**
+   * {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, through a method
+   * handle typed {@code (Object)long}: the module of these tests does not read {@code
+   * jdk.management}, and an exact invocation boxes nothing. Null where the JVM lacks it.
+   */
+  private static final MethodHandle ALLOCATED = allocatedHandle();
+  /** The bean, looked up once: {@code ManagementFactory.getThreadMXBean()} allocates some 800 bytes a call. */
+  private static final Object THREADS = ManagementFactory.getThreadMXBean();
+
+  private static MethodHandle allocatedHandle() {
+    try {
+      Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
+      if (!bean.isInstance(ManagementFactory.getThreadMXBean())) {
+        return null;
+      }
+      MethodHandle h = MethodHandles.publicLookup()
+          .findVirtual(bean, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
+          .asType(MethodType.methodType(long.class, Object.class));
+      Object mx = ManagementFactory.getThreadMXBean();
+      for (int i = 0; i < 20_000; i++) {
+        // past the handle's own one-off work (its lambda forms are interpreted, then compiled and
+        // customized after some invocations), so that reading the counter allocates nothing
+        long ignored = (long) h.invokeExact(mx);
+      }
+      return h;
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  private static long allocatedBytes() {
+    try {
+      return (long) ALLOCATED.invokeExact(THREADS);
+    } catch (Throwable e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Bytes this thread allocates running {@code n} more intervals of the rig's traffic. */
+  private static long bytesFor(Rig rig, long perInterval, long badPerInterval) {
+    long before = allocatedBytes();
+    long calibration = allocatedBytes() - before; // what reading the counter costs, if anything
+    before = allocatedBytes();
+    boolean changed = rig.run(MEASURED, perInterval, badPerInterval);
+    long bytes = allocatedBytes() - before - calibration;
+    assertFalse(changed, "the measured intervals must be a steady state: " + rig.transitions + rig.decisions);
+    return bytes;
+  }
+
+  @Test
+  void steadyStateEvaluationAllocatesNothing() {
+    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    for (SloDefinition slo : List.of(eventsSlo(), latencySlo())) {
+      Rig rig = new Rig(slo);
+      // Two days at 1,000 events per interval with 1 bad in 10,000 (a burn of 0.1 at 99.9 %):
+      // every window is covered, the review has its first verdict, every path has run once.
+      for (int i = 0; i < 2 * 8_640; i++) {
+        rig.run(1, 1_000, i % 10 == 0 ? 1 : 0);
+      }
+      rig.transitions.clear();
+      rig.decisions.clear();
+      assertEquals(0, bytesFor(rig, 1_000, 0), slo.id() + ": bytes allocated by " + MEASURED + " quiet evaluations");
+    }
+  }
+
+  @Test
+  void evaluationWhileAnAlertKeepsFiringAllocatesNothing() {
+    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    Rig rig = new Rig(eventsSlo());
+    rig.run(8_640, 1_000, 0);
+    // 5 % bad burns at 50x: the pages fire (one incident), the tickets are suppressed, the budget
+    // freezes releases, a postmortem is asked for, the step is breached and the target reviewed;
+    // after three days of it the same burn goes on with nothing left to change.
+    rig.run(3 * 8_640, 1_000, 50);
+    assertTrue(rig.transitions.stream().anyMatch(t -> t.to() == AlertState.FIRING), rig.transitions.toString());
+    rig.transitions.clear();
+    rig.decisions.clear();
+    assertEquals(0, bytesFor(rig, 1_000, 50), "bytes allocated by " + MEASURED + " evaluations of a firing alert");
+    assertTrue(rig.monitor.activeAlerts().size() >= 1);
+  }
+}
