@@ -5,13 +5,13 @@
  * <p>The exported packages are the API, one layer each: {@link io.github.slo4j} (the model and the
  * math), {@link io.github.slo4j.recorder} (the record path, the ticker, windows and state), {@link
  * io.github.slo4j.monitor} (alerting and policy), {@link io.github.slo4j.replay} (replay over
- * exact stores), {@link io.github.slo4j.testing} (reliability assertions for unit tests) and {@link
- * io.github.slo4j.canary} (the canary gate).
+ * exact stores), {@link io.github.slo4j.testing} (reliability assertions for unit tests), {@link
+ * io.github.slo4j.canary} (the canary gate) and {@link io.github.slo4j.composite} (composite SLOs).
  * Everything else (the command line, {@code internal} helpers) is not exported.
  *
  * <p>HdrHistogram 2.2.2 has no {@code Automatic-Module-Name}: its module name, {@code HdrHistogram},
  * comes from its file name, hence the suppressed warnings. It is required transitively because the
- * canary gate's API takes its {@code Histogram}.
+ * canary gate's API and the latency assertions take its histograms.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.github.slo4j {
@@ -26,4 +26,5 @@ module io.github.slo4j {
   exports io.github.slo4j.testing;
   exports io.github.slo4j.canary;
   exports io.github.slo4j.notify;
+  exports io.github.slo4j.composite;
 }

@@ -31,8 +31,9 @@ class DocSamplesTest {
     "docs/notifications.md, notify/NotificationsDocTest.java, 2",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
-    "docs/testing.md, testing/TestingDocTest.java, 5",
-    "docs/canary.md, canary/CanaryDocTest.java, 3"
+    "docs/testing.md, testing/TestingDocTest.java, 7",
+    "docs/canary.md, canary/CanaryDocTest.java, 3",
+    "docs/composite.md, composite/CompositeDocTest.java, 3"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);

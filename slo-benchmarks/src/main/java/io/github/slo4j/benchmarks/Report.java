@@ -89,6 +89,11 @@ final class Report {
         "One `GET /checkout` through Spring MVC (MockMvc with the application's filters, so the"
             + " `http.server.requests` observation runs) in a Spring Boot 4 application with the"
             + " slo-spring-boot starter and one SLO (**slo4j**) and without it (`baseline`).");
+    SECTIONS.put("AssertionBenchmark",
+        "One reliability assertion over 10,000 outcomes: `counts` and `countsDemonstrated` from"
+            + " counts, `sampled` making the calls, `latencyList` and `latencyHistogram` a p99 bound."
+            + " `baseline` counts the failures against a fixed limit, the flaky check the assertions"
+            + " replace.");
   }
 
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};

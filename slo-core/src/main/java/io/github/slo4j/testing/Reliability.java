@@ -2,11 +2,15 @@ package io.github.slo4j.testing;
 
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.internal.Require;
+import io.github.slo4j.monitor.AlertRules;
+import io.github.slo4j.replay.Replay;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.HdrHistogram.AbstractHistogram;
 
 /**
  * The entry points of the reliability assertions, for any test framework:
@@ -63,6 +67,24 @@ public final class Reliability {
   /** Assertions on quantiles of a sample of latencies (each {@code >= 0}); the collection is copied. */
   public static LatencyAssert assertThatLatencies(Collection<Duration> latencies) {
     return LatencyAssert.of(latencies);
+  }
+
+  /**
+   * Assertions on quantiles of the latencies recorded in an HdrHistogram (a {@code Histogram}, or
+   * the interval histogram of a {@code Recorder}), whose values are in {@code unit}; the histogram
+   * is copied, so later recording does not change the assertion.
+   */
+  public static LatencyAssert assertThatLatencies(AbstractHistogram histogram, TimeUnit unit) {
+    return LatencyAssert.of(histogram, unit);
+  }
+
+  /**
+   * Assertions on alerting: the SLO of {@code rules} (its {@link AlertRules#definition()}) replayed
+   * through {@code traffic} with those rules, e.g. {@code
+   * Reliability.assertThatAlerting(rules, outage).incidentAt(Duration.ofDays(1)).pagesWithin(Duration.ofMinutes(5))}.
+   */
+  public static AlertAssert assertThatAlerting(AlertRules rules, Replay.Traffic traffic) {
+    return AlertAssert.of(rules, traffic);
   }
 
   private static boolean success(Boolean outcome) {

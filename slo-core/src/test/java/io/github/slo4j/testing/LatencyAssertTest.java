@@ -84,4 +84,12 @@ class LatencyAssertTest {
         assertThrows(IllegalArgumentException.class, () -> Reliability.assertThatLatencies(ramp(10)).mode(Mode.SEQUENTIAL))
             .getMessage());
   }
+
+  @Test
+  void aNullLatencyIsRefusedNamingItsIndex() {
+    List<Duration> withNull = new ArrayList<>(ramp(3));
+    withNull.set(2, null);
+    assertEquals("latencies[2]: null (expected a value)",
+        assertThrows(NullPointerException.class, () -> Reliability.assertThatLatencies(withNull)).getMessage());
+  }
 }

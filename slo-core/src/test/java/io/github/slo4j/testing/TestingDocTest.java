@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.slo4j.Objective;
+import io.github.slo4j.SloDefinition;
+import io.github.slo4j.monitor.AlertRules;
+import io.github.slo4j.replay.Replay.Traffic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -94,5 +99,39 @@ class TestingDocTest {
         () -> Reliability.assertThatLatencies(latencies.subList(0, 298)).demonstrated()
             .p99Below(Duration.ofMillis(150)));
     // end::latency[]
+  }
+
+  @Test
+  void histogram() {
+    SplittableRandom random = new SplittableRandom(1);
+    // tag::histogram[]
+    Histogram histogram = new Histogram(3); // microseconds, 3 significant digits
+    for (int i = 0; i < 1_000; i++) {
+      histogram.recordValue(20_000 + random.nextInt(100_000)); // 20 to 120 ms
+    }
+    Reliability.assertThatLatencies(histogram, TimeUnit.MICROSECONDS).demonstrated()
+        .p99Below(Duration.ofMillis(150));
+    // end::histogram[]
+  }
+
+  @Test
+  void alerting() {
+    // tag::alerting[]
+    SloDefinition slo = SloDefinition.builder("checkout-availability")
+        .service("checkout").objective(Objective.percent("99.9")).build();
+    AlertRules rules = AlertRules.defaults(slo);
+
+    // a clean day at 100 requests/s, then a full outage: the on-call hears of it within 2 minutes
+    Traffic outage = Traffic.phases()
+        .steady(Duration.ofDays(1), 100, 0)
+        .steady(Duration.ofHours(1), 100, 1)
+        .build();
+    Reliability.assertThatAlerting(rules, outage).incidentAt(Duration.ofDays(1))
+        .pagesWithin(Duration.ofMinutes(2));
+
+    // a day at a burn rate of 5 (0.5 % failing) opens a ticket but wakes nobody
+    Traffic slowBurn = Traffic.phases().steady(Duration.ofDays(1), 100, 0.005).build();
+    Reliability.assertThatAlerting(rules, slowBurn).neverPages();
+    // end::alerting[]
   }
 }
