@@ -28,6 +28,7 @@ class DocSamplesTest {
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
+    "docs/alerting.md, monitor/WorkbookTiersDocTest.java, 1",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 5"
   })
