@@ -25,6 +25,7 @@ class DocSamplesTest {
   @ParameterizedTest(name = "{0} shows {1}")
   @CsvSource({
     "README.md, ReadmeExampleTest.java, 3",
+    "docs/getting-started.md, GettingStartedDocTest.java, 4",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
