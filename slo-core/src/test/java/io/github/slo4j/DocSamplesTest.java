@@ -26,6 +26,7 @@ class DocSamplesTest {
   @CsvSource({
     "README.md, ReadmeExampleTest.java, 3",
     "docs/getting-started.md, GettingStartedDocTest.java, 4",
+    "docs/faq.md, FaqDocTest.java, 6",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
