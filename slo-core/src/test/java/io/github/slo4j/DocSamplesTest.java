@@ -25,11 +25,14 @@ class DocSamplesTest {
   @ParameterizedTest(name = "{0} shows {1}")
   @CsvSource({
     "README.md, ReadmeExampleTest.java, 3",
+    "docs/getting-started.md, GettingStartedDocTest.java, 4",
+    "docs/faq.md, FaqDocTest.java, 6",
     "docs/concepts.md, ConceptsExampleTest.java, 4",
     "docs/windows.md, recorder/WindowsDocTest.java, 1",
     "docs/windows.md, recorder/StateFileDocTest.java, 2",
     "docs/notifications.md, notify/NotificationsDocTest.java, 2",
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
+    "docs/alerting.md, monitor/WorkbookTiersDocTest.java, 1",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 7",
     "docs/canary.md, canary/CanaryDocTest.java, 3",

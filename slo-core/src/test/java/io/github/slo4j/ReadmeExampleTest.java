@@ -51,7 +51,7 @@ class ReadmeExampleTest {
     SloRegistry registry = SloRegistry.builder().build();   // system clock, a daemon ticker, 10 s intervals
     SloRecorder checkout = registry.register(slo);
     RegistryMonitor alerting = RegistryMonitor.builder()    // every SLO of the registry, groups included
-        .listener(t -> { if (t.notifies()) pager.send(t.alert()); })   // the SRE Workbook's four tiers
+        .listener(t -> { if (t.notifies()) pager.send(t.alert()); })   // the Workbook's tiers, Sloth's 1 d ticket
         .attach(registry);
 
     // on every request: one atomic add, no allocation, no lock

@@ -9,12 +9,16 @@ import java.util.List;
 /**
  * Standard sets of {@link AlertTier}s for a compliance period.
  *
+ * <p>The four default tiers are Sloth's: the three the SRE Workbook recommends for 99.9 % over 30
+ * days (chapter 5, "Alerting on SLOs": page 1 h/5 m &gt; 14.4, page 6 h/30 m &gt; 6, ticket 3 d/6 h
+ * &gt; 1) and the ticket Sloth adds to them, 1 d/2 h &gt; 3.
+ *
  * <ul>
- *   <li>{@link #budgetShare(Duration)} (the default, as in Sloth): the SRE Workbook's windows stay
- *       fixed (1 h/5 m, 6 h/30 m, 1 d/2 h, 3 d/6 h) and each factor follows from the share of the
- *       budget the tier may spend before it fires (2 %, 5 %, 10 %, 10 %): {@code factor = share ×
- *       period ÷ longWindow}. For 30 days this gives the Workbook's 14.4, 6, 3 and 1; for 28 days
- *       13.44, 5.6, 2.8 and 0.933….
+ *   <li>{@link #budgetShare(Duration)} (the default, as in Sloth): the windows stay fixed (1 h/5 m,
+ *       6 h/30 m, 1 d/2 h, 3 d/6 h) and each factor follows from the share of the budget the tier
+ *       may spend before it fires (2 %, 5 %, 10 %, 10 %): {@code factor = share × period ÷
+ *       longWindow}. For 30 days this gives 14.4, 6, 3 and 1; for 28 days 13.44, 5.6, 2.8 and
+ *       0.933….
  *   <li>{@link #scaledWindows(Duration)} (as in Pyrra): the factors stay fixed at 14, 7, 2 and 1 and
  *       the windows scale with the period: long windows are period ÷ 672, ÷ 112, ÷ 28 and ÷ 7, short
  *       windows 1/12 of those except the last (period ÷ 112), all rounded to the nearest minute.
@@ -38,13 +42,18 @@ public final class AlertTiers {
     }
   }
 
-  /** The SRE Workbook's four tiers for a 30-day period: 14.4, 6, 3, 1. */
+  /**
+   * The default tiers for a 30-day period: the SRE Workbook's three (page 1 h/5 m &gt; 14.4, page
+   * 6 h/30 m &gt; 6, ticket 3 d/6 h &gt; 1) and Sloth's ticket 1 d/2 h &gt; 3, in the order page 1 h, page
+   * 6 h, ticket 1 d, ticket 3 d.
+   */
   public static List<AlertTier> workbook() {
     return budgetShare(Duration.ofDays(30));
   }
 
   /**
-   * The Workbook's windows with factors derived from budget shares for {@code period}.
+   * The default tiers' windows (the Workbook's three and Sloth's 1 d/2 h) with factors derived from
+   * budget shares for {@code period}.
    *
    * @throws IllegalArgumentException when the period is shorter than the longest window (3 days)
    */

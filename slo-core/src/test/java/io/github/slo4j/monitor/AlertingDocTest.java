@@ -34,7 +34,7 @@ class AlertingDocTest {
         .runbook(URI.create("https://runbooks.example.com/checkout"))
         .build();
 
-    AlertRules rules = AlertRules.builder(slo)          // the SRE Workbook's four tiers
+    AlertRules rules = AlertRules.builder(slo)          // the default tiers: the Workbook's three, Sloth's 1 d ticket
         .link("dashboard", "https://grafana.example.com/d/red?var-service={service}&from={start}&to={end}")
         .link("traces", "https://traces.example.com/search?service={service}&start={startMicros}&end={endMicros}")
         .requireRunbookWithOwner()
@@ -80,7 +80,7 @@ class AlertingDocTest {
     Pager pager = (summary, links) -> sent.add(summary);
     // tag::registry-monitor[]
     RegistryMonitor alerting = RegistryMonitor.builder()   // every SLO and group of the registry
-        .rules(slo -> AlertRules.builder(slo)                // the Workbook's four tiers
+        .rules(slo -> AlertRules.builder(slo)                // the Workbook's tiers and Sloth's 1 d ticket
             .evaluationInterval(registry.baseInterval())     // must be the registry's
             .build())
         .changes(changeLog)                                  // deploys, config flips, feature flags
