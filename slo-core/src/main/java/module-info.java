@@ -13,7 +13,7 @@
  * comes from its file name, hence the suppressed warnings. It is required transitively because the
  * canary gate's API and the latency assertions take its histograms.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
 module io.github.slo4j {
   requires org.slf4j;
   requires transitive HdrHistogram;
@@ -26,5 +26,10 @@ module io.github.slo4j {
   exports io.github.slo4j.testing;
   exports io.github.slo4j.canary;
   exports io.github.slo4j.notify;
+
   exports io.github.slo4j.composite;
+
+  // The duration format the command line (module slo-cli, built after this one) parses and
+  // prints: shared, not API.
+  exports io.github.slo4j.internal to io.github.slo4j.cli;
 }

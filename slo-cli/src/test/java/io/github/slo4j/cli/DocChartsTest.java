@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The charts and command lines a docs page shows are what the command line prints and draws today.
- * Each block of the page that starts with {@code $ java -jar slo-core/target/slo4j.jar} is run
+ * Each block of the page that starts with {@code $ java -jar slo-cli/target/slo4j.jar} is run
  * through {@link Main#run} (paths taken from the repository root); every following line of the block
  * must be a line of its output (a line that ends in {@code " ..."} is shortened: the output has a
  * line that starts with it), and the chart its {@code --svg} names must equal the committed file.
  * Every chart the page shows as an image must be drawn by one of its commands.
  */
 class DocChartsTest {
-  private static final String PROMPT = "$ java -jar slo-core/target/slo4j.jar ";
+  private static final String PROMPT = "$ java -jar slo-cli/target/slo4j.jar ";
   private static final Pattern BLOCK = Pattern.compile("```\\n(\\Q" + PROMPT + "\\E.*?)```", Pattern.DOTALL);
   private static final Pattern IMAGE = Pattern.compile("!\\[[^]]*]\\(([a-z0-9-]+\\.svg)\\)");
 

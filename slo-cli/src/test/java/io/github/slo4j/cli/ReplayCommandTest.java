@@ -127,6 +127,43 @@ class ReplayCommandTest {
   }
 
   @Test
+  void anOpenSloDefinitionReplaysWithItsOwnAlertPoliciesAsTheLibraryReadsThem() throws IOException {
+    io.github.slo4j.openslo.OpenSloDocuments docs = io.github.slo4j.openslo.OpenSlo.read(SAMPLES.resolve("checkout-slo.yaml"));
+    SloDefinition slo = docs.definition("checkout-availability").orElseThrow();
+    List<Replay.Point> points = new ArrayList<>();
+    for (String line : Files.readAllLines(SAMPLES.resolve("checkout-traffic.csv"))) {
+      if (!line.startsWith("#") && !line.startsWith("timestamp")) {
+        String[] c = line.split(",");
+        points.add(new Replay.Point(Instant.parse(c[0]), Long.parseLong(c[1]), Long.parseLong(c[2])));
+      }
+    }
+    List<String> expected = libraryNotifications(slo, docs.rules(slo.id()).orElseThrow(), points);
+
+    Map<String, Object> json = json("replay", "--slo", SAMPLES.resolve("checkout-slo.yaml").toString(),
+        "--traffic", SAMPLES.resolve("checkout-traffic.csv").toString(), "--json");
+
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, cliNotifications(json));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--slo ../samples/checkout-slo.yaml --objective 99.9 | --objective: not with --slo (expected the OpenSLO file to say it)",
+        "--slo ../samples/nowhere.yaml                       | --slo: ../samples/nowhere.yaml: no such file",
+        "--slo ../samples/checkout-slo.yaml --id search      | --id: 'search' (expected one of [checkout-availability])",
+        "--slo ../samples/incidents.csv                      | ../samples/incidents.csv:2:1: : start,end,name 2026-03-02T14:00:00Z,2026-03-02T14:20:00Z,payment provider outage 2026-03-03T03:00:00Z,2026-03-03T09:00:00Z,slow leak after a config change (expected a mapping)",
+      })
+  void aBadOpenSloArgumentIsOneLineAndExit2(String args, String message) {
+    List<String> all = new ArrayList<>(List.of("replay", "--traffic", SAMPLES.resolve("checkout-traffic.csv").toString()));
+    all.addAll(List.of(args.trim().split(" +")));
+    MainTest.Run r = run(all.toArray(new String[0]));
+    assertEquals(2, r.status(), r.out());
+    assertEquals("slo4j: " + message.trim() + System.lineSeparator(), r.err());
+  }
+
+  @Test
   void theTextTimelineSaysWhenEachAlertFiredAndSummarisesEachTier() {
     MainTest.Run r = run("replay", "--traffic", SAMPLES.resolve("checkout-traffic.csv").toString(), "--objective", "99.9",
         "--id", "checkout-availability", "--service", "shop");

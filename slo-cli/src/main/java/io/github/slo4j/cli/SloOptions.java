@@ -9,8 +9,17 @@ import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertTiers;
 import io.github.slo4j.monitor.BudgetPolicy;
+import io.github.slo4j.openslo.OpenSlo;
+import io.github.slo4j.openslo.OpenSloDocuments;
+import io.github.slo4j.openslo.OpenSloException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An SLO, its alert rules and its budget policy from command-line flags: the part of {@code replay}
@@ -23,11 +32,14 @@ final class SloOptions {
   final SloDefinition slo;
   final Duration interval;
   final AlertTiers.Strategy strategy;
+  /** The alert rules an OpenSLO file declares for the SLO (its alert policies), if any. */
+  final Optional<AlertRules> declared;
 
-  private SloOptions(SloDefinition slo, Duration interval, AlertTiers.Strategy strategy) {
+  private SloOptions(SloDefinition slo, Duration interval, AlertTiers.Strategy strategy, Optional<AlertRules> declared) {
     this.slo = slo;
     this.interval = interval;
     this.strategy = strategy;
+    this.declared = declared;
   }
 
   /** Declares the SLO flags on {@code flags}. */
@@ -39,11 +51,15 @@ final class SloOptions {
         .value("--id", "an SLO id such as checkout-availability")
         .value("--service", "a service name such as checkout")
         .value("--interval", "an evaluation interval such as 10s or 1m")
-        .value("--tiers", "budget-share or scaled-windows");
+        .value("--tiers", "budget-share or scaled-windows")
+        .value("--slo", "an OpenSLO v1 file or directory, instead of --objective, --latency and --period");
   }
 
   /** Reads the SLO flags declared by {@link #declare}. */
   static SloOptions from(Flags flags) throws UsageException {
+    if (flags.has("--slo")) {
+      return fromOpenSlo(flags);
+    }
     Objective objective;
     try {
       objective = Objective.percent(flags.require("--objective"));
@@ -77,12 +93,56 @@ final class SloOptions {
       } else {
         b.objective(objective);
       }
-      SloOptions options = new SloOptions(b.build(), interval, strategy);
+      SloOptions options = new SloOptions(b.build(), interval, strategy, Optional.empty());
       options.rules(); // the tiers must fit the period and the interval must divide them
       return options;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /**
+   * The SLO of an OpenSLO file ({@code --id} chooses when it defines several), with the alert rules
+   * of its alert policies when it has any, evaluated at their interval.
+   */
+  private static SloOptions fromOpenSlo(Flags flags) throws UsageException {
+    for (String name : List.of("--objective", "--latency", "--period", "--service", "--interval")) {
+      if (flags.has(name)) {
+        throw new UsageException(name + ": not with --slo (expected the OpenSLO file to say it)");
+      }
+    }
+    Path path = Path.of(flags.get("--slo").get());
+    OpenSloDocuments documents;
+    try {
+      documents = OpenSlo.read(path);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--slo: " + path + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("--slo: " + path + ": " + e.getMessage());
+    } catch (OpenSloException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<String> ids = new ArrayList<>();
+    documents.definitions().forEach(d -> ids.add(d.id()));
+    if (ids.isEmpty()) {
+      throw new UsageException("--slo: " + path + ": no SLO (expected a document of kind SLO)");
+    }
+    String id = flags.get("--id").orElse(null);
+    if (id == null && ids.size() > 1) {
+      throw new UsageException("--id: missing (expected one of " + ids + ": " + path + " defines several SLOs)");
+    }
+    if (id != null && !ids.contains(id)) {
+      throw new UsageException("--id: '" + id + "' (expected one of " + ids + ")");
+    }
+    SloDefinition slo = documents.definition(id == null ? ids.get(0) : id).orElseThrow();
+    Optional<AlertRules> declared = documents.rules(slo.id());
+    String tiers = flags.get("--tiers").orElse("budget-share");
+    if (!tiers.equals("budget-share") && !tiers.equals("scaled-windows")) {
+      throw flags.invalid("--tiers", tiers);
+    }
+    AlertTiers.Strategy strategy = tiers.equals("budget-share") ? AlertTiers.Strategy.BUDGET_SHARE : AlertTiers.Strategy.SCALED_WINDOWS;
+    Duration interval = declared.map(AlertRules::evaluationInterval).orElse(Duration.ofSeconds(10));
+    return new SloOptions(slo, interval, strategy, declared);
   }
 
   private static Duration duration(Flags flags, String name, String fallback) throws UsageException {
@@ -94,9 +154,17 @@ final class SloOptions {
     }
   }
 
-  /** The rules of a replay: the strategy's tiers, evaluated every interval. */
+  /**
+   * The rules of a replay: those an OpenSLO file declares, else the strategy's tiers, evaluated
+   * every interval.
+   */
   AlertRules rules() {
-    return rules(strategy);
+    return declared.orElseGet(() -> rules(strategy));
+  }
+
+  /** What {@link #rules()} are, for the header of a replay. */
+  String rulesName() {
+    return declared.isPresent() ? "the OpenSLO alert policies" : strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /**

@@ -44,7 +44,8 @@ final class BacktestCommand {
           + "                (ISO-8601 instants). An alert episode that overlaps one is a true positive.\n"
           + "  --custom      tiers as severity:long/short:factor, comma-separated, e.g.\n"
           + "                page:1h/5m:14.4,page:6h/30m:6,ticket:3d/6h:1\n"
-          + "  --objective, --period, --latency, --interval, --id, --service: as for replay.\n\n"
+          + "  --slo, --objective, --period, --latency, --interval, --id, --service: as for replay; the alert\n"
+          + "                policies of an OpenSLO file are compared as a configuration of their own.\n\n"
           + "Precision is the share of alert episodes that overlap a labelled incident; recall the share of\n"
           + "incidents that some episode overlaps; detection time runs from an incident's start to the first\n"
           + "alert during it, reset time from its end to the resolve of that alert.";
@@ -74,6 +75,7 @@ final class BacktestCommand {
         err.println("slo4j: " + s.name().toLowerCase(Locale.ROOT).replace('_', '-') + " left out: " + e.getMessage());
       }
     }
+    options.declared.ifPresent(r -> configs.put("openslo", r));
     if (flags.has("--custom")) {
       configs.put("custom", custom(flags, options));
     }

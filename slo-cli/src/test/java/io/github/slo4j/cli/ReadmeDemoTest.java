@@ -37,6 +37,6 @@ class ReadmeDemoTest {
       assertTrue(shown, () -> "the demo no longer prints:\n" + line + "\nit prints:\n" + r.out());
     }
     assertEquals(Files.readString(svg), Files.readString(Path.of("..", "docs", "demo.svg")),
-        "docs/demo.svg is not what the demo draws: run java -jar slo-core/target/slo4j.jar demo --svg docs/demo.svg");
+        "docs/demo.svg is not what the demo draws: run java -jar slo-cli/target/slo4j.jar demo --svg docs/demo.svg");
   }
 }

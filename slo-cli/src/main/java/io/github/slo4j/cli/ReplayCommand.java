@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class ReplayCommand {
   static final String USAGE =
-      "usage: slo4j replay --traffic <file> --objective <percent> [--period <duration>] [--latency <duration>]\n"
+      "usage: slo4j replay --traffic <file> (--slo <openslo.yaml> | --objective <percent> [--period <duration>] [--latency <duration>])\n"
           + "                    [--id <slo>] [--service <name>] [--interval <duration>] [--tiers budget-share|scaled-windows]\n"
           + "                    [--deploy <time>=<name>@<version>]... [--svg <file>] [--json]";
 
@@ -34,6 +34,8 @@ final class ReplayCommand {
           + "  --traffic     CSV with a header, or JSON lines; counts (timestamp,good,total or timestamp,bad,total)\n"
           + "                or one request per row (timestamp,outcome,latency). A timestamp is an ISO-8601 instant\n"
           + "                such as 2026-01-01T00:00:10Z or seconds since the epoch; a latency has a unit: 230ms, 1.2s.\n"
+          + "  --slo         an OpenSLO v1 file (or a directory of them): the SLO, its objective, period and\n"
+          + "                budgeting method, and its alert policies as the tiers; --id picks one of several.\n"
           + "  --objective   the share of good events, in percent: 99.9 allows 1 bad event in 1,000.\n"
           + "  --period      the compliance period the budget is spent over (default 30d). Durations take\n"
           + "                d, h, m, s and ms, combined: 30d, 1h30m, 250ms.\n"
@@ -100,9 +102,9 @@ final class ReplayCommand {
         traffic.getFileName(), s.rows, o.start, o.end, o.intervals, DurationFormat.format(o.interval)));
     List<String> tiers = new ArrayList<>();
     o.tiers.forEach(t -> tiers.add(t.toString()));
-    sb.append("  tiers    ").append(options.strategy.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(": ")
+    sb.append("  tiers    ").append(options.rulesName()).append(": ")
         .append(String.join(", ", tiers)).append('\n');
-    String note = TierChoice.of(options.strategy, options.slo.period().nominalLength()).note();
+    String note = options.declared.isPresent() ? null : TierChoice.of(options.strategy, options.slo.period().nominalLength()).note();
     if (note != null) {
       sb.append("           ").append(note).append('\n');
     }
