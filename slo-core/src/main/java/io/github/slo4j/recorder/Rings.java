@@ -31,6 +31,18 @@ import java.util.concurrent.locks.StampedLock;
  * <p>The writer mutates rows under the write lock of a {@link StampedLock}; readers use optimistic
  * reads and retry when a write overlapped, so a reader never observes a torn row and never blocks
  * the writer.
+ *
+ * <p><b>Windows ready at the tick.</b> The windows of fixed lengths given at construction (the
+ * standard windows) change only when a boundary closes, so the writer computes them then, under the
+ * write lock, into one array that {@link #readReady} copies under an optimistic read: a snapshot is
+ * one array copy. At a regular boundary (the next one, nothing skipped) window {@code j} is updated
+ * in O(cols) without a division: its start {@code s_j} moves by one slot of its tier when {@code
+ * asOf − L_j} has passed the next slot, and the slot index moves with it. That is the value the
+ * general read computes, as long as the tier that served {@code s_j} last time still serves it: it
+ * does when {@code L_j <= (capacity_k − 2) · R_k} (then {@code s_j − oldest_k >= R_k}, full or not,
+ * as {@code floor(x) − floor(x − y) <= ceil(y)}) and every finer tier {@code k'} is full and
+ * {@code L_j >= capacity_k' · R_k'} (then it never holds {@code s_j}). Any other boundary (a gap, a
+ * restore, a new period) recomputes every window with the general read.
  */
 final class Rings {
   private final long base;
@@ -51,6 +63,15 @@ final class Rings {
   private long anchorAt;
   private final long[] anchor;
 
+  // the windows ready at the tick: their lengths, their blocks (as readAll fills them), and for each
+  // the tier that served its start last time (-1: none), the start and its slot index
+  private final long[] readyLengths;
+  private final long[] ready;
+  private final int[] steadyTier;
+  private final int[] startTier;
+  private final long[] startAt;
+  private final int[] startIdx;
+
   /** The period start of rings that answer rolling periods only. */
   public static final long NO_PERIOD = Long.MIN_VALUE;
 
@@ -60,8 +81,10 @@ final class Rings {
    * @param spanMillis the span each tier must answer
    * @param dataCols the counters per row supplied by the ticker
    * @param originMillis a multiple of the base interval at which all counters are zero
+   * @param readyMillis the lengths of the windows computed at each boundary for {@link #readReady}
    */
-  public Rings(long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis) {
+  public Rings(
+      long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis, long[] readyMillis) {
     this.base = baseMillis;
     this.resolution = resolutionMillis.clone();
     this.capacity = new int[resolution.length];
@@ -79,7 +102,34 @@ final class Rings {
     this.current = new long[cols];
     this.scratch = new long[cols];
     this.anchor = new long[cols];
+    this.readyLengths = readyMillis.clone();
+    int n = readyLengths.length;
+    this.ready = new long[n * (cols + 3)];
+    this.steadyTier = new int[n];
+    this.startTier = new int[n];
+    this.startAt = new long[n];
+    this.startIdx = new int[n];
+    for (int j = 0; j < n; j++) {
+      steadyTier[j] = steadyTier(readyLengths[j]);
+    }
     reset(originMillis);
+    computeReady(false);
+  }
+
+  /**
+   * The tier that serves a window of {@code length} at every regular boundary once the finer tiers
+   * are full (see the class comment), or -1 when there is none.
+   */
+  private int steadyTier(long length) {
+    for (int k = 0; k < resolution.length; k++) {
+      if (length <= (capacity[k] - 2L) * resolution[k]) {
+        return k;
+      }
+      if (length < capacity[k] * resolution[k]) {
+        return -1; // the tier may or may not hold the start, depending on the boundary
+      }
+    }
+    return -1;
   }
 
   private void reset(long originMillis) {
@@ -195,6 +245,7 @@ final class Rings {
       if (newPeriod && s < prev) {
         anchorFromRows(); // a period that started before the last boundary: only after a restore
       }
+      computeReady(missed == 0);
       return missed;
     } finally {
       lock.unlockWrite(stamp);
@@ -231,6 +282,7 @@ final class Rings {
     try {
       this.periodStart = periodStart;
       anchorFromRows();
+      computeReady(false);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -376,7 +428,8 @@ final class Rings {
     out[off + cols + 2] = a - p;
   }
 
-  private void readUnlocked(long length, long[] out, int off) {
+  /** Reads a window into {@code out[off..]}; returns the tier whose row it started from, or -1. */
+  private int readUnlocked(long length, long[] out, int off) {
     long a = asOf;
     long o = origin;
     long want = a - length;
@@ -384,7 +437,7 @@ final class Rings {
     if (want < o) {
       System.arraycopy(current, 0, out, off, cols);
       out[off + cols] = Math.max(0, a - o);
-      return;
+      return -1;
     }
     for (int k = 0; k < rows.length; k++) {
       long r = resolution[k];
@@ -392,7 +445,7 @@ final class Rings {
       if (s <= o) {
         System.arraycopy(current, 0, out, off, cols);
         out[off + cols] = length;
-        return;
+        return -1;
       }
       long oldest = newest[k] - (long) (count[k] - 1) * r;
       if (count[k] > 0 && s >= oldest && s <= newest[k]) {
@@ -402,7 +455,7 @@ final class Rings {
           out[off + c] = current[c] - tier[row + c];
         }
         out[off + cols] = length;
-        return;
+        return k;
       }
     }
     // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
@@ -413,6 +466,79 @@ final class Rings {
       out[off + c] = current[c] - rows[k][row + c];
     }
     out[off + cols] = Math.max(0, Math.min(length, a - oldest));
+    return -1;
+  }
+
+  /**
+   * Under the write lock: the ready windows as of {@link #asOf()}, as {@link #readAll} would read
+   * them. {@code regular}: the only change since the last call is one appended boundary, the next
+   * after the previous one (see the class comment for why the update is then exact).
+   */
+  private void computeReady(boolean regular) {
+    int b = cols + 3;
+    int n = readyLengths.length;
+    long a = asOf;
+    for (int j = 0; j < n; j++) {
+      int off = j * b;
+      if (j == n - 1 && periodStart != NO_PERIOD) {
+        readPeriodUnlocked(ready, off);
+        continue;
+      }
+      long length = readyLengths[j];
+      int k = startTier[j];
+      if (regular && k >= 0 && k == steadyTier[j] && finerTiersFull(k)) {
+        long r = resolution[k];
+        if (a - length >= startAt[j] + r) {
+          startAt[j] += r;
+          startIdx[j] = startIdx[j] + 1 == capacity[k] ? 0 : startIdx[j] + 1;
+        }
+        long[] tier = rows[k];
+        int row = startIdx[j] * cols;
+        for (int c = 0; c < cols; c++) {
+          ready[off + c] = current[c] - tier[row + c];
+        }
+        ready[off + cols + 1] = a; // covered and length stay the window's length
+      } else {
+        k = readUnlocked(length, ready, off);
+        ready[off + cols + 2] = length;
+        startTier[j] = k;
+        if (k >= 0) {
+          long s = Math.floorDiv(a - length, resolution[k]) * resolution[k];
+          startAt[j] = s;
+          startIdx[j] = index(k, s);
+        }
+      }
+    }
+  }
+
+  private boolean finerTiersFull(int k) {
+    for (int i = 0; i < k; i++) {
+      if (count[i] != capacity[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Copies the windows computed at the last boundary into {@code out} (at least {@code
+   * readyMillis.length ·} {@link #blockLength()} longs), laid out as {@link #readAll} fills them for
+   * the lengths given at construction. One array copy under an optimistic read; allocates nothing.
+   */
+  public void readReady(long[] out) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      System.arraycopy(ready, 0, out, 0, ready.length);
+      if (lock.validate(stamp)) {
+        return;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      System.arraycopy(ready, 0, out, 0, ready.length);
+    } finally {
+      lock.unlockRead(stamp);
+    }
   }
 
   /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
@@ -492,6 +618,7 @@ final class Rings {
       origin = state.origin;
       asOf = state.asOf;
       anchorFromRows();
+      computeReady(false);
     } finally {
       lock.unlockWrite(stamp);
     }

@@ -187,6 +187,8 @@ public final class SloRecorder implements WindowReader {
     this.sliceGood = new long[targets];
 
     Duration maxPeriod = definition.period().maxLength();
+    this.standardWindows = standardWindows(definition.period());
+    this.standardWindowMillis = standardWindows.stream().mapToLong(Duration::toMillis).toArray();
     this.rings =
         new Rings(
             baseMillis,
@@ -197,9 +199,8 @@ public final class SloRecorder implements WindowReader {
               maxPeriod.plusDays(1).toMillis()
             },
             dataCols,
-            originMillis);
-    this.standardWindows = standardWindows(definition.period());
-    this.standardWindowMillis = standardWindows.stream().mapToLong(Duration::toMillis).toArray();
+            originMillis,
+            standardWindowMillis);
     if (definition.period() instanceof CompliancePeriod.Calendar) {
       calendarSpan = CalendarSpan.of(definition.period(), originMillis - 1);
       rings.period(calendarSpan.start);
@@ -960,7 +961,7 @@ public final class SloRecorder implements WindowReader {
 
   /** A new buffer shaped for this recorder's snapshots, to pass to {@link #snapshot(SnapshotBuffer)}. */
   public SnapshotBuffer newSnapshotBuffer() {
-    return new SnapshotBuffer(this, targets, standardWindows, standardWindows.size() * rings.blockLength());
+    return new SnapshotBuffer(this, standardWindows, rings.cols(), budgetingKind);
   }
 
   /**
@@ -974,31 +975,10 @@ public final class SloRecorder implements WindowReader {
     if (Require.nonNull("into", into).owner != this) {
       throw Require.invalid("into", "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
     }
-    long[] out = into.scratch;
-    int cols = rings.cols();
-    int block = rings.blockLength();
-    rings.readAll(standardWindowMillis, out);
-    long asOf = 0;
-    for (int j = 0; j < standardWindowMillis.length; j++) {
-      int o = j * block;
-      long length = out[o + cols + 2];
-      asOf = out[o + cols + 1];
-      long covered = Math.min(out[o + cols], length);
-      for (int t = 0; t < targets; t++) {
-        long good;
-        long total;
-        if (budgetingKind == 0) {
-          good = out[o + 1 + t];
-          total = out[o];
-        } else {
-          long slices = out[o + 1 + targets];
-          good = out[o + 2 + targets + t];
-          total = budgetingKind == 1 ? slices : slices * RATIO_SLICE_UNITS;
-        }
-        into.set(t, j, good, total, covered, out[o + cols - 1], length);
-      }
-    }
-    into.asOfMillis = asOf;
+    // the windows were computed when the boundary closed: one copy (Rings, "windows ready at the tick")
+    long[] out = into.blocks;
+    rings.readReady(out);
+    into.asOfMillis = out[rings.cols() + 1];
     into.filled = true;
   }
 

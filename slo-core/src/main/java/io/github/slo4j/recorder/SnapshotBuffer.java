@@ -21,39 +21,32 @@ import java.util.List;
  */
 public final class SnapshotBuffer {
   final SloRecorder owner;
-  final long[] scratch;
+  /**
+   * The windows as the recorder's rings lay them out ({@code Rings.readAll}): per window a block of
+   * the counters (total, good per target, then for slices: slices, good slices per target; the gap
+   * intervals last), then covered, end and length. Filled by one copy; the accessors pick from it.
+   */
+  final long[] blocks;
   long asOfMillis;
   boolean filled;
-  private final int windowCount;
   private final List<Duration> windows;
-  private final long[] good;
-  private final long[] total;
-  private final long[] covered;
-  private final long[] gaps;
-  private final long[] length;
+  private final int block;
+  private final int gapCol;
+  private final int totalCol;
+  private final long totalUnit;
+  private final int firstGoodCol;
   private final Target[] targets;
 
-  SnapshotBuffer(SloRecorder owner, int targetCount, List<Duration> windows, int scratchLength) {
+  SnapshotBuffer(SloRecorder owner, List<Duration> windows, int cols, int budgetingKind) {
     this.owner = owner;
     this.windows = windows;
-    this.windowCount = windows.size();
-    int n = targetCount * windowCount;
-    this.good = new long[n];
-    this.total = new long[n];
-    this.covered = new long[n];
-    this.gaps = new long[n];
-    this.length = new long[n];
     this.targets = owner.definition().targets().toArray(new Target[0]);
-    this.scratch = new long[scratchLength];
-  }
-
-  void set(int target, int window, long good, long total, long covered, long gaps, long length) {
-    int i = target * windowCount + window;
-    this.good[i] = good;
-    this.total[i] = total;
-    this.covered[i] = covered;
-    this.gaps[i] = gaps;
-    this.length[i] = length;
+    this.block = cols + 3;
+    this.gapCol = cols - 1;
+    this.totalCol = budgetingKind == 0 ? 0 : 1 + targets.length;
+    this.totalUnit = budgetingKind == 2 ? SloRecorder.RATIO_SLICE_UNITS : 1;
+    this.firstGoodCol = budgetingKind == 0 ? 1 : 2 + targets.length;
+    this.blocks = new long[windows.size() * block];
   }
 
   /**
@@ -61,12 +54,20 @@ public final class SnapshotBuffer {
    * identity, then, for an equal target of an equal definition, as {@link
    * io.github.slo4j.SloDefinition#requireTarget} checks it). No allocation.
    */
-  private int slot(Target target, int window) {
+  private int target(Target target) {
     int t = target == null ? -1 : target.index();
     if (t < 0 || t >= targets.length || targets[t] != target) {
       owner.definition().requireTarget(target);
     }
-    return t * windowCount + window;
+    return t;
+  }
+
+  private long goodAt(int t, int window) {
+    return blocks[window * block + firstGoodCol + t];
+  }
+
+  private long totalAt(int window) {
+    return blocks[window * block + totalCol] * totalUnit;
   }
 
   /** The standard windows, by index. */
@@ -81,23 +82,24 @@ public final class SnapshotBuffer {
 
   /** Good events (or slices) of a target in a window. */
   public long good(Target target, int window) {
-    return good[slot(target, window)];
+    return goodAt(target(target), window);
   }
 
   /** All events (or slices) of a target in a window. */
   public long total(Target target, int window) {
-    return total[slot(target, window)];
+    target(target);
+    return totalAt(window);
   }
 
   /** Bad events: {@code total − good}. */
   public long bad(Target target, int window) {
-    int i = slot(target, window);
-    return total[i] - good[i];
+    return totalAt(window) - goodAt(target(target), window);
   }
 
   /** Whether the window saw any events. */
   public boolean hasData(Target target, int window) {
-    return total[slot(target, window)] > 0;
+    target(target);
+    return totalAt(window) > 0;
   }
 
   /**
@@ -106,11 +108,12 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double errorRatio(Target target, int window) {
-    int i = slot(target, window);
-    if (total[i] == 0) {
+    int t = target(target);
+    long total = totalAt(window);
+    if (total == 0) {
       throw noData(window);
     }
-    return (double) (total[i] - good[i]) / total[i];
+    return (double) (total - goodAt(t, window)) / total;
   }
 
   /**
@@ -120,16 +123,19 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double burnRate(Target target, int window) {
-    int i = slot(target, window);
-    if (total[i] == 0) {
+    int t = target(target);
+    long total = totalAt(window);
+    if (total == 0) {
       throw noData(window);
     }
-    return ErrorBudget.burnRate(target.objective(), good[i], total[i]).getAsDouble();
+    return ErrorBudget.burnRate(target.objective(), goodAt(t, window), total).getAsDouble();
   }
 
   /** Milliseconds of the window the data covers. */
   public long coveredMillis(Target target, int window) {
-    return covered[slot(target, window)];
+    target(target);
+    int o = window * block;
+    return Math.min(blocks[o + gapCol + 1], blocks[o + gapCol + 3]);
   }
 
   /**
@@ -137,12 +143,14 @@ public final class SnapshotBuffer {
    * calendar period, which runs from the period's start.
    */
   public long lengthMillis(Target target, int window) {
-    return length[slot(target, window)];
+    target(target);
+    return blocks[window * block + gapCol + 3];
   }
 
   /** Base intervals in the window whose boundary the ticker missed and caught up later. */
   public long gapIntervals(Target target, int window) {
-    return gaps[slot(target, window)];
+    target(target);
+    return blocks[window * block + gapCol];
   }
 
   /**
@@ -165,7 +173,7 @@ public final class SnapshotBuffer {
     sb.append(owner.label()).append(" @ ").append(Instant.ofEpochMilli(asOfMillis));
     for (Target t : targets) {
       sb.append("\n  ").append(t).append(':');
-      for (int w = 0; w < windowCount; w++) {
+      for (int w = 0; w < windows.size(); w++) {
         long ms = lengthMillis(t, w);
         Duration window = ms == 0 ? windows.get(w) : Duration.ofMillis(ms);
         appendWindow(sb.append(w == 0 ? " " : ", "), window, good(t, w), total(t, w), coveredMillis(t, w), gapIntervals(t, w));
