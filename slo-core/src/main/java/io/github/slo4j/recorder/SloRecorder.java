@@ -472,7 +472,9 @@ public final class SloRecorder implements WindowReader {
     if (budgetingKind != 0) {
       closeCrossedSlice(a);
     }
-    closedABoundary = true;
+    if (!closedABoundary) {
+      closedABoundary = true; // written once: a store every tick would dirty a line writers read
+    }
     if (!countsOverflowed) {
       try {
         cells.sumAll(cellSums);
@@ -961,7 +963,7 @@ public final class SloRecorder implements WindowReader {
 
   /** A new buffer shaped for this recorder's snapshots, to pass to {@link #snapshot(SnapshotBuffer)}. */
   public SnapshotBuffer newSnapshotBuffer() {
-    return new SnapshotBuffer(this, standardWindows, rings.cols(), budgetingKind);
+    return new SnapshotBuffer(this, standardWindows, rings.cols(), rings.readyStride(), budgetingKind);
   }
 
   /**
@@ -975,10 +977,9 @@ public final class SloRecorder implements WindowReader {
     if (Require.nonNull("into", into).owner != this) {
       throw Require.invalid("into", "a buffer of another recorder", "a buffer from this recorder's newSnapshotBuffer()");
     }
-    // the windows were computed when the boundary closed: one copy (Rings, "windows ready at the tick")
-    long[] out = into.blocks;
-    rings.readReady(out);
-    into.asOfMillis = out[rings.cols() + 1];
+    // the windows' starts were placed when the boundary closed: two copies (Rings, "windows ready
+    // at the tick"); the buffer subtracts when a figure is read
+    into.asOfMillis = rings.readReady(into.starts, into.current);
     into.filled = true;
   }
 

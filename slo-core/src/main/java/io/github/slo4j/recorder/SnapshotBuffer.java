@@ -22,31 +22,34 @@ import java.util.List;
 public final class SnapshotBuffer {
   final SloRecorder owner;
   /**
-   * The windows as the recorder's rings lay them out ({@code Rings.readAll}): per window a block of
-   * the counters (total, good per target, then for slices: slices, good slices per target; the gap
-   * intervals last), then covered, end and length. Filled by one copy; the accessors pick from it.
+   * The windows as the recorder's rings keep them ({@code Rings.readReady}): per window the
+   * cumulative row it starts from (total, good per target, then for slices: slices, good slices per
+   * target; the gap intervals last), the covered time and the length read; and the newest row. A
+   * window's counters are the newest row minus its start row, subtracted when a figure is read.
    */
-  final long[] blocks;
+  final long[] starts;
+  final long[] current;
   long asOfMillis;
   boolean filled;
   private final List<Duration> windows;
-  private final int block;
+  private final int stride;
   private final int gapCol;
   private final int totalCol;
   private final long totalUnit;
   private final int firstGoodCol;
   private final Target[] targets;
 
-  SnapshotBuffer(SloRecorder owner, List<Duration> windows, int cols, int budgetingKind) {
+  SnapshotBuffer(SloRecorder owner, List<Duration> windows, int cols, int stride, int budgetingKind) {
     this.owner = owner;
     this.windows = windows;
     this.targets = owner.definition().targets().toArray(new Target[0]);
-    this.block = cols + 3;
+    this.stride = stride;
     this.gapCol = cols - 1;
     this.totalCol = budgetingKind == 0 ? 0 : 1 + targets.length;
     this.totalUnit = budgetingKind == 2 ? SloRecorder.RATIO_SLICE_UNITS : 1;
     this.firstGoodCol = budgetingKind == 0 ? 1 : 2 + targets.length;
-    this.blocks = new long[windows.size() * block];
+    this.starts = new long[windows.size() * stride];
+    this.current = new long[cols];
   }
 
   /**
@@ -62,12 +65,17 @@ public final class SnapshotBuffer {
     return t;
   }
 
+  /** The counter {@code col} over window {@code window}. */
+  private long counter(int window, int col) {
+    return current[col] - starts[window * stride + col];
+  }
+
   private long goodAt(int t, int window) {
-    return blocks[window * block + firstGoodCol + t];
+    return counter(window, firstGoodCol + t);
   }
 
   private long totalAt(int window) {
-    return blocks[window * block + totalCol] * totalUnit;
+    return counter(window, totalCol) * totalUnit;
   }
 
   /** The standard windows, by index. */
@@ -134,8 +142,8 @@ public final class SnapshotBuffer {
   /** Milliseconds of the window the data covers. */
   public long coveredMillis(Target target, int window) {
     target(target);
-    int o = window * block;
-    return Math.min(blocks[o + gapCol + 1], blocks[o + gapCol + 3]);
+    int o = window * stride + gapCol;
+    return Math.min(starts[o + 1], starts[o + 2]);
   }
 
   /**
@@ -144,13 +152,13 @@ public final class SnapshotBuffer {
    */
   public long lengthMillis(Target target, int window) {
     target(target);
-    return blocks[window * block + gapCol + 3];
+    return starts[window * stride + gapCol + 2];
   }
 
   /** Base intervals in the window whose boundary the ticker missed and caught up later. */
   public long gapIntervals(Target target, int window) {
     target(target);
-    return blocks[window * block + gapCol];
+    return counter(window, gapCol);
   }
 
   /**
