@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * regular boundary), equal a brute-force model at every boundary: counts of every target, covered
  * time, gap intervals and length. Periods and base intervals are chosen so that every tier fills
  * within a few thousand boundaries, so the incremental path runs on full tiers, on tiers still
- * filling, and after gaps, jumps and a wall clock stepping back.
+ * filling, and after gaps, jumps, a wall clock stepping back and a restart (the state exported and
+ * restored into a new registry's recorder, which ticks on).
  */
 class ReadyWindowsPropertyTest {
   private static final long[] THRESHOLDS_NANOS = {100_000_000L, 500_000_000L};
@@ -75,6 +76,15 @@ class ReadyWindowsPropertyTest {
         }
         registry.tick();
         model.tick(clock.wallMillis());
+        if (random.nextInt(500) == 0 && recorder.asOfMillis() == Math.floorDiv(clock.wallMillis(), base) * base) {
+          // a restart: the state restored into a new registry's recorder, which ticks on from there
+          byte[] state = recorder.exportState();
+          registry.close();
+          registry = SloRegistry.builder().timeSource(clock).baseInterval(Duration.ofMillis(base)).manualTicks().build();
+          recorder = registry.register(slo);
+          recorder.restore(state);
+          buffer = recorder.newSnapshotBuffer();
+        }
         if (random.nextInt(4) == 0 || step == steps - 1) {
           recorder.snapshot(buffer);
           check(buffer, recorder, model, slo, step);
