@@ -4,6 +4,7 @@ import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Target;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  * and a window, the position in {@link #windows()}; a read is O(1) and allocates nothing (the
  * target is found by its {@link Target#index()}). With no events in a window there is no data:
  * {@link #hasData(Target, int)} is false and {@link #burnRate(Target, int)} and {@link
- * #errorRatio(Target, int)} throw; check first.
+ * #errorRatio(Target, int)} throw; check first. A window that is not a position in {@link
+ * #windows()} is refused with an {@link IllegalArgumentException}.
  */
 public final class SnapshotBuffer {
   final SloRecorder owner;
@@ -55,12 +57,16 @@ public final class SnapshotBuffer {
   /**
    * The position of a figure: the target's index, after checking that the target is the SLO's (by
    * identity, then, for an equal target of an equal definition, as {@link
-   * io.github.slo4j.SloDefinition#requireTarget} checks it). No allocation.
+   * io.github.slo4j.SloDefinition#requireTarget} checks it), and that {@code window} is a position
+   * in {@link #windows()}. No allocation.
    */
-  private int target(Target target) {
+  private int target(Target target, int window) {
     int t = target == null ? -1 : target.index();
     if (t < 0 || t >= targets.length || targets[t] != target) {
       owner.definition().requireTarget(target);
+    }
+    if (window < 0 || window >= windows.size()) {
+      throw Require.invalid("window", window, "a position in windows(), 0 to " + (windows.size() - 1));
     }
     return t;
   }
@@ -90,23 +96,24 @@ public final class SnapshotBuffer {
 
   /** Good events (or slices) of a target in a window. */
   public long good(Target target, int window) {
-    return goodAt(target(target), window);
+    return goodAt(target(target, window), window);
   }
 
   /** All events (or slices) of a target in a window. */
   public long total(Target target, int window) {
-    target(target);
+    target(target, window);
     return totalAt(window);
   }
 
   /** Bad events: {@code total − good}. */
   public long bad(Target target, int window) {
-    return totalAt(window) - goodAt(target(target), window);
+    int t = target(target, window);
+    return totalAt(window) - goodAt(t, window);
   }
 
   /** Whether the window saw any events. */
   public boolean hasData(Target target, int window) {
-    target(target);
+    target(target, window);
     return totalAt(window) > 0;
   }
 
@@ -116,7 +123,7 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double errorRatio(Target target, int window) {
-    int t = target(target);
+    int t = target(target, window);
     long total = totalAt(window);
     if (total == 0) {
       throw noData(window);
@@ -131,7 +138,7 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double burnRate(Target target, int window) {
-    int t = target(target);
+    int t = target(target, window);
     long total = totalAt(window);
     if (total == 0) {
       throw noData(window);
@@ -141,7 +148,7 @@ public final class SnapshotBuffer {
 
   /** Milliseconds of the window the data covers. */
   public long coveredMillis(Target target, int window) {
-    target(target);
+    target(target, window);
     int o = window * stride + gapCol;
     return Math.min(starts[o + 1], starts[o + 2]);
   }
@@ -151,13 +158,13 @@ public final class SnapshotBuffer {
    * calendar period, which runs from the period's start.
    */
   public long lengthMillis(Target target, int window) {
-    target(target);
+    target(target, window);
     return starts[window * stride + gapCol + 2];
   }
 
   /** Base intervals in the window whose boundary the ticker missed and caught up later. */
   public long gapIntervals(Target target, int window) {
-    target(target);
+    target(target, window);
     return counter(window, gapCol);
   }
 
