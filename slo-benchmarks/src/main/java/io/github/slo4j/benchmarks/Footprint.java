@@ -95,6 +95,7 @@ public final class Footprint {
         size(slo4j(Peers.latencySlo())), "measured"));
     rows.add(new Row("slo4j (events SLO)", "30-d events SLO, every standard window",
         size(slo4j(Peers.eventsSlo())), "measured"));
+    rows.addAll(perSloAndGroup());
     rows.add(sentinel());
     rows.add(resilience4j());
     rows.add(resilience4jLockFree());
@@ -140,6 +141,62 @@ public final class Footprint {
     }
     registry.close();
     return recorder;
+  }
+
+  /** The group counts at which memory per group is measured. */
+  static final int[] GROUP_COUNTS = {1, 1_000, 10_000};
+
+  /**
+   * Memory per SLO and per group, each next to its target (issue 10): a 30-day events SLO after 31
+   * days of traffic; and the groups of one grouped 30-day events SLO, quiet (one request an hour),
+   * at 1, 1,000 and 10,000 groups: the recorders of the groups with their map entries and keys,
+   * the shared definition left out, divided by the count (and the total for all of them).
+   */
+  static List<Row> perSloAndGroup() {
+    List<Row> rows = new ArrayList<>();
+    SloRecorder events = slo4j(Peers.eventsSlo());
+    long eventsBytes = GraphLayout.parseInstance(events, events.definition()).totalSize()
+        - size(events.definition());
+    rows.add(new Row("slo4j per events SLO", "30-d events SLO after 31 d of traffic (target ≤ 24 KiB)",
+        eventsBytes, "measured, the definition left out"));
+    for (int n : GROUP_COUNTS) {
+      long total = quietGroups(n);
+      rows.add(new Row("slo4j per group (" + String.format(Locale.ROOT, "%,d", n) + ")",
+          "a quiet group (1 request/h) of a 30-d events SLO, one of " + String.format(Locale.ROOT, "%,d", n)
+              + " (target ≤ 4 KiB)",
+          total / n, "measured: all " + String.format(Locale.ROOT, "%,d", n) + " groups " + human(total)
+              + (n == 10_000 ? " (target ≤ 64 MiB)" : "") + " ÷ " + n));
+    }
+    return rows;
+  }
+
+  /**
+   * Bytes held by {@code n} quiet groups: a grouped 30-day events SLO whose groups each saw one
+   * request an hour, ticked through a 31-day jump (every ring full) and ten minutes of 10-s
+   * boundaries, one more request in the middle. The rings are allocated whole when a group is
+   * created, so the figure is that of a month of quiet traffic.
+   */
+  static long quietGroups(int n) {
+    FakeTime time = new FakeTime(START);
+    SloRegistry registry =
+        SloRegistry.builder().timeSource(time).baseInterval(Peers.BUCKET).manualTicks().build();
+    io.github.slo4j.recorder.GroupedSloRecorder grouped =
+        registry.registerGrouped(Peers.eventsSlo("tenant-availability"), n);
+    for (int i = 0; i < n; i++) {
+      grouped.group(String.format(Locale.ROOT, "tenant-%05d", i)).recordGood();
+    }
+    time.advanceNanos(Duration.ofDays(31).toNanos());
+    registry.tick();
+    for (int s = 0; s < 60; s++) {
+      if (s == 30) {
+        grouped.groups().values().forEach(SloRecorder::recordGood);
+      }
+      time.advanceNanos(Peers.BUCKET.toNanos());
+      registry.tick();
+    }
+    registry.close();
+    SloDefinition shared = grouped.definition();
+    return GraphLayout.parseInstance(grouped.groups(), shared).totalSize() - size(shared);
   }
 
   private static Row sentinel() {

@@ -39,6 +39,10 @@ final class Report {
     SECTIONS.put("RotationBenchmark",
         "Record while a fake clock moves 1.25 s per event, so a 10-s bucket closes (slo4j: a"
             + " tick) every 8 events and rotation code runs during the measurement.");
+    SECTIONS.put("TickBenchmark",
+        "One tick of a registry of `trackers` 30-day events SLOs in their steady state: every"
+            + " tracker closes one boundary (`SloRegistry.tick()`). `baseline` is the floor: per"
+            + " tracker, two `LongAdder.sum()` stored in the next slot of a ring.");
     SECTIONS.put("WritersReaderBenchmark",
         "A JMH group: writers record while one reader reads the same structure in a loop.");
     SECTIONS.put("TailLatencyBenchmark",
@@ -334,7 +338,16 @@ final class Report {
               : "missed by " + pct((r.median() - 1000) / 1000)});
       rows.add(new String[] {"snapshot (recycling form) 0 B/op" + at,
           bytes(r.bytesPerOp()) + " B/op", verdictZero(r.bytesPerOp())});
+      rows.add(new String[] {"snapshot of all 8 standard windows ≤ 60 ns (issue 10)" + at,
+          ns(r.median()) + " ns", r.median() <= 60 ? "met"
+              : "missed by " + pct((r.median() - 60) / 60)});
     }
+    results.stream().filter(r -> r.benchmark().equals("TickBenchmark")
+        && r.method().equals("slo4j") && "10000".equals(r.params().get("trackers")))
+        .forEach(r -> rows.add(new String[] {"one tick of 10,000 trackers ≤ 1 ms (issue 10), "
+            + r.threads() + (r.threads() == 1 ? " thread" : " threads calling tick()"),
+            ns(r.median()) + " ns", r.median() <= 1_000_000 ? "met"
+                : "missed by " + pct((r.median() - 1_000_000) / 1_000_000)}));
     List<Result> observation = results.stream()
         .filter(r -> r.benchmark().equals("ObservationBenchmark")).collect(Collectors.toList());
     for (int t : threads(observation)) {
@@ -395,6 +408,19 @@ final class Report {
         rows.add(new String[] {"footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds)",
             Footprint.human(f.bytes()), f.bytes() <= 64 * 1024 ? "met"
                 : "missed by " + pct((f.bytes() - 65536.0) / 65536)}));
+    footprint.stream().filter(f -> f.implementation().equals("slo4j per events SLO")).findFirst()
+        .ifPresent(f -> rows.add(new String[] {"memory ≤ 24 KiB per 30-day events SLO (issue 10)",
+            Footprint.human(f.bytes()), f.bytes() <= 24 * 1024 ? "met"
+                : "missed by " + pct((f.bytes() - 24 * 1024.0) / (24 * 1024))}));
+    footprint.stream().filter(f -> f.implementation().startsWith("slo4j per group (")).forEach(f ->
+        rows.add(new String[] {"memory ≤ 4 KiB per quiet group, one of "
+            + f.implementation().substring("slo4j per group (".length(), f.implementation().length() - 1)
+            + " (issue 10)", Footprint.human(f.bytes()), f.bytes() <= 4 * 1024 ? "met"
+                : "missed by " + pct((f.bytes() - 4 * 1024.0) / (4 * 1024))}));
+    footprint.stream().filter(f -> f.implementation().equals("slo4j per group (10,000)")).findFirst()
+        .ifPresent(f -> rows.add(new String[] {"memory ≤ 64 MiB for 10,000 quiet groups (issue 10)",
+            Footprint.human(f.bytes() * 10_000), f.bytes() * 10_000 <= 64L << 20 ? "met"
+                : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20))}));
     if (rows.isEmpty()) {
       return "";
     }

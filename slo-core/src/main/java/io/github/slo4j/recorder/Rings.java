@@ -31,6 +31,22 @@ import java.util.concurrent.locks.StampedLock;
  * <p>The writer mutates rows under the write lock of a {@link StampedLock}; readers use optimistic
  * reads and retry when a write overlapped, so a reader never observes a torn row and never blocks
  * the writer.
+ *
+ * <p><b>Windows ready at the tick.</b> The windows of fixed lengths given at construction (the
+ * standard windows) change only when a boundary closes, so the writer keeps, under the write lock,
+ * the row each starts from ({@code starts}: the start row, the covered time and the length of each),
+ * and {@link #readReady} reads every window as {@code current − start} under one optimistic read:
+ * no tier search, no division, eight short loops. At a regular boundary (the next one, nothing
+ * skipped) a window's start moves by one slot of its tier exactly when {@code asOf} reaches {@code
+ * s_j + R_k + L_j} ({@code moves}: that boundary and the start's tier and row offset), and only then
+ * is a ring row read: at 10-s boundaries the windows of the finest tier move at every boundary,
+ * those of the 2-min tier at one in twelve, so the tick touches few cache lines per tracker. That is
+ * the row the general read would choose, as long as the tier that served {@code s_j} last time still
+ * serves it. It does when {@code L_j <= (capacity_k − 2) · R_k} (then {@code s_j − oldest_k >= R_k},
+ * full or not, as {@code floor(x) − floor(x − y) <= ceil(y)}) and every finer tier {@code k'} is full
+ * and {@code L_j >= capacity_k' · R_k'} (then it never holds {@code s_j}). Any other boundary (a gap,
+ * a restore, a new period) and any window that no such tier serves (younger than the rings, the
+ * calendar period) is placed with the general read.
  */
 final class Rings {
   private final long base;
@@ -39,6 +55,8 @@ final class Rings {
   private final int cols;
   private final long[][] rows;
   private final long[] newest;
+  /** The slot index of each tier's newest row (valid when its count is above zero). */
+  private final int[] newestIdx;
   private final int[] count;
   private final long[] current;
   private final long[] scratch;
@@ -51,6 +69,16 @@ final class Rings {
   private long anchorAt;
   private final long[] anchor;
 
+  // the windows ready at the tick: their lengths; per window (cols + 2 longs) the start row, the
+  // covered time and the length read; per window (2 longs) the boundary at which its start moves
+  // and where it is (tier << 32 | row offset, the tier -1 when the general read places it at every
+  // boundary); the tier that serves each at regular boundaries (-1: none); a block for the general read
+  private final long[] readyLengths;
+  private final long[] starts;
+  private final long[] moves;
+  private final int[] steadyTier;
+  private final long[] block;
+
   /** The period start of rings that answer rolling periods only. */
   public static final long NO_PERIOD = Long.MIN_VALUE;
 
@@ -60,8 +88,10 @@ final class Rings {
    * @param spanMillis the span each tier must answer
    * @param dataCols the counters per row supplied by the ticker
    * @param originMillis a multiple of the base interval at which all counters are zero
+   * @param readyMillis the lengths of the windows placed at each boundary for {@link #readReady}
    */
-  public Rings(long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis) {
+  public Rings(
+      long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis, long[] readyMillis) {
     this.base = baseMillis;
     this.resolution = resolutionMillis.clone();
     this.capacity = new int[resolution.length];
@@ -75,11 +105,38 @@ final class Rings {
       rows[k] = new long[capacity[k] * cols];
     }
     this.newest = new long[resolution.length];
+    this.newestIdx = new int[resolution.length];
     this.count = new int[resolution.length];
     this.current = new long[cols];
     this.scratch = new long[cols];
     this.anchor = new long[cols];
+    this.readyLengths = readyMillis.clone();
+    int n = readyLengths.length;
+    this.starts = new long[n * (cols + 2)];
+    this.moves = new long[n * 2];
+    this.steadyTier = new int[n];
+    this.block = new long[cols + 3];
+    for (int j = 0; j < n; j++) {
+      steadyTier[j] = steadyTier(readyLengths[j]);
+    }
     reset(originMillis);
+    computeReady(false);
+  }
+
+  /**
+   * The tier that serves a window of {@code length} at every regular boundary once the finer tiers
+   * are full (see the class comment), or -1 when there is none.
+   */
+  private int steadyTier(long length) {
+    for (int k = 0; k < resolution.length; k++) {
+      if (length <= (capacity[k] - 2L) * resolution[k]) {
+        return k;
+      }
+      if (length < capacity[k] * resolution[k]) {
+        return -1; // the tier may or may not hold the start, depending on the boundary
+      }
+    }
+    return -1;
   }
 
   private void reset(long originMillis) {
@@ -169,6 +226,9 @@ final class Rings {
     long stamp = lock.writeLock();
     try {
       long prev = asOf;
+      if (a - prev == base && periodStart == this.periodStart && advanceRegular(a, data)) {
+        return 0;
+      }
       long missed = (a - prev) / base - 1;
       long gapsBefore = current[cols - 1];
       long s = firstBoundaryAtOrAfter(periodStart);
@@ -195,14 +255,49 @@ final class Rings {
       if (newPeriod && s < prev) {
         anchorFromRows(); // a period that started before the last boundary: only after a restore
       }
+      computeReady(missed == 0);
       return missed;
     } finally {
       lock.unlockWrite(stamp);
     }
   }
 
+  /**
+   * Under the write lock: the advance to the next boundary {@code a} (nothing skipped, the period
+   * unchanged) without a division: a tier gets the row when {@code a} is one slot after its newest
+   * (every tier's newest row is the last multiple of its resolution at or before {@code asOf}).
+   * Returns false, having changed nothing, when a tier has no row yet (or its newest is not that).
+   */
+  private boolean advanceRegular(long a, long[] data) {
+    for (int k = 0; k < rows.length; k++) {
+      if (count[k] == 0 || a > newest[k] + resolution[k]) {
+        return false;
+      }
+    }
+    int dataCols = cols - 1;
+    long gaps = current[dataCols];
+    for (int k = 0; k < rows.length; k++) {
+      if (a == newest[k] + resolution[k]) {
+        int i = newestIdx[k] + 1 == capacity[k] ? 0 : newestIdx[k] + 1;
+        long[] tier = rows[k];
+        System.arraycopy(data, 0, tier, i * cols, dataCols);
+        tier[i * cols + dataCols] = gaps;
+        newest[k] = a;
+        newestIdx[k] = i;
+        if (count[k] < capacity[k]) {
+          count[k]++;
+        }
+      }
+    }
+    System.arraycopy(data, 0, current, 0, dataCols);
+    asOf = a;
+    computeReady(true);
+    return true;
+  }
+
   private void append(int k, long t, long[] row) {
     int i = index(k, t);
+    newestIdx[k] = i;
     System.arraycopy(row, 0, rows[k], i * cols, cols);
     if (newest[k] != Long.MIN_VALUE && t != newest[k] + resolution[k]) {
       count[k] = 0; // not contiguous (a jump beyond the span): start over
@@ -231,6 +326,7 @@ final class Rings {
     try {
       this.periodStart = periodStart;
       anchorFromRows();
+      computeReady(false);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -376,7 +472,8 @@ final class Rings {
     out[off + cols + 2] = a - p;
   }
 
-  private void readUnlocked(long length, long[] out, int off) {
+  /** Reads a window into {@code out[off..]}; returns the tier whose row it started from, or -1. */
+  private int readUnlocked(long length, long[] out, int off) {
     long a = asOf;
     long o = origin;
     long want = a - length;
@@ -384,7 +481,7 @@ final class Rings {
     if (want < o) {
       System.arraycopy(current, 0, out, off, cols);
       out[off + cols] = Math.max(0, a - o);
-      return;
+      return -1;
     }
     for (int k = 0; k < rows.length; k++) {
       long r = resolution[k];
@@ -392,7 +489,7 @@ final class Rings {
       if (s <= o) {
         System.arraycopy(current, 0, out, off, cols);
         out[off + cols] = length;
-        return;
+        return -1;
       }
       long oldest = newest[k] - (long) (count[k] - 1) * r;
       if (count[k] > 0 && s >= oldest && s <= newest[k]) {
@@ -402,7 +499,7 @@ final class Rings {
           out[off + c] = current[c] - tier[row + c];
         }
         out[off + cols] = length;
-        return;
+        return k;
       }
     }
     // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
@@ -413,6 +510,92 @@ final class Rings {
       out[off + c] = current[c] - rows[k][row + c];
     }
     out[off + cols] = Math.max(0, Math.min(length, a - oldest));
+    return -1;
+  }
+
+  /**
+   * Under the write lock: the start of every ready window as of {@link #asOf()}, as the general read
+   * chooses it. {@code regular}: the only change since the last call is one appended boundary, the
+   * next after the previous one (see the class comment for why moving a start by at most one slot
+   * is then exact).
+   */
+  private void computeReady(boolean regular) {
+    int n = readyLengths.length;
+    int w = cols + 2;
+    long a = asOf;
+    int full = 0;
+    while (full < rows.length && count[full] == capacity[full]) {
+      full++;
+    }
+    for (int j = 0; j < n; j++) {
+      long where = moves[2 * j + 1];
+      int k = (int) (where >> 32);
+      if (regular && k >= 0 && full >= k) {
+        if (a >= moves[2 * j]) {
+          int row = (int) where + cols;
+          row = row == capacity[k] * cols ? 0 : row;
+          moves[2 * j] += resolution[k];
+          moves[2 * j + 1] = ((long) k << 32) | row;
+          System.arraycopy(rows[k], row, starts, j * w, cols);
+        }
+        continue;
+      }
+      long length = readyLengths[j];
+      if (j == n - 1 && periodStart != NO_PERIOD) {
+        readPeriodUnlocked(block, 0);
+        k = -1;
+      } else {
+        k = readUnlocked(length, block, 0);
+        block[cols + 2] = length;
+      }
+      for (int c = 0; c < cols; c++) {
+        starts[j * w + c] = current[c] - block[c];
+      }
+      starts[j * w + cols] = block[cols];
+      starts[j * w + cols + 1] = block[cols + 2];
+      if (k >= 0 && k == steadyTier[j]) {
+        long r = resolution[k];
+        long s = Math.floorDiv(a - length, r) * r;
+        moves[2 * j] = s + r + length;
+        moves[2 * j + 1] = ((long) k << 32) | (index(k, s) * cols);
+      } else {
+        moves[2 * j + 1] = -1L << 32;
+      }
+    }
+  }
+
+  /** Longs per window written by {@link #readReady}: the start row, the covered time, the length. */
+  public int readyStride() {
+    return cols + 2;
+  }
+
+  /**
+   * Copies, under one optimistic read, the ready windows' starts into {@code startsOut} (for the
+   * lengths given at construction, {@link #readyStride()} longs each: the start row, the covered
+   * time and the length read) and the newest row into {@code currentOut}: window {@code j}'s
+   * counters are {@code currentOut[c] − startsOut[j · stride + c]}. Two array copies; allocates
+   * nothing.
+   *
+   * @return the boundary they were read at
+   */
+  public long readReady(long[] startsOut, long[] currentOut) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      long a = asOf;
+      System.arraycopy(starts, 0, startsOut, 0, starts.length);
+      System.arraycopy(current, 0, currentOut, 0, cols);
+      if (lock.validate(stamp)) {
+        return a;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      System.arraycopy(starts, 0, startsOut, 0, starts.length);
+      System.arraycopy(current, 0, currentOut, 0, cols);
+      return asOf;
+    } finally {
+      lock.unlockRead(stamp);
+    }
   }
 
   /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
@@ -486,12 +669,14 @@ final class Rings {
           System.arraycopy(state.rows[k], i * cols, rows[k], index(k, oldest + i * resolution[k]) * cols, cols);
         }
         newest[k] = state.newest[k];
+        newestIdx[k] = n > 0 ? index(k, state.newest[k]) : 0;
         count[k] = n;
       }
       System.arraycopy(state.current, 0, current, 0, cols);
       origin = state.origin;
       asOf = state.asOf;
       anchorFromRows();
+      computeReady(false);
     } finally {
       lock.unlockWrite(stamp);
     }

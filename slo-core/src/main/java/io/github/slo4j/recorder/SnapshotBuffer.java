@@ -4,6 +4,7 @@ import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Target;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,56 +18,70 @@ import java.util.List;
  * and a window, the position in {@link #windows()}; a read is O(1) and allocates nothing (the
  * target is found by its {@link Target#index()}). With no events in a window there is no data:
  * {@link #hasData(Target, int)} is false and {@link #burnRate(Target, int)} and {@link
- * #errorRatio(Target, int)} throw; check first.
+ * #errorRatio(Target, int)} throw; check first. A window that is not a position in {@link
+ * #windows()} is refused with an {@link IllegalArgumentException}.
  */
 public final class SnapshotBuffer {
   final SloRecorder owner;
-  final long[] scratch;
+  /**
+   * The windows as the recorder's rings keep them ({@code Rings.readReady}): per window the
+   * cumulative row it starts from (total, good per target, then for slices: slices, good slices per
+   * target; the gap intervals last), the covered time and the length read; and the newest row. A
+   * window's counters are the newest row minus its start row, subtracted when a figure is read.
+   */
+  final long[] starts;
+  final long[] current;
   long asOfMillis;
   boolean filled;
-  private final int windowCount;
   private final List<Duration> windows;
-  private final long[] good;
-  private final long[] total;
-  private final long[] covered;
-  private final long[] gaps;
-  private final long[] length;
+  private final int stride;
+  private final int gapCol;
+  private final int totalCol;
+  private final long totalUnit;
+  private final int firstGoodCol;
   private final Target[] targets;
 
-  SnapshotBuffer(SloRecorder owner, int targetCount, List<Duration> windows, int scratchLength) {
+  SnapshotBuffer(SloRecorder owner, List<Duration> windows, int cols, int stride, int budgetingKind) {
     this.owner = owner;
     this.windows = windows;
-    this.windowCount = windows.size();
-    int n = targetCount * windowCount;
-    this.good = new long[n];
-    this.total = new long[n];
-    this.covered = new long[n];
-    this.gaps = new long[n];
-    this.length = new long[n];
     this.targets = owner.definition().targets().toArray(new Target[0]);
-    this.scratch = new long[scratchLength];
-  }
-
-  void set(int target, int window, long good, long total, long covered, long gaps, long length) {
-    int i = target * windowCount + window;
-    this.good[i] = good;
-    this.total[i] = total;
-    this.covered[i] = covered;
-    this.gaps[i] = gaps;
-    this.length[i] = length;
+    this.stride = stride;
+    this.gapCol = cols - 1;
+    this.totalCol = budgetingKind == 0 ? 0 : 1 + targets.length;
+    this.totalUnit = budgetingKind == 2 ? SloRecorder.RATIO_SLICE_UNITS : 1;
+    this.firstGoodCol = budgetingKind == 0 ? 1 : 2 + targets.length;
+    this.starts = new long[windows.size() * stride];
+    this.current = new long[cols];
   }
 
   /**
    * The position of a figure: the target's index, after checking that the target is the SLO's (by
    * identity, then, for an equal target of an equal definition, as {@link
-   * io.github.slo4j.SloDefinition#requireTarget} checks it). No allocation.
+   * io.github.slo4j.SloDefinition#requireTarget} checks it), and that {@code window} is a position
+   * in {@link #windows()}. No allocation.
    */
-  private int slot(Target target, int window) {
+  private int target(Target target, int window) {
     int t = target == null ? -1 : target.index();
     if (t < 0 || t >= targets.length || targets[t] != target) {
       owner.definition().requireTarget(target);
     }
-    return t * windowCount + window;
+    if (window < 0 || window >= windows.size()) {
+      throw Require.invalid("window", window, "a position in windows(), 0 to " + (windows.size() - 1));
+    }
+    return t;
+  }
+
+  /** The counter {@code col} over window {@code window}. */
+  private long counter(int window, int col) {
+    return current[col] - starts[window * stride + col];
+  }
+
+  private long goodAt(int t, int window) {
+    return counter(window, firstGoodCol + t);
+  }
+
+  private long totalAt(int window) {
+    return counter(window, totalCol) * totalUnit;
   }
 
   /** The standard windows, by index. */
@@ -81,23 +96,25 @@ public final class SnapshotBuffer {
 
   /** Good events (or slices) of a target in a window. */
   public long good(Target target, int window) {
-    return good[slot(target, window)];
+    return goodAt(target(target, window), window);
   }
 
   /** All events (or slices) of a target in a window. */
   public long total(Target target, int window) {
-    return total[slot(target, window)];
+    target(target, window);
+    return totalAt(window);
   }
 
   /** Bad events: {@code total − good}. */
   public long bad(Target target, int window) {
-    int i = slot(target, window);
-    return total[i] - good[i];
+    int t = target(target, window);
+    return totalAt(window) - goodAt(t, window);
   }
 
   /** Whether the window saw any events. */
   public boolean hasData(Target target, int window) {
-    return total[slot(target, window)] > 0;
+    target(target, window);
+    return totalAt(window) > 0;
   }
 
   /**
@@ -106,11 +123,12 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double errorRatio(Target target, int window) {
-    int i = slot(target, window);
-    if (total[i] == 0) {
+    int t = target(target, window);
+    long total = totalAt(window);
+    if (total == 0) {
       throw noData(window);
     }
-    return (double) (total[i] - good[i]) / total[i];
+    return (double) (total - goodAt(t, window)) / total;
   }
 
   /**
@@ -120,16 +138,19 @@ public final class SnapshotBuffer {
    * @throws IllegalStateException when the window has no data
    */
   public double burnRate(Target target, int window) {
-    int i = slot(target, window);
-    if (total[i] == 0) {
+    int t = target(target, window);
+    long total = totalAt(window);
+    if (total == 0) {
       throw noData(window);
     }
-    return ErrorBudget.burnRate(target.objective(), good[i], total[i]).getAsDouble();
+    return ErrorBudget.burnRate(target.objective(), goodAt(t, window), total).getAsDouble();
   }
 
   /** Milliseconds of the window the data covers. */
   public long coveredMillis(Target target, int window) {
-    return covered[slot(target, window)];
+    target(target, window);
+    int o = window * stride + gapCol;
+    return Math.min(starts[o + 1], starts[o + 2]);
   }
 
   /**
@@ -137,12 +158,14 @@ public final class SnapshotBuffer {
    * calendar period, which runs from the period's start.
    */
   public long lengthMillis(Target target, int window) {
-    return length[slot(target, window)];
+    target(target, window);
+    return starts[window * stride + gapCol + 2];
   }
 
   /** Base intervals in the window whose boundary the ticker missed and caught up later. */
   public long gapIntervals(Target target, int window) {
-    return gaps[slot(target, window)];
+    target(target, window);
+    return counter(window, gapCol);
   }
 
   /**
@@ -165,7 +188,7 @@ public final class SnapshotBuffer {
     sb.append(owner.label()).append(" @ ").append(Instant.ofEpochMilli(asOfMillis));
     for (Target t : targets) {
       sb.append("\n  ").append(t).append(':');
-      for (int w = 0; w < windowCount; w++) {
+      for (int w = 0; w < windows.size(); w++) {
         long ms = lengthMillis(t, w);
         Duration window = ms == 0 ? windows.get(w) : Duration.ofMillis(ms);
         appendWindow(sb.append(w == 0 ? " " : ", "), window, good(t, w), total(t, w), coveredMillis(t, w), gapIntervals(t, w));
