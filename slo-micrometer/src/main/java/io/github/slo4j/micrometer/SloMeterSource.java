@@ -192,6 +192,19 @@ public final class SloMeterSource implements AutoCloseable {
     }
   }
 
+  /** The meters this source keeps for its next tick, each once (for tests). */
+  synchronized List<Meter> keptMeters() {
+    Map<Meter, Boolean> kept = new IdentityHashMap<>();
+    for (Followed[] fs : followed.values()) {
+      for (Followed f : fs) {
+        for (Meter m : f.kept()) {
+          kept.put(m, Boolean.TRUE);
+        }
+      }
+    }
+    return List.copyOf(kept.keySet());
+  }
+
   /** The SLOs with their queries. */
   @Override
   public String toString() {
@@ -352,6 +365,9 @@ public final class SloMeterSource implements AutoCloseable {
       return found;
     }
 
+    /** The meters kept from the last search. */
+    abstract Meter[] kept();
+
     /** Lets go of the kept meters; the next read searches again. */
     void forget() {
       searched = -1;
@@ -476,6 +492,11 @@ public final class SloMeterSource implements AutoCloseable {
       found = f;
       last = l;
       next = new long[f.length];
+    }
+
+    @Override
+    Meter[] kept() {
+      return found.clone();
     }
 
     @Override
@@ -632,6 +653,11 @@ public final class SloMeterSource implements AutoCloseable {
         t = lastGood;
         lastGood = nextGood;
         nextGood = t;
+      }
+
+      @Override
+      Meter[] kept() {
+        return found.clone();
       }
 
       @Override
