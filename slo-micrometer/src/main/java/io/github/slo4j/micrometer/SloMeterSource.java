@@ -322,8 +322,6 @@ public final class SloMeterSource implements AutoCloseable {
     private long searched = -1;
     /** Whether the search after the last change was done twice (see {@link #due()}). */
     private boolean confirmed;
-    /** Searches done, for tests. */
-    long searches;
 
     Followed(MeterQuery query) {
       this.query = query;
@@ -355,7 +353,6 @@ public final class SloMeterSource implements AutoCloseable {
 
     /** The matching meters of {@code meters} now, walked without copying the registry. */
     final List<Meter> search(MeterRegistry meters) {
-      searches++;
       List<Meter> found = new ArrayList<>();
       meters.forEachMeter(m -> {
         if (query.matches(m.getId())) {
