@@ -50,6 +50,8 @@ class SloMeterSourceTickCostTest {
   private static final SloDefinition JOBS =
       SloDefinition.builder("jobs").service("jobs").objective(Objective.percent("99")).build();
   private static final Duration TEN_S = Duration.ofSeconds(10);
+  /** Reads measured for allocation. */
+  private static final int READS = 20_000;
 
   /** A registry that counts the walks over its meters, which every search makes. */
   static final class CountingRegistry extends SimpleMeterRegistry {
@@ -273,7 +275,10 @@ class SloMeterSourceTickCostTest {
   /**
    * A tick in which no matching meter came or went allocates nothing: measured with the JVM's
    * per-thread allocation counter, which counts every byte this thread allocates, interpreted or
-   * compiled (so one stray object per read would count thousands of bytes).
+   * compiled. The bound is under one byte per read on average, where one object per read would count
+   * at least 16: the JIT itself was seen to allocate a few kilobytes on this thread once in a while
+   * (in SloRecorder.recordCounts at its compile thresholds, or after other tests changed the
+   * profiles), which a bound of exactly zero would turn into a flaky test.
    */
   @Test
   void aSteadyTickAllocatesNothing() {
@@ -303,7 +308,7 @@ class SloMeterSourceTickCostTest {
         source.poll();
       }
       long bytes = 0;
-      for (int i = 0; i < 5_000; i++) {
+      for (int i = 0; i < READS; i++) {
         traffic(ok, error, jobs, failed, done, all); // Micrometer's own recording is not measured
         long before = threads.getCurrentThreadAllocatedBytes();
         long calibration = threads.getCurrentThreadAllocatedBytes() - before; // reading the counter, if anything
@@ -311,12 +316,13 @@ class SloMeterSourceTickCostTest {
         source.poll();
         bytes += threads.getCurrentThreadAllocatedBytes() - before - calibration;
       }
-      assertEquals(0, bytes, "bytes allocated by 5,000 reads of 6 meters for 3 SLOs");
+      assertTrue(bytes < READS, "bytes allocated by " + READS + " reads of 6 meters for 3 SLOs: " + bytes
+          + " (expected fewer than one a read)");
       tick();
       tick();
-      assertCounts(315_000, 350_000, slos.find("checkout-availability").orElseThrow().window(Duration.ofHours(1)));
-      assertCounts(35_000, 70_000, slos.find("jobs").orElseThrow().window(Duration.ofHours(1)));
-      assertCounts(70_000, 70_000, slos.find("batch").orElseThrow().window(Duration.ofHours(1)));
+      assertCounts(450_000, 500_000, slos.find("checkout-availability").orElseThrow().window(Duration.ofHours(1)));
+      assertCounts(50_000, 100_000, slos.find("jobs").orElseThrow().window(Duration.ofHours(1)));
+      assertCounts(100_000, 100_000, slos.find("batch").orElseThrow().window(Duration.ofHours(1)));
       assertEquals(0, source.readFailures());
       assertEquals(0, source.refusedEvents());
     }
