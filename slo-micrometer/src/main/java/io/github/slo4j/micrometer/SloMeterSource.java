@@ -138,8 +138,10 @@ public final class SloMeterSource implements AutoCloseable {
 
   /**
    * Reads the meters and records their increases; called at every tick. A meter that throws when
-   * read (a function counter's function) loses that tick's increase of its SLO, which is counted in
-   * {@link #readFailures()} and logged once per SLO and exception class; the other SLOs are read.
+   * read (a function counter's function) holds back its SLO's increase: none of that SLO's meters
+   * moves on, so the next read that succeeds records the increase since the last one. Each such tick
+   * is counted in {@link #readFailures()} and logged once per SLO and exception class; the other
+   * SLOs are read.
    */
   synchronized void poll() {
     for (int i = 0; i < bindings.size(); i++) { // indexed: an iterator would be allocated every tick
@@ -149,14 +151,14 @@ public final class SloMeterSource implements AutoCloseable {
       } catch (RuntimeException e) {
         readFailures.incrementAndGet();
         if (logged.add(b.recorder.definition().id() + "|read|" + e.getClass().getName())) {
-          LOG.get().warn("slo4j: reading the meters of SLO {} threw at {}; this tick's increase is lost"
+          LOG.get().warn("slo4j: reading the meters of SLO {} threw at {}; its increase waits for a read that succeeds"
               + " (logged once per exception class)", b.recorder.definition().id(), readableNow(), e);
         }
       }
     }
   }
 
-  /** Ticks at which reading an SLO's meters threw (each losing that SLO's increase). Monotonic. */
+  /** Ticks at which reading an SLO's meters threw (each holding back that SLO's increase). Monotonic. */
   public long readFailures() {
     return readFailures.get();
   }
