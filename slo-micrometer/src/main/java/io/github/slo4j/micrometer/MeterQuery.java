@@ -1,5 +1,6 @@
 package io.github.slo4j.micrometer;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -53,6 +54,19 @@ public final class MeterQuery {
   /** The tags every matching meter has. */
   public Tags tags() {
     return tags;
+  }
+
+  /** Whether a meter with {@code id} matches, as {@link #search} would find it. */
+  boolean matches(Meter.Id id) {
+    if (!name.equals(id.getName())) {
+      return false;
+    }
+    for (Tag t : tags) {
+      if (!t.getValue().equals(id.getTag(t.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Search search(MeterRegistry registry) {

@@ -16,9 +16,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.step.StepMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * Feeds SLOs from meters a service already has (pull): at every tick of the {@code SloRegistry} it
@@ -67,9 +68,19 @@ import org.slf4j.LoggerFactory;
  * Registries that publish step values ({@code StepMeterRegistry}: counts per step, not since
  * start) are refused for every SLI, and a step meter (a {@code SimpleMeterRegistry} in {@code
  * CountingMode.STEP} makes them) is ignored and logged once.
+ *
+ * <p><b>Cost per tick.</b> Each query's matching meters are searched for once and kept; the
+ * registry's {@code onMeterAdded} and {@code onMeterRemoved} listeners mark the queries a meter
+ * matches as changed, and only those are searched again, at the next tick and once more at the tick
+ * after it (Micrometer calls its added-listeners just before the meter becomes searchable). A tick
+ * in which no matching meter came or went reads the kept meters and allocates nothing for counter,
+ * function counter, timer and summary counts; a latency SLI takes one histogram snapshot per timer.
+ * The kept meters are dropped at the first tick after their removal, and all of them on {@link
+ * #close()}; the two listeners stay registered (Micrometer cannot remove them) but hold the
+ * source's queries only weakly and nothing once it is closed.
  */
 public final class SloMeterSource implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SloMeterSource.class);
+  private static final LazyLogger LOG = new LazyLogger(SloMeterSource.class);
 
   /** The most events one tick records for one SLO: {@code SloRecorder.recordCounts}'s bound. */
   static final long MAX_COUNTS = 1L << 40;
@@ -85,12 +96,26 @@ public final class SloMeterSource implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong readFailures = new AtomicLong();
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
+  /** The followed queries by meter name, held strongly here and weakly by {@link #changes}. */
+  private final Map<String, Followed[]> followed;
+  private final Changes changes;
   private final Subscription subscription;
 
   private SloMeterSource(MeterRegistry meters, SloRegistry slos, List<Binding> bindings) {
     this.meters = meters;
     this.slos = slos;
     this.bindings = List.copyOf(bindings);
+    Map<String, List<Followed>> byName = new HashMap<>();
+    for (Binding b : this.bindings) {
+      for (Followed f : b.followed()) {
+        byName.computeIfAbsent(f.query.name(), n -> new ArrayList<>()).add(f);
+      }
+    }
+    Map<String, Followed[]> map = new HashMap<>();
+    byName.forEach((name, list) -> map.put(name, list.toArray(new Followed[0])));
+    this.followed = Map.copyOf(map);
+    this.changes = new Changes(followed);
+    meters.config().onMeterAdded(changes).onMeterRemoved(changes); // before the first search: nothing missed
     synchronized (this) {
       for (Binding b : this.bindings) {
         b.read(meters, this, true); // the starting point
@@ -113,24 +138,27 @@ public final class SloMeterSource implements AutoCloseable {
 
   /**
    * Reads the meters and records their increases; called at every tick. A meter that throws when
-   * read (a function counter's function) loses that tick's increase of its SLO, which is counted in
-   * {@link #readFailures()} and logged once per SLO and exception class; the other SLOs are read.
+   * read (a function counter's function) holds back its SLO's increase: none of that SLO's meters
+   * moves on, so the next read that succeeds records the increase since the last one. Each such tick
+   * is counted in {@link #readFailures()} and logged once per SLO and exception class; the other
+   * SLOs are read.
    */
   synchronized void poll() {
-    for (Binding b : bindings) {
+    for (int i = 0; i < bindings.size(); i++) { // indexed: an iterator would be allocated every tick
+      Binding b = bindings.get(i);
       try {
         b.read(meters, this, false);
       } catch (RuntimeException e) {
         readFailures.incrementAndGet();
         if (logged.add(b.recorder.definition().id() + "|read|" + e.getClass().getName())) {
-          LOG.warn("slo4j: reading the meters of SLO {} threw at {}; this tick's increase is lost"
+          LOG.get().warn("slo4j: reading the meters of SLO {} threw at {}; its increase waits for a read that succeeds"
               + " (logged once per exception class)", b.recorder.definition().id(), readableNow(), e);
         }
       }
     }
   }
 
-  /** Ticks at which reading an SLO's meters threw (each losing that SLO's increase). Monotonic. */
+  /** Ticks at which reading an SLO's meters threw (each holding back that SLO's increase). Monotonic. */
   public long readFailures() {
     return readFailures.get();
   }
@@ -149,10 +177,34 @@ public final class SloMeterSource implements AutoCloseable {
     return List.copyOf(ids);
   }
 
-  /** Stops reading: no tick starts a read after this returns. Idempotent. */
+  /**
+   * Stops reading: no tick starts a read after this returns, and the source lets go of the meters it
+   * kept and of the registry's change events. Idempotent.
+   */
   @Override
   public void close() {
     subscription.close();
+    changes.stop();
+    synchronized (this) {
+      for (Followed[] fs : followed.values()) {
+        for (Followed f : fs) {
+          f.forget();
+        }
+      }
+    }
+  }
+
+  /** The meters this source keeps for its next tick, each once (for tests). */
+  synchronized List<Meter> keptMeters() {
+    Map<Meter, Boolean> kept = new IdentityHashMap<>();
+    for (Followed[] fs : followed.values()) {
+      for (Followed f : fs) {
+        for (Meter m : f.kept()) {
+          kept.put(m, Boolean.TRUE);
+        }
+      }
+    }
+    return List.copyOf(kept.keySet());
   }
 
   /** The SLOs with their queries. */
@@ -179,7 +231,7 @@ public final class SloMeterSource implements AutoCloseable {
 
   void warnOnce(Binding b, String kind, String what) {
     if (logged.add(b.recorder.definition().id() + '|' + kind)) {
-      LOG.warn("slo4j: SLO {} at {}: {} (logged once)", b.recorder.definition().id(), readableNow(), what);
+      LOG.get().warn("slo4j: SLO {} at {}: {} (logged once)", b.recorder.definition().id(), readableNow(), what);
     }
   }
 
@@ -213,6 +265,113 @@ public final class SloMeterSource implements AutoCloseable {
     }
 
     abstract void read(MeterRegistry meters, SloMeterSource source, boolean start);
+
+    /** The queries it follows. */
+    abstract List<Followed> followed();
+  }
+
+  /**
+   * The registry's meter-added and meter-removed listener: marks every followed query the meter
+   * matches as changed. Runs on the thread that registers or removes the meter, so it only bumps
+   * counters; it holds the queries weakly (a registry cannot unregister a listener) and never throws
+   * into Micrometer.
+   */
+  static final class Changes implements Consumer<Meter> {
+    private final WeakReference<Map<String, Followed[]>> followed;
+
+    Changes(Map<String, Followed[]> followed) {
+      this.followed = new WeakReference<>(followed);
+    }
+
+    @Override
+    public void accept(Meter m) {
+      Map<String, Followed[]> map = followed.get();
+      if (map == null) {
+        return;
+      }
+      try {
+        Meter.Id id = m.getId();
+        Followed[] fs = map.get(id.getName());
+        if (fs != null) {
+          for (Followed f : fs) {
+            if (f.query.matches(id)) {
+              f.changed();
+            }
+          }
+        }
+      } catch (RuntimeException e) { // a meter without a usable id: search every query again
+        for (Followed[] fs : map.values()) {
+          for (Followed f : fs) {
+            f.changed();
+          }
+        }
+      }
+    }
+
+    void stop() {
+      followed.clear();
+    }
+  }
+
+  /**
+   * One query and whether its meters must be searched for again. Its other fields are guarded by the
+   * source's lock; {@link #changed()} may run on any thread.
+   */
+  abstract static class Followed {
+    final MeterQuery query;
+    private final AtomicLong changes = new AtomicLong();
+    /** {@link #changes} as it was before the last search; -1 before the first. */
+    private long searched = -1;
+    /** Whether the search after the last change was done twice (see {@link #due()}). */
+    private boolean confirmed;
+
+    Followed(MeterQuery query) {
+      this.query = query;
+    }
+
+    /** A matching meter was added or removed. */
+    final void changed() {
+      changes.incrementAndGet();
+    }
+
+    /**
+     * Whether to search now: when a change came since the last search, and once more at the tick
+     * after, because Micrometer calls the added-listeners before the new meter is in its map (a
+     * search in between would see the change but miss the meter).
+     */
+    final boolean due() {
+      long c = changes.get();
+      if (c != searched) {
+        searched = c;
+        confirmed = false;
+        return true;
+      }
+      if (!confirmed) {
+        confirmed = true;
+        return true;
+      }
+      return false;
+    }
+
+    /** The matching meters of {@code meters} now, walked without copying the registry. */
+    final List<Meter> search(MeterRegistry meters) {
+      List<Meter> found = new ArrayList<>();
+      meters.forEachMeter(m -> {
+        if (query.matches(m.getId())) {
+          found.add(m);
+        }
+      });
+      return found;
+    }
+
+    /** The meters kept from the last search. */
+    abstract Meter[] kept();
+
+    /** Lets go of the kept meters; the next read searches again. */
+    void forget() {
+      searched = -1;
+      confirmed = false;
+    }
   }
 
   /** Two sums of counts: good and bad, bad and total, or good and total. */
@@ -232,6 +391,8 @@ public final class SloMeterSource implements AutoCloseable {
     void read(MeterRegistry meters, SloMeterSource source, boolean start) {
       long a = first.increase(meters, start, this, source); // read first: the total, read second, includes it
       long b = second.increase(meters, start, this, source);
+      first.commit(); // only when both were read: a throwing meter leaves both sides as they were
+      second.commit();
       if (start) {
         return;
       }
@@ -243,55 +404,106 @@ public final class SloMeterSource implements AutoCloseable {
     }
 
     @Override
+    List<Followed> followed() {
+      return List.of(first, second);
+    }
+
+    @Override
     public String toString() {
       return recorder.definition().id() + " " + form + " " + first.query + " " + second.query;
     }
   }
 
   /** The matching meters of one query, each with its last count. */
-  static final class Side {
-    final MeterQuery query;
-    Map<Meter.Id, Last> last = new HashMap<>();
+  static final class Side extends Followed {
+    private static final Meter[] NO_METERS = {};
+    private static final long[] NO_COUNTS = {};
+    /** The meters found at the last search that can be counted (steps and other types left out). */
+    Meter[] found = NO_METERS;
+    /** Their counts at the last committed read; -1 when not read yet (first seen after the start). */
+    long[] last = NO_COUNTS;
+    /** Their counts at this read, committed by {@link #commit()}. */
+    long[] next = NO_COUNTS;
 
     Side(MeterQuery query) {
-      this.query = query;
+      super(query);
     }
 
+    /** The increase of the matching meters since the last commit; searches first when due. */
     long increase(MeterRegistry meters, boolean start, Binding b, SloMeterSource source) {
-      Map<Meter.Id, Last> next = new HashMap<>();
+      if (due()) {
+        refresh(meters, b, source);
+      }
       long sum = 0;
-      for (Meter m : query.search(meters).meters()) {
+      for (int i = 0; i < found.length; i++) {
+        long now = whole(count(found[i]));
+        long before = last[i];
+        if (now < 0) {
+          next[i] = before; // NaN for now: keep the last count
+          continue;
+        }
+        long d;
+        if (before < 0) {
+          d = start ? 0 : now; // late: its whole value
+        } else if (now < before) {
+          d = now; // reset: from zero
+        } else {
+          d = now - before;
+        }
+        next[i] = now;
+        sum = saturatedAdd(sum, d);
+      }
+      return sum;
+    }
+
+    void commit() {
+      long[] t = last;
+      last = next;
+      next = t;
+    }
+
+    /**
+     * Searches again: a meter still there keeps its last count; a new one, or a new meter with a
+     * removed one's id (after {@code MeterRegistry.remove}), starts unread.
+     */
+    private void refresh(MeterRegistry meters, Binding b, SloMeterSource source) {
+      Map<Meter, Long> before = new IdentityHashMap<>();
+      for (int i = 0; i < found.length; i++) {
+        before.put(found[i], last[i]);
+      }
+      List<Meter> kept = new ArrayList<>();
+      for (Meter m : search(meters)) {
         if (isStep(m)) {
           source.warnOnce(b, "step|" + m.getId(), "the meter " + m.getId() + " counts per step, not since it was"
               + " made (a SimpleMeterRegistry in CountingMode.STEP?); ignored");
-          continue;
-        }
-        long now = whole(count(m));
-        if (now < 0) {
-          if (!(m instanceof Counter || m instanceof FunctionCounter || m instanceof Timer
-              || m instanceof FunctionTimer || m instanceof DistributionSummary)) {
-            source.warnOnce(b, "type|" + m.getId(), "the meter " + m.getId() + " is not a counter, timer or summary; ignored");
-          }
-          Last l = last.get(m.getId());
-          if (l != null && l.meter == m) {
-            next.put(m.getId(), l); // NaN for now: keep the last count
-          }
-          continue;
-        }
-        Last l = last.get(m.getId());
-        long d;
-        if (l == null) {
-          d = start ? 0 : now; // late: its whole value
-        } else if (l.meter != m || now < l.count) {
-          d = now; // replaced or reset: from zero
+        } else if (!(m instanceof Counter || m instanceof FunctionCounter || m instanceof Timer
+            || m instanceof FunctionTimer || m instanceof DistributionSummary)) {
+          source.warnOnce(b, "type|" + m.getId(), "the meter " + m.getId() + " is not a counter, timer or summary; ignored");
         } else {
-          d = now - l.count;
+          kept.add(m);
         }
-        next.put(m.getId(), new Last(m, now, 0));
-        sum = saturatedAdd(sum, d);
       }
-      last = next;
-      return sum;
+      Meter[] f = kept.toArray(NO_METERS);
+      long[] l = new long[f.length];
+      for (int i = 0; i < f.length; i++) {
+        l[i] = before.getOrDefault(f[i], -1L);
+      }
+      found = f;
+      last = l;
+      next = new long[f.length];
+    }
+
+    @Override
+    Meter[] kept() {
+      return found.clone();
+    }
+
+    @Override
+    void forget() {
+      super.forget();
+      found = NO_METERS;
+      last = NO_COUNTS;
+      next = NO_COUNTS;
     }
 
     /** Micrometer's step meters (StepCounter, StepTimer, ...) live in its step package. */
@@ -315,18 +527,14 @@ public final class SloMeterSource implements AutoCloseable {
     }
   }
 
-  /** A meter's last counts, with the meter itself to tell a replacement from the same meter. */
-  record Last(Meter meter, long count, long good) {}
-
   /** Latency from Timers' cumulative bucket at the SLO's one threshold. */
   static final class Latency extends Binding {
-    final MeterQuery query;
+    final Timers timers;
     final long thresholdNanos;
-    Map<Meter.Id, Last> last = new HashMap<>();
 
     Latency(SloRecorder recorder, MeterQuery query, long thresholdNanos) {
       super(recorder);
-      this.query = query;
+      this.timers = new Timers(query);
       this.thresholdNanos = thresholdNanos;
     }
 
@@ -342,44 +550,124 @@ public final class SloMeterSource implements AutoCloseable {
 
     @Override
     void read(MeterRegistry meters, SloMeterSource source, boolean start) {
-      Map<Meter.Id, Last> next = new HashMap<>();
+      Timers ts = timers;
+      if (ts.due()) {
+        ts.refresh(meters, this, source);
+      }
       long good = 0;
       long total = 0;
-      for (Timer t : query.search(meters).timers()) {
-        HistogramSnapshot s = t.takeSnapshot();
+      for (int i = 0; i < ts.found.length; i++) {
+        HistogramSnapshot s = ts.found[i].takeSnapshot();
         long g = goodCount(s, thresholdNanos);
-        if (g < 0) {
-          source.warnOnce(this, "bucket|" + t.getId(), "the timer " + t.getId() + " publishes no bucket at "
-              + thresholdNanos + " ns (add serviceLevelObjectives(threshold) to it); ignored");
-          continue;
-        }
         long n = Math.max(g, s.count());
-        Last l = last.get(t.getId());
+        long lastN = ts.lastTotal[i];
+        long lastG = ts.lastGood[i];
+        ts.nextTotal[i] = lastN;
+        ts.nextGood[i] = lastG;
+        if (g < 0) {
+          continue; // checked at the search; should the bucket go, keep the last counts
+        }
         long dn;
         long dg;
-        if (l == null) {
-          dn = start ? 0 : n;
+        if (lastN < 0) {
+          dn = start ? 0 : n; // late: its whole value
           dg = start ? 0 : g;
-        } else if (l.meter() != t || n < l.count() || g < l.good()) {
-          dn = n;
+        } else if (n < lastN || g < lastG) {
+          dn = n; // reset: from zero
           dg = g;
         } else {
-          dn = n - l.count();
-          dg = Math.min(g - l.good(), dn);
+          dn = n - lastN;
+          dg = Math.min(g - lastG, dn);
         }
-        next.put(t.getId(), new Last(t, n, g));
+        ts.nextTotal[i] = n;
+        ts.nextGood[i] = g;
         total = saturatedAdd(total, dn);
         good = saturatedAdd(good, dg);
       }
-      last = next;
+      ts.commit();
       if (!start) {
         source.record(this, good, total);
       }
     }
 
     @Override
+    List<Followed> followed() {
+      return List.of(timers);
+    }
+
+    @Override
     public String toString() {
-      return recorder.definition().id() + " latency " + query + " <= " + thresholdNanos + "ns";
+      return recorder.definition().id() + " latency " + timers.query + " <= " + thresholdNanos + "ns";
+    }
+
+    /** The matching timers with the bucket, each with its last total and good counts (-1: unread). */
+    final class Timers extends Followed {
+      private static final Timer[] NO_TIMERS = {};
+      private static final long[] NO_COUNTS = {};
+      Timer[] found = NO_TIMERS;
+      long[] lastTotal = NO_COUNTS;
+      long[] lastGood = NO_COUNTS;
+      long[] nextTotal = NO_COUNTS;
+      long[] nextGood = NO_COUNTS;
+
+      Timers(MeterQuery query) {
+        super(query);
+      }
+
+      void refresh(MeterRegistry meters, Binding b, SloMeterSource source) {
+        Map<Meter, Integer> before = new IdentityHashMap<>();
+        for (int i = 0; i < found.length; i++) {
+          before.put(found[i], i);
+        }
+        List<Timer> kept = new ArrayList<>();
+        for (Meter m : search(meters)) {
+          if (m instanceof Timer t) {
+            if (goodCount(t.takeSnapshot(), thresholdNanos) < 0) {
+              source.warnOnce(b, "bucket|" + t.getId(), "the timer " + t.getId() + " publishes no bucket at "
+                  + thresholdNanos + " ns (add serviceLevelObjectives(threshold) to it); ignored");
+            } else {
+              kept.add(t);
+            }
+          }
+        }
+        Timer[] f = kept.toArray(NO_TIMERS);
+        long[] n = new long[f.length];
+        long[] g = new long[f.length];
+        for (int i = 0; i < f.length; i++) {
+          Integer at = before.get(f[i]);
+          n[i] = at == null ? -1 : lastTotal[at];
+          g[i] = at == null ? -1 : lastGood[at];
+        }
+        found = f;
+        lastTotal = n;
+        lastGood = g;
+        nextTotal = new long[f.length];
+        nextGood = new long[f.length];
+      }
+
+      void commit() {
+        long[] t = lastTotal;
+        lastTotal = nextTotal;
+        nextTotal = t;
+        t = lastGood;
+        lastGood = nextGood;
+        nextGood = t;
+      }
+
+      @Override
+      Meter[] kept() {
+        return found.clone();
+      }
+
+      @Override
+      void forget() {
+        super.forget();
+        found = NO_TIMERS;
+        lastTotal = NO_COUNTS;
+        lastGood = NO_COUNTS;
+        nextTotal = NO_COUNTS;
+        nextGood = NO_COUNTS;
+      }
     }
   }
 

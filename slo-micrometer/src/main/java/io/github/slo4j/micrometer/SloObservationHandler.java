@@ -16,8 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Feeds SLOs from Micrometer observations (push): every stopped observation that an SLO's {@link
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * slo-core.
  */
 public final class SloObservationHandler implements ObservationHandler<Observation.Context> {
-  private static final Logger LOG = LoggerFactory.getLogger(SloObservationHandler.class);
+  private static final LazyLogger LOG = new LazyLogger(SloObservationHandler.class);
 
   /** The context key of this handler's start time: no other handler, not even another of these, shares it. */
   private final Object startKey = new Object();
@@ -111,7 +109,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     } catch (Throwable t) {
       rethrowIfFatal(t);
       if (logged.add("time|" + t.getClass().getName())) {
-        LOG.warn("slo4j: the time source {} threw; durations are unknown while it does (logged once per exception class)",
+        LOG.get().warn("slo4j: the time source {} threw; durations are unknown while it does (logged once per exception class)",
             time, t);
       }
       return Long.MIN_VALUE;
@@ -177,7 +175,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
 
   private void report(Binding b, String kind, String consequence, Throwable t) {
     if (logged.add(b.sloId + '|' + kind + '|' + t.getClass().getName())) {
-      LOG.warn(
+      LOG.get().warn(
           "slo4j: the observation {} of SLO {} threw at {} ({}; logged once per exception class)",
           kind, b.sloId, readableNow(), consequence, t);
     }
