@@ -215,6 +215,16 @@ class SloDeliveryAutoConfigurationTest {
     refused("slo4j.state.file: " + dir + " (expected a file, not a directory)", "slo4j.state.file=" + dir);
   }
 
+  @Test
+  void theConfigurationMetadataDescribesTheDeliveryAndStateProperties() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(json).contains("\"slo4j.alertmanager.url\"", "\"slo4j.alertmanager.resend-interval\"",
+          "\"slo4j.alertmanager.labels\"", "\"slo4j.alertmanager.queue-capacity\"", "\"slo4j.webhook.url\"",
+          "\"slo4j.webhook.headers\"", "\"slo4j.state.file\"", "\"slo4j.state.interval\"", "\"slo4j.state.max-size\"");
+    }
+  }
+
   private void refused(String message, String... properties) {
     runner.withPropertyValues(properties).run(context -> {
       assertThat(context).hasFailed();
