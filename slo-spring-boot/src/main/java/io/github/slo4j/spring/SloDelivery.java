@@ -18,6 +18,11 @@ import java.util.function.Supplier;
  * {@code slo4j.state} with the core's builders, so that the core's checks apply; a refused value
  * becomes a {@link SloPropertyException} naming the property, e.g. {@code
  * slo4j.alertmanager.resend-interval: 500ms (expected >= 1s)}.
+ *
+ * <p>The notifiers keep their default time source, the system clock, rather than the registry's
+ * (the meter registry's clock): their timestamps and resends are about real time at a real receiver
+ * (Alertmanager compares a firing alert's {@code endsAt} with its own clock), while the alert's own
+ * instants still come from the monitor.
  */
 final class SloDelivery {
   private SloDelivery() {}

@@ -229,6 +229,8 @@ class SloDeliveryAutoConfigurationTest {
     runner.withPropertyValues(properties).run(context -> {
       assertThat(context).hasFailed();
       assertEquals(message, slo4jMessage(context.getStartupFailure()), String.join(", ", properties));
+      assertEquals("An SLO property is not valid:\n\n    " + message,
+          new SloPropertyFailureAnalyzer().analyze(context.getStartupFailure()).getDescription(), "the start-up report");
     });
   }
 
