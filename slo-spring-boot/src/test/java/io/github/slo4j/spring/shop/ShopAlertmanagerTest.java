@@ -1,5 +1,6 @@
 package io.github.slo4j.spring.shop;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -102,6 +103,13 @@ class ShopAlertmanagerTest {
     assertEquals(true, alert.get("generatorURL").asString().startsWith("https://grafana.example.com/d/checkout?from="),
         alert.get("generatorURL").asString());
     assertEquals(0, notifier.dropped());
+
+    // the notifier's counters on the Prometheus scrape, with the notifier's bean name
+    HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.body())
+        .containsPattern("slo_notifier_sent_total\\{notifier=\"sloAlertmanagerNotifier\"} [1-9][0-9]*\\.0")
+        .contains("slo_notifier_dropped_total{notifier=\"sloAlertmanagerNotifier\"} 0.0");
   }
 
   /** Waits for the notifier's thread to deliver; fails only on a hang. */

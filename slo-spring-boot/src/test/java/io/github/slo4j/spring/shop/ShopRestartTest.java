@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A restart of the application of docs/spring-boot.md with {@code slo4j.state.file}: the first run
- * serves real requests on a real embedded server and saves its state when it stops; the second run
+ * serves real requests on a real embedded server after its last periodic save, so only the save
+ * when it stops can keep them; the second run
  * restores the file at start-up, and its windows still hold the first run's events. Both runs
  * share one {@link MockClock}, moved by the test (the restart takes two minutes).
  */
@@ -52,14 +53,18 @@ class ShopRestartTest {
 
     try (ConfigurableApplicationContext first = run(file)) {
       SloRegistry slos = first.getBean(SloRegistry.class);
+      StateFile state = first.getBean(StateFile.class);
+      clock.add(Duration.ofSeconds(10));
+      slos.tick(); // the first periodic save, of no traffic yet
       int port = port(first);
       get(port, "/checkout", 200, 40);
       get(port, "/checkout?mode=fail", 503, 10);
       awaitRecorded(slos, 50);
       clock.add(Duration.ofSeconds(10));
-      slos.tick();
+      slos.tick(); // 10 s after the last save: no periodic save (every 5m)
       assertCounts(slos, Duration.ofHours(1), 40, 50);
-    } // stopped: the state file is saved a last time
+      assertEquals(1, state.saves(), "periodic saves before the stop");
+    } // stopped: only this last save holds the 50 requests
     assertTrue(Files.isRegularFile(file), file + " was saved");
 
     clock.add(Duration.ofMinutes(2));
