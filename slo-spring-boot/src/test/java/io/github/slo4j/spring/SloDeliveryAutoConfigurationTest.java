@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.slo4j.monitor.AlertListener;
 import io.github.slo4j.monitor.AlertState;
 import io.github.slo4j.monitor.AlertTransition;
+import io.github.slo4j.monitor.RegistryMonitor;
 import io.github.slo4j.notify.AlertmanagerNotifier;
 import io.github.slo4j.notify.Notifier;
 import io.github.slo4j.notify.WebhookNotifier;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -151,6 +153,23 @@ class SloDeliveryAutoConfigurationTest {
       }
       assertTrue(Files.isRegularFile(file), file + " exists");
     });
+  }
+
+  @Test
+  void theStateFileIsRestoredBeforeTheMonitorAttaches(@TempDir Path dir) {
+    List<String> ready = new CopyOnWriteArrayList<>();
+    runner.withPropertyValues("slo4j.state.file=" + dir.resolve("shop.state"))
+        .withBean(BeanPostProcessor.class, () -> new BeanPostProcessor() {
+          @Override
+          public Object postProcessAfterInitialization(Object bean, String name) {
+            if (bean instanceof StateFile || bean instanceof RegistryMonitor) {
+              ready.add(name);
+            }
+            return bean;
+          }
+        })
+        .run(context -> assertEquals(List.of("sloStateFile", "sloRegistryMonitor"), ready,
+            "the state file (restored in its factory) is ready before the monitor (attached in its factory)"));
   }
 
   @Test
