@@ -8,7 +8,11 @@ import io.github.slo4j.monitor.AlertListener;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.DecisionListener;
 import io.github.slo4j.monitor.RegistryMonitor;
+import io.github.slo4j.notify.AlertmanagerNotifier;
+import io.github.slo4j.notify.Notifier;
+import io.github.slo4j.notify.WebhookNotifier;
 import io.github.slo4j.recorder.SloRegistry;
+import io.github.slo4j.recorder.StateFile;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -16,6 +20,7 @@ import io.micrometer.observation.ObservationHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -50,6 +55,11 @@ import org.springframework.core.env.Environment;
  * instances lines up), catches up missed boundaries as counted gaps, and cannot be delayed by the
  * application's own scheduled jobs. {@code slo4j.manual-ticks=true} turns it off for tests, which
  * then call {@link SloRegistry#tick()} themselves.
+ *
+ * <p>Alerts leave the process through an {@link AlertmanagerNotifier} ({@code slo4j.alertmanager.url})
+ * and a {@link WebhookNotifier} ({@code slo4j.webhook.url}), listeners of the monitor whose counters
+ * become {@code slo.notifier.*} meters; a {@link StateFile} ({@code slo4j.state.file}) is restored
+ * before the monitor attaches, saved periodically and on shutdown.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -140,12 +150,15 @@ public class Slo4jAutoConfiguration {
    * @param changes the change log
    * @param alertListeners the alert listeners
    * @param decisionListeners the decision listeners
+   * @param stateFile the state file, if any: restored before the monitor attaches
    * @return the monitor; closed on shutdown
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public RegistryMonitor sloRegistryMonitor(SloRegistry registry, SloSpecs specs, ChangeLog changes,
-      ObjectProvider<AlertListener> alertListeners, ObjectProvider<DecisionListener> decisionListeners) {
+      ObjectProvider<AlertListener> alertListeners, ObjectProvider<DecisionListener> decisionListeners,
+      ObjectProvider<StateFile> stateFile) {
+    stateFile.ifAvailable(f -> {}); // created (so restored) first: the monitor's first look sees the history
     RegistryMonitor.Builder b = RegistryMonitor.builder()
         .changes(changes)
         .rules(slo -> specs.find(slo.id()).map(SloSpec::rules)
@@ -214,6 +227,63 @@ public class Slo4jAutoConfiguration {
     return new SloStartMarker(registry, changes,
         Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion),
         applicationName(environment));
+  }
+
+  /**
+   * Delivers every alert of the monitor to Alertmanager ({@code slo4j.alertmanager.*}).
+   *
+   * @param properties the bound properties
+   * @return the notifier, a listener of the monitor; closed on shutdown
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "slo4j.alertmanager", name = "url")
+  public AlertmanagerNotifier sloAlertmanagerNotifier(Slo4jProperties properties) {
+    return SloDelivery.alertmanager(properties.alertmanager());
+  }
+
+  /**
+   * Posts every alert of the monitor to a webhook ({@code slo4j.webhook.*}).
+   *
+   * @param properties the bound properties
+   * @return the notifier, a listener of the monitor; closed on shutdown
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "slo4j.webhook", name = "url")
+  public WebhookNotifier sloWebhookNotifier(Slo4jProperties properties) {
+    return SloDelivery.webhook(properties.webhook());
+  }
+
+  /**
+   * Keeps the SLOs' state in {@code slo4j.state.file}: restored now (before the monitor attaches
+   * and before anything is recorded; a file that cannot be read is logged and set aside), saved
+   * every {@code slo4j.state.interval} of ticks and on shutdown.
+   *
+   * @param registry the registry, with the configured SLOs and the customizers' registered
+   * @param properties the bound properties
+   * @return the state file, started; closed (a last save) on shutdown, before the registry
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "slo4j.state", name = "file")
+  public StateFile sloStateFile(SloRegistry registry, Slo4jProperties properties) {
+    StateFile file = SloDelivery.stateFile(registry, properties.state());
+    file.restore(); // logs what it restored, skipped or set aside
+    file.start();
+    return file;
+  }
+
+  /** The notifiers' counters as meters, where there is a meter registry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(MeterRegistry.class)
+  static class NotifierMetersConfiguration {
+    @Bean
+    SloNotifierMeters sloNotifierMeters(ListableBeanFactory beans, Slo4jProperties properties) {
+      List<Tag> tags = new ArrayList<>();
+      properties.tags().forEach((k, v) -> tags.add(Tag.of(k, v)));
+      return new SloNotifierMeters(() -> beans.getBeansOfType(Notifier.class), tags);
+    }
   }
 
   static String applicationName(Environment environment) {

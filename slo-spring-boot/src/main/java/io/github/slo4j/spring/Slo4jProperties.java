@@ -1,6 +1,7 @@
 package io.github.slo4j.spring;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (true)
  * @param tags tags added to every SLO meter (none)
  * @param slos the SLOs, by id (none)
+ * @param alertmanager where alerts are delivered to Alertmanager (nowhere when absent)
+ * @param webhook where alerts are posted as JSON (nowhere when absent)
+ * @param state the file the SLOs' state is kept in across restarts (none when absent)
  */
 @ConfigurationProperties("slo4j")
 public record Slo4jProperties(
@@ -37,7 +41,10 @@ public record Slo4jProperties(
     @DefaultValue("false") boolean manualTicks,
     @DefaultValue("true") boolean recordStart,
     Map<String, String> tags,
-    Map<String, Slo> slos) {
+    Map<String, Slo> slos,
+    Alertmanager alertmanager,
+    Webhook webhook,
+    State state) {
 
   /** Replaces absent maps with empty ones. */
   public Slo4jProperties {
@@ -160,4 +167,52 @@ public record Slo4jProperties(
       @DefaultValue("0.05") double unfreezeAbove,
       Double postmortemAt,
       Duration reviewTarget) {}
+
+  /**
+   * Delivery of every alert of the monitor to Prometheus Alertmanager (API v2), by an {@code
+   * AlertmanagerNotifier}.
+   *
+   * @param url the Alertmanager, e.g. {@code http://alertmanager:9093}; delivery is on when set
+   * @param resendInterval how often a firing alert is posted again ({@code 1m}, at least {@code 1s})
+   * @param labels labels added to every alert, e.g. {@code env: prod} (none)
+   * @param queueCapacity the most alerts waiting for delivery; beyond, dropped and counted ({@code
+   *     1024})
+   */
+  public record Alertmanager(
+      String url,
+      @DefaultValue("1m") Duration resendInterval,
+      Map<String, String> labels,
+      @DefaultValue("1024") int queueCapacity) {
+
+    /** Replaces an absent map with an empty one. */
+    public Alertmanager {
+      labels = labels == null ? Map.of() : labels;
+    }
+  }
+
+  /**
+   * Delivery of every alert of the monitor as a JSON post, by a {@code WebhookNotifier}.
+   *
+   * @param url the receiver, an absolute http or https URI; delivery is on when set
+   * @param headers headers added to every post, e.g. {@code Authorization} (none)
+   * @param queueCapacity the most alerts waiting for delivery; beyond, dropped and counted ({@code
+   *     1024})
+   */
+  public record Webhook(String url, Map<String, String> headers, @DefaultValue("1024") int queueCapacity) {
+
+    /** Replaces an absent map with an empty one. */
+    public Webhook {
+      headers = headers == null ? Map.of() : headers;
+    }
+  }
+
+  /**
+   * The file the state of every SLO is saved to and restored from at start-up, by a {@code
+   * StateFile}.
+   *
+   * @param file the file; its directory is created when missing; kept across restarts when set
+   * @param interval how often it is saved, at least the base interval ({@code 5m})
+   * @param maxSize the largest file written or read, at least 1KB ({@code 64MB})
+   */
+  public record State(String file, @DefaultValue("5m") Duration interval, @DefaultValue("64MB") DataSize maxSize) {}
 }

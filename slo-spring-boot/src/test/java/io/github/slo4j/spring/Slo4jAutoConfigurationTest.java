@@ -120,7 +120,7 @@ class Slo4jAutoConfigurationTest {
     SloRegistry registry = SloRegistry.builder().manualTicks().build();
     RegistryMonitor monitor = RegistryMonitor.builder().attach(registry);
     runner.withBean(RegistryMonitor.class, () -> monitor)
-        .withBean(SloSpecs.class, () -> SloSpecs.of(new Slo4jProperties(true, Duration.ofSeconds(10), true, true, null, null), "x", Duration.ofSeconds(10)))
+        .withBean(SloSpecs.class, () -> SloSpecs.of(new Slo4jProperties(true, Duration.ofSeconds(10), true, true, null, null, null, null, null), "x", Duration.ofSeconds(10)))
         .run(context -> {
           assertThat(context.getBean(RegistryMonitor.class)).isSameAs(monitor);
           assertThat(context.getBean(SloSpecs.class).all()).isEmpty();

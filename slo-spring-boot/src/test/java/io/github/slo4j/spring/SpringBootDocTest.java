@@ -26,6 +26,7 @@ class SpringBootDocTest {
     String page = Files.readString(Path.of("../docs/spring-boot.md"), StandardCharsets.UTF_8);
     assertEquals(1, shown(page, "src/test/java/io/github/slo4j/spring/shop/ShopApplication.java"));
     assertEquals(1, shown(page, "src/test/resources/shop/application.yaml"));
+    assertEquals(1, shown(page, "src/test/resources/shop/delivery.yaml"));
     assertEquals(1, shown(page, "src/test/java/io/github/slo4j/spring/shop/ShopApplicationTest.java"));
     assertTrue(page.contains("ShopApplicationTest"), "the page names the test that runs its code");
   }
