@@ -89,6 +89,9 @@ public final class SloRecorder implements WindowReader {
   private final SloDefinition definition;
   private final String groupKey;
   private final long baseMillis;
+  /** The longest the period can be, and its nominal length (the window of a rolling period). */
+  private final long maxPeriodMillis;
+  private final long nominalPeriodMillis;
   private final int targets;
   private final boolean latency;
   private final long[] thresholdNanos;
@@ -192,6 +195,8 @@ public final class SloRecorder implements WindowReader {
     this.sliceGood = new long[targets];
 
     Duration maxPeriod = definition.period().maxLength();
+    this.maxPeriodMillis = maxPeriod.toMillis();
+    this.nominalPeriodMillis = definition.period().nominalLength().toMillis();
     this.standardWindows = standardWindows(definition.period());
     // a loop, not a stream: no lambda bootstrap between JVM start and the first record (issue 10)
     this.standardWindowMillis = new long[standardWindows.size()];
@@ -902,6 +907,78 @@ public final class SloRecorder implements WindowReader {
     long[] out = new long[rings.cols() + 2];
     rings.read(checkWindow(window), out);
     return counts(window, t, out, budgetingKind);
+  }
+
+  /**
+   * {@link #window(Target, Duration)} without a result object, for a monitor evaluating at every
+   * tick: the good and total counts and the covered milliseconds into {@code into[0..2]}. Allocates
+   * nothing once the calling thread has read this recorder's shape before (a per-thread scratch row,
+   * since readers may be many threads: the ticker, a scrape, an actuator call).
+   *
+   * @throws IllegalArgumentException as {@link #window(Target, Duration)} does
+   */
+  @Override
+  public void window(Target target, long windowMillis, long[] into) {
+    int t = targetIndex(target);
+    if (windowMillis < baseMillis || windowMillis > maxPeriodMillis) {
+      checkWindow(Duration.ofMillis(windowMillis)); // throws with the message of window(Target, Duration)
+    }
+    long[] out = scratch(rings.cols() + 2);
+    rings.read(windowMillis, out);
+    fill(windowMillis, t, out, budgetingKind, into);
+  }
+
+  /**
+   * {@link #periodWindow(Target)} without a result object: good, total and covered milliseconds
+   * into {@code into[0..2]} and the length read into {@code into[3]}. Allocates nothing, as {@link
+   * #window(Target, long, long[])}.
+   *
+   * @throws IllegalArgumentException when the target is not this SLO's
+   */
+  @Override
+  public void periodWindow(Target target, long[] into) {
+    int t = targetIndex(target);
+    if (!(definition.period() instanceof CompliancePeriod.Calendar)) {
+      long[] out = scratch(rings.cols() + 2);
+      rings.read(nominalPeriodMillis, out);
+      fill(nominalPeriodMillis, t, out, budgetingKind, into);
+      into[3] = nominalPeriodMillis;
+      return;
+    }
+    long[] out = scratch(rings.blockLength());
+    rings.readPeriod(out);
+    long length = out[rings.cols() + 2];
+    fill(length, t, out, budgetingKind, into);
+    into[3] = length;
+  }
+
+  /** {@link #counts} into an array: good, total, covered milliseconds. */
+  private void fill(long windowMillis, int t, long[] out, int kind, long[] into) {
+    if (kind == 0) {
+      into[0] = out[1 + t];
+      into[1] = out[0];
+    } else {
+      long slices = out[1 + targets];
+      into[0] = out[2 + targets + t];
+      into[1] = kind == 1 ? slices : slices * RATIO_SLICE_UNITS;
+    }
+    into[2] = Math.min(out[rings.cols()], windowMillis);
+  }
+
+  /** One scratch row per reading thread, grown to the widest recorder it has read. */
+  private static final ThreadLocal<long[][]> SCRATCH = new ThreadLocal<>() {
+    @Override
+    protected long[][] initialValue() {
+      return new long[][] {new long[0]};
+    }
+  };
+
+  private static long[] scratch(int length) {
+    long[][] holder = SCRATCH.get();
+    if (holder[0].length < length) {
+      holder[0] = new long[length];
+    }
+    return holder[0];
   }
 
   /** {@link #window(Target, Duration)} of the first target. */

@@ -151,6 +151,50 @@ class EvaluationAllocationTest {
     }
   }
 
+  /**
+   * Issue 10: over a live recorder (not replay's store) every evaluation allocated a result row, a
+   * {@code WindowCounts} and a {@code Duration} per window read; the recorder now fills the caller's
+   * array from a per-thread scratch row.
+   */
+  @Test
+  void evaluationOverALiveRecorderAllocatesNothing() {
+    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    for (SloDefinition slo : List.of(eventsSlo(), latencySlo(), calendarSlo())) {
+      io.github.slo4j.ManualTimeSource clock = io.github.slo4j.ManualTimeSource.startingAt(START);
+      io.github.slo4j.recorder.SloRegistry registry =
+          io.github.slo4j.recorder.SloRegistry.builder().timeSource(clock).manualTicks().build();
+      io.github.slo4j.recorder.SloRecorder recorder = registry.register(slo);
+      SloMonitor monitor = SloMonitor.builder(slo).policy(policy()).build(recorder);
+      List<AlertTransition> transitions = new ArrayList<>();
+      List<PolicyDecision> decisions = new ArrayList<>();
+      long boundary = START.toEpochMilli();
+      for (int i = 0; i < 2 * 8_640 + MEASURED; i++) {
+        recorder.recordCounts(i % 10 == 0 ? 999 : 1_000, 1_000);
+        clock.advance(TEN_S);
+        registry.tick();
+        boundary += TEN_S.toMillis();
+        if (i == 2 * 8_640) {
+          transitions.clear();
+          decisions.clear();
+        }
+        long before = i >= 2 * 8_640 ? allocatedBytes() : 0;
+        monitor.evaluate(boundary, transitions, decisions);
+        if (i >= 2 * 8_640) {
+          long spent = allocatedBytes() - before;
+          int at = i;
+          assertEquals(0, spent, () -> slo.id() + ": bytes allocated by the evaluation at interval " + at);
+        }
+      }
+      assertEquals(List.of(), transitions, slo.id());
+      registry.close();
+    }
+  }
+
+  private static SloDefinition calendarSlo() {
+    return SloDefinition.builder("checkout-month").service("checkout")
+        .objective(Objective.percent("99.9")).period(CompliancePeriod.calendarMonth(java.time.ZoneOffset.UTC)).build();
+  }
+
   @Test
   void evaluationWhileAnAlertKeepsFiringAllocatesNothing() {
     assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
