@@ -26,4 +26,5 @@ module io.github.slo4j {
   exports io.github.slo4j.testing;
   exports io.github.slo4j.canary;
   exports io.github.slo4j.notify;
+  exports io.github.slo4j.correction;
 }

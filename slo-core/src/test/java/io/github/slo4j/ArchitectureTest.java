@@ -56,6 +56,7 @@ class ArchitectureTest {
     m.put("canary", List.of("model", "monitor", "replay", "internal"));
     m.put("testing", List.of("model", "replay", "internal"));
     m.put("notify", List.of("model", "monitor", "internal"));
+    m.put("correction", List.of("model", "monitor", "internal"));
     m.put(CLI, List.of());
     m.put("internal", List.of());
     return m;
