@@ -56,7 +56,8 @@ class ApiJavadocTest {
             "io.github.slo4j.replay",
             "io.github.slo4j.testing",
             "io.github.slo4j.canary",
-            "io.github.slo4j.notify"),
+            "io.github.slo4j.notify",
+            "io.github.slo4j.correction"),
         exportedPackages());
   }
 
