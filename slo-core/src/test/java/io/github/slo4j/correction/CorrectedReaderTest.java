@@ -142,4 +142,109 @@ class CorrectedReaderTest {
     assertTrue(applied.scheduled());
     assertEquals(java.util.Optional.empty(), applied.retroactiveResolution());
   }
+
+  private static final long OUTAGE_FROM = at("2026-01-20T10:00:00Z");
+  private static final long OUTAGE_TO = at("2026-01-20T11:30:00Z");
+  private static final LongUnaryOperator OUTAGE = s -> s >= OUTAGE_FROM && s < OUTAGE_TO ? 300 : 1;
+
+  private static IntervalStore january(LongUnaryOperator bad, long intervals) {
+    IntervalStore store = new IntervalStore(SLO, JAN.toEpochMilli(), Duration.ofMillis(IV));
+    long[] good = new long[1];
+    long[] total = {1000};
+    for (long i = 0; i < intervals; i++) {
+      good[0] = 1000 - bad.applyAsLong(JAN.toEpochMilli() + i * IV);
+      store.append(good, total);
+    }
+    return store;
+  }
+
+  private static BudgetCorrection cdnOutage(long from, long to) {
+    return BudgetCorrection.builder("cdn-outage").window(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))
+        .reason("CDN provider outage, postmortem PM-42").author("bob").declaredAt(Instant.parse("2026-01-31T12:00:00Z"))
+        .build();
+  }
+
+  @Test
+  void aRetroactiveCorrectionChangesTheMonthsBudgetByTheExpectedAmount() {
+    IntervalStore store = january(OUTAGE, MONTH);
+    CorrectedReader corrected = CorrectedReader.over(store, Duration.ofMillis(IV));
+    CorrectedReader.Figures before = corrected.figures(EVENTS);
+    AppliedCorrection applied = corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO));
+    CorrectedReader.Figures after = corrected.figures(EVENTS);
+
+    long end = store.asOfMillis();
+    long[] raw = naive(JAN.toEpochMilli(), end, OUTAGE, s -> false);
+    long[] naive = naive(JAN.toEpochMilli(), end, OUTAGE, s -> s >= OUTAGE_FROM && s < OUTAGE_TO);
+    assertEquals(List.of(raw[0], raw[1]), List.of(before.corrected().good(), before.corrected().total()));
+    assertEquals(List.of(naive[0], naive[1]), List.of(after.corrected().good(), after.corrected().total()));
+    assertEquals(List.of(raw[0], raw[1]), List.of(after.uncorrected().good(), after.uncorrected().total()));
+    // 540 intervals of 300 bad in 1,000 leave the month: 162,000 bad and 540,000 events
+    assertEquals(540 * 300L, after.excludedBad());
+    assertEquals(540_000L, after.excludedEvents());
+    Objective o = EVENTS.objective();
+    double remainingBefore = ErrorBudget.status(o, raw[0], raw[1]).remaining().getAsDouble();
+    double remainingAfter = ErrorBudget.status(o, naive[0], naive[1]).remaining().getAsDouble();
+    assertEquals(remainingAfter, ErrorBudget.status(o, after.corrected().good(), after.corrected().total()).remaining().getAsDouble());
+    assertTrue(remainingBefore < 0 && remainingAfter > 0, "exhausted by the outage, " + remainingBefore + " -> " + remainingAfter);
+    assertEquals(java.util.Optional.of(Duration.ofMillis(IV)), applied.retroactiveResolution());
+    assertFalse(applied.scheduled());
+    assertEquals("2026-02-01T00:00:00Z correction cdn-outage by bob (\"CDN provider outage, postmortem PM-42\"), declared"
+        + " 2026-01-31T12:00:00Z: retroactive at 10s", applied.toString());
+    assertEquals(List.of(applied), corrected.applied());
+  }
+
+  @Test
+  void aRetroactiveCorrectionOnACoarserTierExcludesWholeSlotsAndSaysWhichResolutionApplied() {
+    IntervalStore store = january(OUTAGE, MONTH);
+    Duration hour = Duration.ofHours(1);
+    // as a recorder answers: windows longer than a day from hourly slots
+    CorrectedReader corrected = CorrectedReader.over(store, Duration.ofMillis(IV),
+        w -> w.compareTo(Duration.ofDays(1)) > 0 ? hour : Duration.ofMillis(IV));
+    AppliedCorrection applied = corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO));
+    assertEquals(java.util.Optional.of(hour), applied.retroactiveResolution());
+    // the slots starting at 10:00 and 11:00 are excluded whole: 10:00 to 12:00
+    long[] naive = naive(JAN.toEpochMilli(), store.asOfMillis(), OUTAGE,
+        s -> s >= OUTAGE_FROM && s < at("2026-01-20T12:00:00Z"));
+    CorrectedReader.Figures f = corrected.figures(EVENTS);
+    assertEquals(List.of(naive[0], naive[1]), List.of(f.corrected().good(), f.corrected().total()));
+  }
+
+  @Test
+  void aCorrectionDeclaredDuringTheOutageIsRetroactiveUpToNowAndScheduledAfter() {
+    long declared = at("2026-01-20T10:40:00Z");
+    IntervalStore store = january(OUTAGE, (declared - JAN.toEpochMilli()) / IV);
+    CorrectedReader corrected = CorrectedReader.over(store, Duration.ofMillis(IV));
+    AppliedCorrection applied = corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO));
+    assertTrue(applied.scheduled());
+    assertEquals(java.util.Optional.of(Duration.ofMillis(IV)), applied.retroactiveResolution());
+    SplittableRandom random = new SplittableRandom(20260120);
+    long[] good = new long[1];
+    long[] total = {1000};
+    LongPredicate excluded = s -> s >= OUTAGE_FROM && s < OUTAGE_TO;
+    while (store.asOfMillis() < at("2026-01-21T00:00:00Z")) {
+      good[0] = 1000 - OUTAGE.applyAsLong(store.asOfMillis());
+      store.append(good, total);
+      long k = 1 + random.nextLong(2 * 8640);
+      long end = store.asOfMillis();
+      long[] expected = naive(Math.max(JAN.toEpochMilli(), end - k * IV), end, OUTAGE, excluded);
+      long[] into = new long[3];
+      corrected.window(EVENTS, k * IV, into);
+      assertEquals(List.of(expected[0], expected[1]), List.of(into[0], into[1]),
+          "seed 20260120, window of " + k + " intervals at " + Instant.ofEpochMilli(end));
+    }
+    // a second correction over the same outage excludes nothing twice
+    CorrectedReader.Figures once = corrected.figures(EVENTS);
+    corrected.apply(BudgetCorrection.builder("cdn-outage-again").window(Instant.ofEpochMilli(OUTAGE_FROM - 600_000), Instant.ofEpochMilli(OUTAGE_TO))
+        .reason("the same outage, declared twice").author("carol").declaredAt(Instant.parse("2026-01-21T00:00:00Z")).build());
+    CorrectedReader.Figures twice = corrected.figures(EVENTS);
+    assertEquals(once.excludedEvents() + 60 * 1000, twice.excludedEvents(), "only the 10 earlier minutes are new");
+  }
+
+  @Test
+  void applyingTheSameCorrectionIdTwiceIsRefused() {
+    CorrectedReader corrected = CorrectedReader.over(january(OUTAGE, 10), Duration.ofMillis(IV));
+    corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO));
+    assertEquals("correction: cdn-outage (expected an id not applied yet)",
+        assertThrows(IllegalArgumentException.class, () -> corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO))).getMessage());
+  }
 }
