@@ -145,7 +145,8 @@ class CorrectedReaderTest {
 
   private static final long OUTAGE_FROM = at("2026-01-20T10:00:00Z");
   private static final long OUTAGE_TO = at("2026-01-20T11:30:00Z");
-  private static final LongUnaryOperator OUTAGE = s -> s >= OUTAGE_FROM && s < OUTAGE_TO ? 300 : 1;
+  /** Half the budget's error ratio (one bad event every other interval), and 30 % during the outage. */
+  private static final LongUnaryOperator OUTAGE = s -> s >= OUTAGE_FROM && s < OUTAGE_TO ? 300 : (s / IV) % 2;
 
   private static IntervalStore january(LongUnaryOperator bad, long intervals) {
     IntervalStore store = new IntervalStore(SLO, JAN.toEpochMilli(), Duration.ofMillis(IV));
