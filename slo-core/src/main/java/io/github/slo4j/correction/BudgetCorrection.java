@@ -40,8 +40,13 @@ public final class BudgetCorrection {
   private final String reason;
   private final String author;
   private final Instant declaredAt;
+  private final boolean excludedFromAlerting;
+  /** A drill's correction: it excludes the events the drill injected, not whole intervals. */
+  private final boolean synthetic;
 
   private BudgetCorrection(Builder b) {
+    this.synthetic = b.synthetic;
+    this.excludedFromAlerting = b.excludedFromAlerting;
     this.id = b.id;
     this.start = b.start;
     this.end = b.end;
@@ -84,6 +89,20 @@ public final class BudgetCorrection {
   /** When it was declared. */
   public Instant declaredAt() {
     return declaredAt;
+  }
+
+  /**
+   * Whether alerting ignores the window's events too (the default: a maintenance window neither
+   * burns nor pages), or only the budget does ({@link Builder#budgetOnly()}: a fire drill's events
+   * must page but not spend the budget).
+   */
+  public boolean excludedFromAlerting() {
+    return excludedFromAlerting;
+  }
+
+  /** Whether this is a fire drill's correction, which excludes only the events the drill injected. */
+  public boolean drill() {
+    return synthetic;
   }
 
   /** The rule of a recurring correction; empty for a one-off window. */
@@ -165,6 +184,8 @@ public final class BudgetCorrection {
     private String reason;
     private String author;
     private Instant declaredAt;
+    private boolean excludedFromAlerting = true;
+    private boolean synthetic;
 
     private Builder(String id) {
       this.id = id;
@@ -194,6 +215,21 @@ public final class BudgetCorrection {
       this.recurrence = Recurrence.parse(rrule);
       this.start = null;
       this.end = null;
+      return this;
+    }
+
+    /**
+     * Excludes the window's events from the budget only: alerting evaluates them as real traffic,
+     * and alerts in the window are not suppressed (a fire drill's correction).
+     */
+    public Builder budgetOnly() {
+      this.excludedFromAlerting = false;
+      return this;
+    }
+
+    /** Marks a drill's correction ({@link FireDrill#correction()}). */
+    Builder synthetic() {
+      this.synthetic = true;
       return this;
     }
 

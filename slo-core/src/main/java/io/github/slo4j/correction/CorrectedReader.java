@@ -42,6 +42,11 @@ import java.util.function.UnaryOperator;
  *       earlier correction already excluded are not excluded twice.
  * </ul>
  *
+ * <p><b>Scope.</b> {@link #periodWindow} reads (the budget) exclude the events of every
+ * correction; {@link #window} reads (alerting's burn windows) only those of corrections {@linkplain
+ * BudgetCorrection#excludedFromAlerting() excluded from alerting}, so a fire drill's events page
+ * but spend no budget.
+ *
  * <p>A window read counts the excluded slots that start inside it. With windows aligned to the base
  * interval (maintenance windows at whole minutes, alert windows and periods of whole intervals) the
  * result is exact; otherwise it errs by at most one slot, as the raw reader's own boundaries do,
@@ -63,6 +68,7 @@ public final class CorrectedReader implements WindowReader {
   private final List<AppliedCorrection> applied = new ArrayList<>();
   private final List<SuppressedAlert> suppressed = new ArrayList<>();
   private final List<Segment> segments = new ArrayList<>();
+  private final List<FireDrill> drills = new ArrayList<>();
   /** Every interval before this instant has been decided (captured or not). */
   private long capturedTo;
   private final long[] a = new long[4];
@@ -119,7 +125,7 @@ public final class CorrectedReader implements WindowReader {
     catchUp();
     long asOf = capturedTo;
     Duration used = null;
-    for (long[] w : correction.windows(asOf - maxMillis, asOf)) {
+    for (long[] w : correction.drill() ? List.<long[]>of() : correction.windows(asOf - maxMillis, asOf)) {
       long from = Math.max(w[0], asOf - maxMillis);
       long to = Math.min(w[1], asOf);
       Duration r = Require.nonNull("resolution", resolution.apply(Duration.ofMillis(asOf - from)));
@@ -130,12 +136,12 @@ public final class CorrectedReader implements WindowReader {
       for (long at = first; at < to; at += slot) {
         long end = Math.min(at + slot, asOf);
         if (s == null) {
-          s = new Segment(at, slot, targets);
+          s = new Segment(at, slot, targets, correction.excludedFromAlerting());
         }
         long[] counts = new long[2 * targets];
         for (int t = 0; t < targets; t++) {
           rawBetween(t, at, end, asOf, ex);
-          excludedBetween(t, at, end, b);
+          excludedBetween(t, at, end, false, b);
           long total = Math.max(0, ex[1] - b[1]);
           long bad = Math.max(0, Math.min(total, (ex[1] - ex[0]) - (b[1] - b[0])));
           counts[2 * t] = total - bad;
@@ -154,6 +160,52 @@ public final class CorrectedReader implements WindowReader {
         new AppliedCorrection(correction, Instant.ofEpochMilli(asOf), Optional.ofNullable(used), ahead[0] < ahead[1]);
     applied.add(done);
     return done;
+  }
+
+  /**
+   * Starts {@code drill}: applies its {@linkplain FireDrill#correction() budget-only correction}.
+   *
+   * @throws IllegalArgumentException when it overlaps a drill already started on this reader
+   */
+  public synchronized AppliedCorrection start(FireDrill drill) {
+    Require.nonNull("drill", drill);
+    for (FireDrill d : drills) {
+      if (d.startMillis() < drill.endMillis() && drill.startMillis() < d.endMillis()) {
+        throw Require.invalid("drill", drill, "no overlap with " + d);
+      }
+    }
+    AppliedCorrection done = apply(drill.correction());
+    drills.add(drill);
+    return done;
+  }
+
+  /**
+   * The synthetic bad events {@code drill} adds to the interval starting at {@code
+   * intervalStartMillis} with {@code realTotal} real events ({@link FireDrill#syntheticBad}), now
+   * recorded as excluded from the budget of every target: record them as bad events of that
+   * interval (of every target: a failure, or a request slower than every threshold).
+   *
+   * @throws IllegalStateException when the drill was not {@linkplain #start started} on this reader
+   */
+  public synchronized long inject(FireDrill drill, long intervalStartMillis, long realTotal) {
+    if (!drills.contains(drill)) {
+      throw new IllegalStateException("drill " + drill.id() + " not started on this reader (expected start(drill) first)");
+    }
+    long n = drill.syntheticBad(intervalStartMillis, realTotal);
+    if (n > 0) {
+      long[] counts = new long[2 * targets];
+      for (int t = 0; t < targets; t++) {
+        counts[2 * t + 1] = n;
+      }
+      Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+      long at = Math.floorDiv(intervalStartMillis, intervalMillis) * intervalMillis;
+      if (last == null || last.slot != intervalMillis || last.end() != at || last.alerting) {
+        last = new Segment(at, intervalMillis, targets, false);
+        segments.add(last);
+      }
+      last.append(counts);
+    }
+    return n;
   }
 
   /** Every correction applied, oldest first: the audit trail, with reason and author. */
@@ -201,7 +253,7 @@ public final class CorrectedReader implements WindowReader {
   /** The correction whose window covers {@code millis}, or null. */
   private BudgetCorrection covering(long millis) {
     for (BudgetCorrection c : corrections) {
-      if (c.covers(millis)) {
+      if (c.excludedFromAlerting() && c.covers(millis)) {
         return c;
       }
     }
@@ -217,7 +269,7 @@ public final class CorrectedReader implements WindowReader {
     Require.positive("window", window);
     catchUp();
     long asOf = raw.asOfMillis();
-    excludedBetween(t, asOf - window.toMillis(), asOf, b);
+    excludedBetween(t, asOf - window.toMillis(), asOf, false, b);
     return new WindowCounts(window, b[0], b[1], window);
   }
 
@@ -273,7 +325,7 @@ public final class CorrectedReader implements WindowReader {
   public synchronized WindowCounts window(Target target, Duration window) {
     WindowCounts w = raw.window(target, window);
     long[] into = {w.good(), w.total(), w.covered().toMillis(), w.window().toMillis()};
-    correct(definition.requireTarget(target).index(), into);
+    correct(definition.requireTarget(target).index(), into, true);
     return new WindowCounts(window, into[0], into[1], w.covered());
   }
 
@@ -281,7 +333,7 @@ public final class CorrectedReader implements WindowReader {
   public synchronized WindowCounts periodWindow(Target target) {
     WindowCounts w = raw.periodWindow(target);
     long[] into = {w.good(), w.total(), w.covered().toMillis(), w.window().toMillis()};
-    correct(definition.requireTarget(target).index(), into);
+    correct(definition.requireTarget(target).index(), into, false);
     return new WindowCounts(w.window(), into[0], into[1], w.covered());
   }
 
@@ -292,7 +344,7 @@ public final class CorrectedReader implements WindowReader {
     a[0] = into[0];
     a[1] = into[1];
     a[3] = windowMillis;
-    correct(target.index(), a);
+    correct(target.index(), a, true);
     into[0] = a[0];
     into[1] = a[1];
   }
@@ -304,16 +356,20 @@ public final class CorrectedReader implements WindowReader {
     a[0] = into[0];
     a[1] = into[1];
     a[3] = into[3];
-    correct(target.index(), a);
+    correct(target.index(), a, false);
     into[0] = a[0];
     into[1] = a[1];
   }
 
-  /** Subtracts the exclusions inside the window of {@code c[3]} ms from good {@code c[0]} and total {@code c[1]}. */
-  private void correct(int t, long[] c) {
+  /**
+   * Subtracts the exclusions inside the window of {@code c[3]} ms from good {@code c[0]} and total
+   * {@code c[1]}: for an alerting read, only those of corrections {@linkplain
+   * BudgetCorrection#excludedFromAlerting() excluded from alerting}.
+   */
+  private void correct(int t, long[] c, boolean alerting) {
     catchUp();
     long asOf = raw.asOfMillis();
-    excludedBetween(t, asOf - c[3], asOf, ex);
+    excludedBetween(t, asOf - c[3], asOf, alerting, ex);
     long total = Math.max(0, c[1] - ex[1]);
     long bad = Math.max(0, Math.min(total, (c[1] - c[0]) - (ex[1] - ex[0])));
     c[0] = total - bad;
@@ -330,16 +386,20 @@ public final class CorrectedReader implements WindowReader {
     while (capturedTo < asOf) {
       long at = capturedTo;
       boolean inside = false;
+      boolean alerting = false;
       for (int i = 0; i < corrections.size(); i++) {
         long[] w = next.get(i);
         if (at >= w[1]) {
           w = nextWindow(corrections.get(i), at);
           next.set(i, w);
         }
-        inside |= w[0] <= at && at < w[1];
+        if (w[0] <= at && at < w[1] && !corrections.get(i).drill()) {
+          inside = true;
+          alerting |= corrections.get(i).excludedFromAlerting();
+        }
       }
       if (inside && asOf - at <= maxMillis) {
-        capture(at, asOf);
+        capture(at, asOf, alerting);
       }
       capturedTo = at + intervalMillis;
     }
@@ -354,10 +414,10 @@ public final class CorrectedReader implements WindowReader {
   }
 
   /** Captures the base interval starting at {@code at}. */
-  private void capture(long at, long asOf) {
+  private void capture(long at, long asOf, boolean alerting) {
     Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-    if (last == null || last.slot != intervalMillis || last.end() != at) {
-      last = new Segment(at, intervalMillis, targets);
+    if (last == null || last.slot != intervalMillis || last.end() != at || last.alerting != alerting) {
+      last = new Segment(at, intervalMillis, targets, alerting);
       segments.add(last);
     }
     long[] counts = new long[2 * targets];
@@ -384,12 +444,18 @@ public final class CorrectedReader implements WindowReader {
     into[1] = Math.max(into[0], total);
   }
 
-  /** The excluded good and total counts of target {@code t} in slots starting in {@code [from, to)}. */
-  private void excludedBetween(int t, long from, long to, long[] into) {
+  /**
+   * The excluded good and total counts of target {@code t} in slots starting in {@code [from,
+   * to)}; with {@code alerting}, only those excluded from alerting too.
+   */
+  private void excludedBetween(int t, long from, long to, boolean alerting, long[] into) {
     long good = 0;
     long total = 0;
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
+      if (alerting && !s.alerting) {
+        continue;
+      }
       int lo = s.index(from);
       int hi = s.index(to);
       if (hi > lo) {
@@ -421,9 +487,13 @@ public final class CorrectedReader implements WindowReader {
     /** Per target, cumulative good and total at slot boundaries {@code 0..n}, side by side. */
     long[][] cum;
 
-    Segment(long start, long slot, int targets) {
+    /** Whether the events are excluded from alerting's window reads too, not only from the budget's period reads. */
+    final boolean alerting;
+
+    Segment(long start, long slot, int targets, boolean alerting) {
       this.start = start;
       this.slot = slot;
+      this.alerting = alerting;
       this.cum = new long[targets][2 * 16];
     }
 
