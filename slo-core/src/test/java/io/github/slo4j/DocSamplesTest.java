@@ -32,7 +32,8 @@ class DocSamplesTest {
     "docs/alerting.md, monitor/AlertingDocTest.java, 2",
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 5",
-    "docs/canary.md, canary/CanaryDocTest.java, 3"
+    "docs/canary.md, canary/CanaryDocTest.java, 3",
+    "docs/corrections.md, correction/CorrectionsDocTest.java, 3"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);
