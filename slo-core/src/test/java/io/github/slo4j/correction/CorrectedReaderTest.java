@@ -248,4 +248,36 @@ class CorrectedReaderTest {
     assertEquals("correction: cdn-outage (expected an id not applied yet)",
         assertThrows(IllegalArgumentException.class, () -> corrected.apply(cdnOutage(OUTAGE_FROM, OUTAGE_TO))).getMessage());
   }
+
+  @Test
+  void anAlertThatFiredBeforeTheWindowIsDeliveredAndTheNoDataTicketTheWindowCausesIsSuppressed() {
+    long windowFrom = at("2026-01-01T21:00:00Z");
+    long windowTo = at("2026-01-01T23:00:00Z");
+    LongUnaryOperator bad = s -> s >= at("2026-01-01T20:40:00Z") && s < windowFrom ? 300 : 0;
+    IntervalStore store = new IntervalStore(SLO, JAN.toEpochMilli(), Duration.ofMillis(IV));
+    CorrectedReader corrected = CorrectedReader.over(store, Duration.ofMillis(IV));
+    corrected.apply(BudgetCorrection.builder("release-window").window(Instant.ofEpochMilli(windowFrom), Instant.ofEpochMilli(windowTo))
+        .reason("datacenter move").author("dana").declaredAt(JAN).build());
+    List<AlertTransition> delivered = new ArrayList<>();
+    SloMonitor monitor = SloMonitor.builder(SLO).rules(AlertRules.defaults(SLO)).listener(corrected.suppressing(delivered::add)).build(corrected);
+    long[] good = new long[1];
+    long[] total = {1000};
+    for (long i = 0; i < 8640; i++) {
+      good[0] = 1000 - bad.applyAsLong(JAN.toEpochMilli() + i * IV);
+      store.append(good, total);
+      monitor.evaluate(store.asOfMillis());
+    }
+    List<AlertTransition> notified = new ArrayList<>();
+    delivered.forEach(t -> { if (t.notifies()) notified.add(t); });
+    assertEquals(2, notified.size(), "one page, one resolve: " + notified);
+    assertEquals(AlertState.FIRING, notified.get(0).to());
+    assertTrue(notified.get(0).at().toEpochMilli() < windowFrom, notified.toString());
+    assertEquals(AlertState.RESOLVED, notified.get(1).to());
+    // the window's excluded intervals are no data, which never resolves an alert: it resolves on fresh data after
+    assertTrue(notified.get(1).at().toEpochMilli() > windowTo, notified.toString());
+    // a window excludes every event, so the monitor's no-data ticket fires inside it: held back
+    List<SuppressedAlert> held = corrected.suppressed();
+    assertEquals(List.of(AlertState.FIRING, AlertState.RESOLVED), held.stream().map(h -> h.transition().to()).toList(), held.toString());
+    held.forEach(h -> assertEquals(io.github.slo4j.monitor.Alert.Kind.NO_DATA, h.transition().alert().kind(), h.toString()));
+  }
 }
