@@ -53,7 +53,7 @@ import java.util.function.UnaryOperator;
  * and never below zero events or above the raw counts.
  *
  * <p>Thread-safe: reads, {@link #apply} and the suppressing listener synchronize on the reader.
- * A read that captures nothing allocates nothing.
+ * A read that captures nothing allocates nothing per read.
  */
 public final class CorrectedReader implements WindowReader {
   private final WindowReader raw;
