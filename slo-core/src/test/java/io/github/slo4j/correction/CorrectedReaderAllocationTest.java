@@ -91,7 +91,7 @@ class CorrectedReaderAllocationTest {
     assertEquals(before, transitions.size() + decisions.size(), "nothing changed: " + transitions);
     // under one byte an evaluation: one stray object per evaluation would be 80,000 bytes or more.
     // Not 0: over the corrected reader a run shows a one-off of 50 to 400 bytes that varies from run
-    // to run (JIT recompilation; the raw store alone measured 0) - see the report of session 3
+    // to run (likely JIT recompilation; the raw store alone measured 0)
     assertTrue(allocated < 5_000, allocated + " bytes allocated by 5,000 evaluations");
   }
 }
