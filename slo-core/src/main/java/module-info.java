@@ -26,8 +26,8 @@ module io.github.slo4j {
   exports io.github.slo4j.testing;
   exports io.github.slo4j.canary;
   exports io.github.slo4j.notify;
-
   exports io.github.slo4j.composite;
+  exports io.github.slo4j.correction;
 
   // The duration format the command line (module slo-cli, built after this one) parses and
   // prints: shared, not API.

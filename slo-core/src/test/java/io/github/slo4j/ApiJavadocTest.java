@@ -57,7 +57,8 @@ class ApiJavadocTest {
             "io.github.slo4j.testing",
             "io.github.slo4j.canary",
             "io.github.slo4j.notify",
-            "io.github.slo4j.composite"),
+            "io.github.slo4j.composite",
+            "io.github.slo4j.correction"),
         exportedPackages());
   }
 

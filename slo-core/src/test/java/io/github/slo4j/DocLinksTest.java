@@ -24,7 +24,7 @@ class DocLinksTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "README.md", "docs/getting-started.md", "docs/faq.md", "docs/incident-loop.md", "docs/concepts.md", "docs/alerting.md",
-    "docs/canary.md", "docs/testing.md", "docs/composite.md", "docs/notifications.md", "docs/spring-boot.md",
+    "docs/canary.md", "docs/testing.md", "docs/composite.md", "docs/corrections.md", "docs/notifications.md", "docs/spring-boot.md",
     "docs/micrometer.md", "docs/fleet.md", "docs/openslo.md", "docs/windows.md", "docs/policy.md", "docs/architecture.md"
   })
   void everyRelativeLinkLeadsSomewhere(String doc) throws IOException {

@@ -36,7 +36,8 @@ class DocSamplesTest {
     "docs/policy.md, monitor/PolicyDocTest.java, 1",
     "docs/testing.md, testing/TestingDocTest.java, 7",
     "docs/canary.md, canary/CanaryDocTest.java, 3",
-    "docs/composite.md, composite/CompositeDocTest.java, 3"
+    "docs/composite.md, composite/CompositeDocTest.java, 3",
+    "docs/corrections.md, correction/CorrectionsDocTest.java, 3"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);
