@@ -135,6 +135,17 @@ class EvaluationAllocationTest {
     return bytes;
   }
 
+  /**
+   * Less than one byte per evaluation over {@link #MEASURED} of them. Not exactly zero: the JVM
+   * itself now and then allocates on the test thread while it compiles or deoptimizes (a one-off
+   * of some hundred to two thousand bytes seen in whole-suite runs, at a varying evaluation, with
+   * no slo4j frame), while one object per evaluation would count at least 16 x 5,000 = 80,000 bytes.
+   */
+  private static void assertNoGarbagePerEvaluation(long bytes, String what) {
+    assertTrue(bytes < MEASURED, () -> bytes + " bytes allocated by " + MEASURED + " " + what
+        + " (expected less than one per evaluation)");
+  }
+
   @Test
   void steadyStateEvaluationAllocatesNothing() {
     assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
@@ -147,7 +158,7 @@ class EvaluationAllocationTest {
       }
       rig.transitions.clear();
       rig.decisions.clear();
-      assertEquals(0, bytesFor(rig, 1_000, 0), slo.id() + ": bytes allocated by " + MEASURED + " quiet evaluations");
+      assertNoGarbagePerEvaluation(bytesFor(rig, 1_000, 0), slo.id() + ": quiet evaluations");
     }
   }
 
@@ -168,6 +179,7 @@ class EvaluationAllocationTest {
       List<AlertTransition> transitions = new ArrayList<>();
       List<PolicyDecision> decisions = new ArrayList<>();
       long boundary = START.toEpochMilli();
+      long spent = 0;
       for (int i = 0; i < 2 * 8_640 + MEASURED; i++) {
         recorder.recordCounts(i % 10 == 0 ? 999 : 1_000, 1_000);
         clock.advance(TEN_S);
@@ -180,11 +192,10 @@ class EvaluationAllocationTest {
         long before = i >= 2 * 8_640 ? allocatedBytes() : 0;
         monitor.evaluate(boundary, transitions, decisions);
         if (i >= 2 * 8_640) {
-          long spent = allocatedBytes() - before;
-          int at = i;
-          assertEquals(0, spent, () -> slo.id() + ": bytes allocated by the evaluation at interval " + at);
+          spent += allocatedBytes() - before;
         }
       }
+      assertNoGarbagePerEvaluation(spent, slo.id() + ": evaluations over a live recorder");
       assertEquals(List.of(), transitions, slo.id());
       registry.close();
     }
@@ -207,7 +218,7 @@ class EvaluationAllocationTest {
     assertTrue(rig.transitions.stream().anyMatch(t -> t.to() == AlertState.FIRING), rig.transitions.toString());
     rig.transitions.clear();
     rig.decisions.clear();
-    assertEquals(0, bytesFor(rig, 1_000, 50), "bytes allocated by " + MEASURED + " evaluations of a firing alert");
+    assertNoGarbagePerEvaluation(bytesFor(rig, 1_000, 50), "evaluations of a firing alert");
     assertTrue(rig.monitor.activeAlerts().size() >= 1);
   }
 }
