@@ -1,6 +1,7 @@
 package io.github.slo4j.cli;
 
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Json;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertTier;
 import io.github.slo4j.monitor.AlertTiers;
@@ -101,7 +102,7 @@ final class BacktestCommand {
       root.put("slo", options.slo.id());
       root.put("labelledIncidents", labelled.size());
       root.put("configurations", rows);
-      out.print(Json.write(root));
+      out.print(Json.writeIndented(root));
     } else {
       out.print(text(options, series, labelled, rows));
     }

@@ -4,6 +4,7 @@ import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.ErrorBudget;
 import io.github.slo4j.Objective;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Json;
 import io.github.slo4j.monitor.AlertTier;
 import io.github.slo4j.monitor.AlertTiers;
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ final class BudgetCommand {
           + "                28d, 7d or 1d12h. Tiers whose long window is longer than the period are left out.\n"
           + "  --rate        the traffic, as events per second, minute, hour or day (100/s, 5000/m, 20/h):\n"
           + "                adds how many bad events the budget allows at that rate.\n"
-          + "  --tiers       budget-share (the Workbook's windows, factors from budget shares; default) or\n"
+          + "  --tiers       budget-share (the Workbook's 1h, 6h and 3d windows and Sloth's 1d; default) or\n"
           + "                scaled-windows (fixed factors 14, 7, 2, 1 with windows scaled to the period).\n"
           + "  --json        prints the same as JSON.\n\n"
           + "A burn rate is the error ratio divided by the error budget: at 1 the budget lasts exactly the\n"
@@ -224,7 +225,7 @@ final class BudgetCommand {
             detection.map(DurationFormat::format).orElse("never")
           });
     }
-    // Columns are at least as wide as for the Workbook's tiers, wider when a value needs it
+    // Columns are at least as wide as for the default tiers, wider when a value needs it
     // (scaled windows such as 4d6h51m, a long custom severity).
     int[] widths = {8, 6, 6, 7, 14, 14, 0};
     for (String[] row : rows) {
@@ -295,7 +296,7 @@ final class BudgetCommand {
     }
     alerting.put("tiers", rows);
     root.put("alerting", alerting);
-    return Json.write(root);
+    return Json.writeIndented(root);
   }
 
   private List<Double> burnRates() {

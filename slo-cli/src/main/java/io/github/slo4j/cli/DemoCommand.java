@@ -7,6 +7,7 @@ import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Json;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertState;
 import io.github.slo4j.monitor.AlertTransition;
@@ -149,7 +150,7 @@ final class DemoCommand {
     if (flags.has("--json")) {
       Map<String, Object> json = timeline.json();
       json.put("chart", svg.toString());
-      text = Json.write(json);
+      text = Json.writeIndented(json);
     } else {
       text = text(slo, o, timeline, svg);
     }

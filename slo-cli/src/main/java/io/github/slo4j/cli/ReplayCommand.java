@@ -2,6 +2,7 @@ package io.github.slo4j.cli;
 
 import io.github.slo4j.ChangeMarker;
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class ReplayCommand {
           + "                d, h, m, s and ms, combined: 30d, 1h30m, 250ms.\n"
           + "  --latency     makes a latency SLO: a request is good when it succeeded within this threshold.\n"
           + "  --interval    how often alerts are evaluated, and the resolution of the replay (default 10s).\n"
-          + "  --tiers       budget-share (the Workbook's windows, factors from budget shares; default) or\n"
+          + "  --tiers       budget-share (the Workbook's 1h, 6h and 3d windows and Sloth's 1d; default) or\n"
           + "                scaled-windows (fixed factors 14, 7, 2, 1 with windows scaled to the period).\n"
           + "  --deploy      a change marker, e.g. 2026-01-02T10:00:00Z=payments-api@2.8.0; alerts name the\n"
           + "                changes near their burn. May be repeated.\n"
@@ -81,7 +82,7 @@ final class ReplayCommand {
     if (flags.has("--json")) {
       Map<String, Object> json = timeline.json();
       json.put("wallTimeMillis", o.wallNanos / 1e6);
-      text = Json.write(json);
+      text = Json.writeIndented(json);
     } else {
       text = header(options, traffic, series, o) + "\n" + timeline.text()
           + String.format(Locale.ROOT, "Replayed %,d intervals in %d ms.%n", o.intervals, o.wallNanos / 1_000_000);

@@ -1,6 +1,7 @@
 package io.github.slo4j.notify;
 
 import io.github.slo4j.internal.DurationFormat;
+import io.github.slo4j.internal.Json;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.monitor.Alert;
 import io.github.slo4j.monitor.AlertState;

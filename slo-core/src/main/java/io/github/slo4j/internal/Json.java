@@ -1,24 +1,34 @@
-package io.github.slo4j.notify;
+package io.github.slo4j.internal;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The notifiers' JSON writer: maps (in their iteration order), lists, strings, booleans, longs and
- * finite doubles, on one line. A double that is not finite is written {@code null}: no NaN reaches
- * a receiver. Written here so that slo-core keeps no JSON dependency.
+ * slo4j's one JSON writer (RFC 8259): maps in their iteration order, lists, strings, booleans,
+ * whole numbers and doubles. A double that is not finite is written {@code null}, so no NaN reaches
+ * a receiver or a script. Compact for the notifiers' payloads, indented for the command line's
+ * {@code --json}. Written here so that slo-core keeps no JSON dependency.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  /** {@code value} on one line, without spaces. */
+  public static String write(Object value) {
     StringBuilder sb = new StringBuilder(1024);
-    write(sb, value);
+    write(sb, value, -1);
     return sb.toString();
   }
 
-  private static void write(StringBuilder sb, Object value) {
+  /** {@code value} indented by two spaces a level, one member or element a line, and a final newline. */
+  public static String writeIndented(Object value) {
+    StringBuilder sb = new StringBuilder(1024);
+    write(sb, value, 0);
+    return sb.append('\n').toString();
+  }
+
+  /** Writes {@code value}; {@code indent} is the nesting level, or -1 for the compact form. */
+  private static void write(StringBuilder sb, Object value, int indent) {
     if (value == null) {
       sb.append("null");
     } else if (value instanceof String) {
@@ -31,14 +41,19 @@ final class Json {
     } else if (value instanceof Map) {
       Iterator<? extends Map.Entry<?, ?>> it = ((Map<?, ?>) value).entrySet().iterator();
       sb.append('{');
+      boolean any = it.hasNext();
       while (it.hasNext()) {
         Map.Entry<?, ?> e = it.next();
+        newline(sb, indent, 1);
         string(sb, String.valueOf(e.getKey()));
-        sb.append(':');
-        write(sb, e.getValue());
+        sb.append(indent < 0 ? ":" : ": ");
+        write(sb, e.getValue(), indent < 0 ? -1 : indent + 1);
         if (it.hasNext()) {
           sb.append(',');
         }
+      }
+      if (any) {
+        newline(sb, indent, 0);
       }
       sb.append('}');
     } else if (value instanceof List) {
@@ -48,16 +63,29 @@ final class Json {
         if (i > 0) {
           sb.append(',');
         }
-        write(sb, list.get(i));
+        newline(sb, indent, 1);
+        write(sb, list.get(i), indent < 0 ? -1 : indent + 1);
+      }
+      if (!list.isEmpty()) {
+        newline(sb, indent, 0);
       }
       sb.append(']');
     } else {
-      throw new IllegalArgumentException("value: " + value.getClass().getName() + " (expected a JSON value)");
+      throw Require.invalid("value", value.getClass().getName(), "a JSON value");
+    }
+  }
+
+  private static void newline(StringBuilder sb, int indent, int deeper) {
+    if (indent >= 0) {
+      sb.append('\n');
+      for (int i = 0; i < indent + deeper; i++) {
+        sb.append("  ");
+      }
     }
   }
 
   /** A JSON string (RFC 8259, section 7): quote, backslash and control characters escaped. */
-  static void string(StringBuilder sb, String s) {
+  public static void string(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,4 +1,4 @@
-package io.github.slo4j.notify;
+package io.github.slo4j.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +64,16 @@ class JsonTest {
     assertEquals("null", read.get("null").toString());
     assertEquals(true, read.get("bool").asBoolean());
     assertEquals("[{\"a\":\"b\"},[]]", read.get("list").toString());
+  }
+
+  @Test
+  void theIndentedFormHasTwoSpacesALevelOneMemberALineAndAFinalNewline() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a", List.of(1, "x"));
+    m.put("b", Map.of());
+    m.put("c", Double.NaN);
+    assertEquals("{\n  \"a\": [\n    1,\n    \"x\"\n  ],\n  \"b\": {},\n  \"c\": null\n}\n", Json.writeIndented(m));
+    assertEquals("{\"a\":[1,\"x\"],\"b\":{},\"c\":null}", Json.write(m));
   }
 
   @Test
