@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The alert tiers of a strategy for a period, including periods shorter than the Workbook's windows:
+ * The alert tiers of a strategy for a period, including periods shorter than the default windows:
  * the budget-share tiers that fit (a long window no longer than the period), each with its factor
  * from its budget share; scaled windows that round to nothing leave no tier. The note says what was
  * left out and why, or is null.

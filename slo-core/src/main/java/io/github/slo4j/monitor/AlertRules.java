@@ -27,7 +27,7 @@ import org.slf4j.Logger;
  * runbooks and owners, the change lookback).
  *
  * <pre>{@code
- * AlertRules rules = AlertRules.builder(slo)                       // the SRE Workbook's four tiers
+ * AlertRules rules = AlertRules.builder(slo)                       // the Workbook's three tiers, Sloth's 1d/2h ticket
  *     .link("dashboard", "https://grafana.example.com/d/red?var-service={service}&from={start}&to={end}")
  *     .link("traces", "https://jaeger.example.com/search?service={service}&start={startMicros}&end={endMicros}")
  *     .requireRunbookWithOwner()
@@ -41,7 +41,7 @@ import org.slf4j.Logger;
  * {@link Builder#allowUnreachableTiers()} to keep such tiers with a logged warning instead.
  *
  * <p>The <b>default</b> tiers (when no tiers are given) are derived so that they fit and can fire for
- * every SLO: a period shorter than 3 days gets the Workbook's tiers scaled in time, and a target whose
+ * every SLO: a period shorter than 3 days gets the default tiers scaled in time, and a target whose
  * objective is too low for a tier's factor gets half its maximum burn rate instead; {@link
  * #derivations()} says what was derived, and it is logged once at build.
  *
@@ -118,7 +118,7 @@ public final class AlertRules {
   }
 
   /**
-   * A builder whose defaults are: the SRE Workbook's tiers adapted to the SLO's period by budget
+   * A builder whose defaults are: the default tiers (the SRE Workbook's three, Sloth's 1d/2h ticket) adapted to the SLO's period by budget
    * share ({@link AlertTiers#budgetShare(Duration)}) for every target, derived where they would not
    * fit or fire (see {@link #derivations()}), {@value #DEFAULT_MIN_EVENTS} events minimum on top of
    * each tier's single-failure floor, no error floor, each tier kept firing for its short window,
@@ -153,7 +153,7 @@ public final class AlertRules {
    * target}: the larger of {@link #minEvents()} and the tier's {@linkplain
    * AlertTier#singleFailureMinEvents(Objective) single-failure floor} {@code ⌈1 ÷ (factor × (1 −
    * objective))⌉}. With at least that many events one bad event cannot exceed the tier's threshold,
-   * so one failed request never fires a tier. At 99.9 % with the Workbook's tiers: 100 (70 from the
+   * so one failed request never fires a tier. At 99.9 % with the default tiers: 100 (70 from the
    * tier, 100 from the default minimum), 167, 334 and 1,000.
    */
   public long minEvents(Target target, AlertTier tier) {
@@ -184,7 +184,7 @@ public final class AlertRules {
 
   /**
    * What {@link Builder#build()} derived for the default tiers, one sentence each, empty when the
-   * Workbook's tiers (adapted by budget share) fit and can fire as they are: tiers scaled to a period
+   * default tiers (adapted by budget share) fit and can fire as they are: tiers scaled to a period
    * shorter than 3 days, factors lowered for an objective that could never reach them.
    */
   public List<String> derivations() {
@@ -557,7 +557,7 @@ public final class AlertRules {
     }
 
     /**
-     * The default tiers for {@code period}: the Workbook's windows with factors by budget share when
+     * The default tiers for {@code period}: the default windows (the Workbook's 1h, 6h and 3d, Sloth's 1d) with factors by budget share when
      * the period holds the longest window (3 days); else the Workbook's 30-day tiers scaled in time
      * by {@code period ÷ 30 d}, factors kept, so each tier still fires after spending the same share
      * of the budget (2, 5, 10, 10 %). Scaled windows are rounded to the nearest whole evaluation

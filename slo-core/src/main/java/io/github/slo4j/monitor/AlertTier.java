@@ -63,7 +63,7 @@ public record AlertTier(Severity severity, Duration longWindow, Duration shortWi
    * The fewest events a window must hold so that <b>one bad event among them cannot exceed</b> this
    * tier's threshold {@code θ = factor × (1 − objective)}: one bad event of {@code n} exceeds θ iff
    * {@code 1 ÷ n > θ} iff {@code n < 1 ÷ θ}, so the floor is {@code ⌈1 ÷ θ⌉}, computed exactly. For the
-   * Workbook's tiers at 99.9 %: 70, 167, 334 and 1,000 (one bad of 1,000 is exactly 0.1 %, not more).
+   * default tiers at 99.9 % (the Workbook's three and Sloth's 1d/2h ticket): 70, 167, 334 and 1,000 (one bad of 1,000 is exactly 0.1 %, not more).
    * 1 when the tier can never fire.
    */
   public long singleFailureMinEvents(Objective objective) {
