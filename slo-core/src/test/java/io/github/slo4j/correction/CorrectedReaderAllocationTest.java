@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.slo4j.AllocatedBytes;
 import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
@@ -12,10 +13,6 @@ import io.github.slo4j.monitor.AlertTransition;
 import io.github.slo4j.monitor.PolicyDecision;
 import io.github.slo4j.monitor.SloMonitor;
 import io.github.slo4j.replay.IntervalStore;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,39 +27,9 @@ import org.junit.jupiter.api.Test;
  * monitor.EvaluationAllocationTest} measures, with the JVM's per-thread allocation counter.
  */
 class CorrectedReaderAllocationTest {
-  private static final MethodHandle ALLOCATED = allocatedHandle();
-  private static final Object THREADS = ManagementFactory.getThreadMXBean();
-
-  private static MethodHandle allocatedHandle() {
-    try {
-      Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
-      if (!bean.isInstance(ManagementFactory.getThreadMXBean())) {
-        return null;
-      }
-      MethodHandle h = MethodHandles.publicLookup()
-          .findVirtual(bean, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
-          .asType(MethodType.methodType(long.class, Object.class));
-      Object mx = ManagementFactory.getThreadMXBean();
-      for (int i = 0; i < 20_000; i++) {
-        long ignored = (long) h.invokeExact(mx);
-      }
-      return h;
-    } catch (Throwable e) {
-      return null;
-    }
-  }
-
-  private static long allocatedBytes() {
-    try {
-      return (long) ALLOCATED.invokeExact(THREADS);
-    } catch (Throwable e) {
-      throw new AssertionError(e);
-    }
-  }
-
   @Test
   void anEvaluationThroughACorrectedReaderOutsideItsWindowsAllocatesNothing() {
-    assumeTrue(ALLOCATED != null, "this JVM has no per-thread allocation counter");
+    assumeTrue(AllocatedBytes.available(), "this JVM has no per-thread allocation counter");
     SloDefinition slo = SloDefinition.builder("checkout-availability").service("checkout")
         .objective(Objective.percent("99.9")).period(CompliancePeriod.rollingDays(7)).build();
     IntervalStore store = new IntervalStore(slo, Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), Duration.ofSeconds(10));
@@ -82,12 +49,12 @@ class CorrectedReaderAllocationTest {
       monitor.evaluate(store.asOfMillis(), transitions, decisions);
     }
     int before = transitions.size() + decisions.size();
-    long from = allocatedBytes();
+    long from = AllocatedBytes.now();
     for (int i = 0; i < 5_000; i++) { // Thursday 13:53 to Friday 03:46: no window
       store.append(good, total);
       monitor.evaluate(store.asOfMillis(), transitions, decisions);
     }
-    long allocated = allocatedBytes() - from;
+    long allocated = AllocatedBytes.now() - from;
     assertEquals(before, transitions.size() + decisions.size(), "nothing changed: " + transitions);
     // under one byte an evaluation: one stray object per evaluation would be 80,000 bytes or more.
     // Not 0: over the corrected reader a run shows a one-off of 50 to 400 bytes that varies from run

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.slo4j.AllocatedBytes;
 import io.github.slo4j.CompliancePeriod;
 import io.github.slo4j.LatencyThreshold;
 import io.github.slo4j.Objective;
 import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.replay.IntervalStore;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,51 +83,13 @@ class EvaluationAllocationTest {
     }
   }
 
-  /**
-   * {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, through a method
-   * handle typed {@code (Object)long}: the module of these tests does not read {@code
-   * jdk.management}, and an exact invocation boxes nothing. Null where the JVM lacks it.
-   */
-  private static final MethodHandle ALLOCATED = allocatedHandle();
-  /** The bean, looked up once: {@code ManagementFactory.getThreadMXBean()} allocates some 800 bytes a call. */
-  private static final Object THREADS = ManagementFactory.getThreadMXBean();
-
-  private static MethodHandle allocatedHandle() {
-    try {
-      Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
-      if (!bean.isInstance(ManagementFactory.getThreadMXBean())) {
-        return null;
-      }
-      MethodHandle h = MethodHandles.publicLookup()
-          .findVirtual(bean, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
-          .asType(MethodType.methodType(long.class, Object.class));
-      Object mx = ManagementFactory.getThreadMXBean();
-      for (int i = 0; i < 20_000; i++) {
-        // past the handle's own one-off work (its lambda forms are interpreted, then compiled and
-        // customized after some invocations), so that reading the counter allocates nothing
-        long ignored = (long) h.invokeExact(mx);
-      }
-      return h;
-    } catch (Throwable e) {
-      return null;
-    }
-  }
-
-  private static long allocatedBytes() {
-    try {
-      return (long) ALLOCATED.invokeExact(THREADS);
-    } catch (Throwable e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /** Bytes this thread allocates running {@code n} more intervals of the rig's traffic. */
   private static long bytesFor(Rig rig, long perInterval, long badPerInterval) {
-    long before = allocatedBytes();
-    long calibration = allocatedBytes() - before; // what reading the counter costs, if anything
-    before = allocatedBytes();
+    long before = AllocatedBytes.now();
+    long calibration = AllocatedBytes.now() - before; // what reading the counter costs, if anything
+    before = AllocatedBytes.now();
     boolean changed = rig.run(MEASURED, perInterval, badPerInterval);
-    long bytes = allocatedBytes() - before - calibration;
+    long bytes = AllocatedBytes.now() - before - calibration;
     assertFalse(changed, "the measured intervals must be a steady state: " + rig.transitions + rig.decisions);
     return bytes;
   }
@@ -148,7 +107,7 @@ class EvaluationAllocationTest {
 
   @Test
   void steadyStateEvaluationAllocatesNothing() {
-    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    assumeTrue(AllocatedBytes.available(), "this JVM does not count allocated bytes per thread");
     for (SloDefinition slo : List.of(eventsSlo(), latencySlo())) {
       Rig rig = new Rig(slo);
       // Two days at 1,000 events per interval with 1 bad in 10,000 (a burn of 0.1 at 99.9 %):
@@ -169,7 +128,7 @@ class EvaluationAllocationTest {
    */
   @Test
   void evaluationOverALiveRecorderAllocatesNothing() {
-    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    assumeTrue(AllocatedBytes.available(), "this JVM does not count allocated bytes per thread");
     for (SloDefinition slo : List.of(eventsSlo(), latencySlo(), calendarSlo())) {
       io.github.slo4j.ManualTimeSource clock = io.github.slo4j.ManualTimeSource.startingAt(START);
       io.github.slo4j.recorder.SloRegistry registry =
@@ -189,10 +148,10 @@ class EvaluationAllocationTest {
           transitions.clear();
           decisions.clear();
         }
-        long before = i >= 2 * 8_640 ? allocatedBytes() : 0;
+        long before = i >= 2 * 8_640 ? AllocatedBytes.now() : 0;
         monitor.evaluate(boundary, transitions, decisions);
         if (i >= 2 * 8_640) {
-          spent += allocatedBytes() - before;
+          spent += AllocatedBytes.now() - before;
         }
       }
       assertNoGarbagePerEvaluation(spent, slo.id() + ": evaluations over a live recorder");
@@ -208,7 +167,7 @@ class EvaluationAllocationTest {
 
   @Test
   void evaluationWhileAnAlertKeepsFiringAllocatesNothing() {
-    assumeTrue(ALLOCATED != null, "this JVM does not count allocated bytes per thread");
+    assumeTrue(AllocatedBytes.available(), "this JVM does not count allocated bytes per thread");
     Rig rig = new Rig(eventsSlo());
     rig.run(8_640, 1_000, 0);
     // 5 % bad burns at 50x: the pages fire (one incident), the tickets are suppressed, the budget
