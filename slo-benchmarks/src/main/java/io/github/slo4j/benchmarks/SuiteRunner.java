@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite at 1 and 2 threads (and at the machine's core count when it has more), with
+ * Runs the whole suite at 1 and 2 threads (and at the machine's core count when it has more; the
+ * stripe benchmarks also at 8 threads, which their target names), with
  * {@code -prof gc}, writes one JMH JSON file per thread count plus their union, measures the
  * footprint, and renders {@code docs/benchmarks.md} and {@code docs/benchmarks-record.svg} from
  * the JSON.
@@ -56,6 +57,13 @@ public final class SuiteRunner {
   /** Every benchmark class of the suite, in report order. */
   static final String ALL = "io\\.github\\.slo4j\\.benchmarks\\.[A-Za-z]+Benchmark\\.";
   static final String GROUPS = "io\\.github\\.slo4j\\.benchmarks\\.WritersReaderBenchmark\\.";
+  /**
+   * The benchmarks whose target names 8 threads (issue 10: stripes that move apart); a full run
+   * measures them at {@value #STRIPE_THREADS} threads too, whatever the core count.
+   */
+  static final String STRIPES =
+      "io\\.github\\.slo4j\\.benchmarks\\.(Colliding|Pool)ThreadsBenchmark\\.";
+  static final int STRIPE_THREADS = 8;
 
   /** The run's settings. */
   static final class Settings {
@@ -185,6 +193,15 @@ public final class SuiteRunner {
         all.addAll(Result.read(g));
       }
     }
+    if (!s.smoke && !s.threads.contains(STRIPE_THREADS) && includes(s.include,
+        "io.github.slo4j.benchmarks.CollidingThreadsBenchmark.slo4j")) {
+      Path json = s.out.resolve("jmh-result-stripes-t" + STRIPE_THREADS + ".json");
+      new Runner(options(s).include(STRIPES).threads(STRIPE_THREADS).result(json.toString())
+          .build()).run();
+      String text = Files.readString(json);
+      union.add(text);
+      all.addAll(Result.read(text));
+    }
     Files.writeString(s.out.resolve("jmh-result.json"), "[\n" + union.stream()
         .map(j -> j.trim()).map(j -> j.substring(1, j.length() - 1).trim())
         .filter(j -> !j.isEmpty()).collect(Collectors.joining(",\n")) + "\n]\n");
@@ -192,8 +209,11 @@ public final class SuiteRunner {
   }
 
   private static boolean includesGroups(String include) {
-    return java.util.regex.Pattern.compile(include)
-        .matcher("io.github.slo4j.benchmarks.WritersReaderBenchmark.slo4j").find();
+    return includes(include, "io.github.slo4j.benchmarks.WritersReaderBenchmark.slo4j");
+  }
+
+  private static boolean includes(String include, String benchmark) {
+    return java.util.regex.Pattern.compile(include).matcher(benchmark).find();
   }
 
   private static ChainedOptionsBuilder options(Settings s) {
