@@ -156,6 +156,17 @@ public final class BudgetCorrection {
     return out;
   }
 
+  /**
+   * Its windows, for humans: {@code [2026-01-15T10:00:00Z, 2026-01-15T11:30:00Z)} for a one-off
+   * correction, {@code FREQ=WEEKLY;BYDAY=SU from 2026-01-04T22:00+01:00[Europe/Berlin] for 4h} for a
+   * recurring one.
+   */
+  public String schedule() {
+    return recurrence == null
+        ? "[" + start + ", " + end + ")"
+        : recurrence + " from " + firstStart + " for " + DurationFormat.format(duration);
+  }
+
   /** Whether the instant {@code millis} lies in one of the windows. */
   public boolean covers(long millis) {
     return !windows(millis, millis + 1).isEmpty();
@@ -167,10 +178,7 @@ public final class BudgetCorrection {
    */
   @Override
   public String toString() {
-    String when = recurrence == null
-        ? "[" + start + ", " + end + ")"
-        : recurrence + " from " + firstStart + " for " + DurationFormat.format(duration);
-    return "BudgetCorrection[" + id + ": " + when + ", \"" + reason + "\" by " + author + "]";
+    return "BudgetCorrection[" + id + ": " + schedule() + ", \"" + reason + "\" by " + author + "]";
   }
 
   /** Builds a {@link BudgetCorrection}. Not thread-safe. */

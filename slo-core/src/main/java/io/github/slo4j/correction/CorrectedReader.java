@@ -9,6 +9,7 @@ import io.github.slo4j.internal.Require;
 import io.github.slo4j.monitor.AlertListener;
 import io.github.slo4j.monitor.AlertState;
 import io.github.slo4j.monitor.AlertTransition;
+import io.github.slo4j.monitor.CorrectionLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import java.util.function.UnaryOperator;
  * the SLI nor toward the budget. Build the monitor over this reader and its alerts, budgets and
  * policy see corrected figures; {@link #figures(Target)} puts corrected and uncorrected side by
  * side, and {@link #raw()} stays available for the meta-signals that corrections must not game.
+ * As a {@link CorrectionLog}, it tells a monitor with a policy of every correction applied: each
+ * goes into the policy's enforcement history, and the meta-signal "budget exhausted with no freeze"
+ * is read from the uncorrected counts too.
  *
  * <p><b>How events are excluded.</b> The raw reader's cumulative counts are never rewritten (the
  * record path stays untouched). The reader keeps its own, sparse record of excluded counts:
@@ -55,7 +59,7 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: reads, {@link #apply} and the suppressing listener synchronize on the reader.
  * A read that captures nothing allocates nothing per read.
  */
-public final class CorrectedReader implements WindowReader {
+public final class CorrectedReader implements CorrectionLog {
   private final WindowReader raw;
   private final SloDefinition definition;
   private final long intervalMillis;
@@ -104,6 +108,7 @@ public final class CorrectedReader implements WindowReader {
   }
 
   /** The reader this one corrects: uncorrected figures. */
+  @Override
   public WindowReader raw() {
     return raw;
   }
@@ -211,6 +216,18 @@ public final class CorrectedReader implements WindowReader {
   /** Every correction applied, oldest first: the audit trail, with reason and author. */
   public synchronized List<AppliedCorrection> applied() {
     return List.copyOf(applied);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public synchronized int appliedCount() {
+    return applied.size();
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public synchronized AppliedCorrection applied(int index) {
+    return applied.get(index);
   }
 
   /** The alert notifications held back by {@link #suppressing(AlertListener)}, oldest first. */
