@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -120,6 +121,11 @@ public final class BudgetCorrection {
     return recurrence == null ? start : firstStart.toInstant();
   }
 
+  /** The zoned start of the first window of a recurring correction; null for a one-off one. */
+  ZonedDateTime firstStartZoned() {
+    return firstStart;
+  }
+
   /**
    * The windows, {@code [start, end)} in epoch milliseconds, that overlap {@code [fromMillis,
    * toMillis)}, in time order.
@@ -170,6 +176,24 @@ public final class BudgetCorrection {
   /** Whether the instant {@code millis} lies in one of the windows. */
   public boolean covers(long millis) {
     return !windows(millis, millis + 1).isEmpty();
+  }
+
+  /** Equal when every field is: the same window or rule, reason, author, declaration and scope. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof BudgetCorrection)) {
+      return false;
+    }
+    BudgetCorrection c = (BudgetCorrection) o;
+    return id.equals(c.id) && Objects.equals(start, c.start) && Objects.equals(end, c.end)
+        && Objects.equals(firstStart, c.firstStart) && Objects.equals(duration, c.duration)
+        && Objects.equals(recurrence, c.recurrence) && reason.equals(c.reason) && author.equals(c.author)
+        && declaredAt.equals(c.declaredAt) && excludedFromAlerting == c.excludedFromAlerting && synthetic == c.synthetic;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, start, end, firstStart, duration, recurrence, reason, author, declaredAt);
   }
 
   /**
