@@ -126,6 +126,11 @@ public final class BudgetCorrection {
     return firstStart;
   }
 
+  /** The zone whose local time a recurring correction's windows keep; empty for a one-off one. */
+  public Optional<ZoneId> zone() {
+    return recurrence == null ? Optional.empty() : Optional.of(firstStart.getZone());
+  }
+
   /**
    * The windows, {@code [start, end)} in epoch milliseconds, that overlap {@code [fromMillis,
    * toMillis)}, in time order.
