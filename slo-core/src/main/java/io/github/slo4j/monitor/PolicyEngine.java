@@ -497,22 +497,32 @@ final class PolicyEngine {
    */
   private void uncorrectedProblems(PeriodBudgets budgets, List<String> out) {
     for (int t = 0; t < frozen.length; t++) {
-      if (frozen[t]) {
-        continue;
+      if (!frozen[t]) {
+        exhaustedBeforeCorrections(reader, targets.get(t), budgets.get(t))
+            .ifPresent(p -> out.add(p + ": corrections must not hide an exhausted budget"));
       }
-      Target target = targets.get(t);
-      PeriodBudget raw = PeriodBudget.of(corrections.raw(), target);
-      if (!raw.hasData() || !raw.projectedConsumedAtLeast(BigDecimal.ONE)) {
-        continue;
-      }
-      PeriodBudget corrected = budgets.get(t);
-      if (corrected != null && corrected.hasData() && corrected.projectedConsumedAtLeast(BigDecimal.ONE)) {
-        continue;
-      }
-      out.add("budget of " + target.name() + " exhausted before corrections (" + pct(raw.projectedConsumed().getAsDouble())
-          + " of the period's projected budget spent as recorded; " + (corrected == null ? "no data" : spent(corrected))
-          + " after corrections) with no freeze in force: corrections must not hide an exhausted budget");
     }
+  }
+
+  /**
+   * When {@code reader} is a {@link CorrectionLog} whose uncorrected budget of {@code target} is
+   * exhausted while the {@code corrected} one is not: {@code budget of <target> exhausted before
+   * corrections (...) with no freeze in force}.
+   */
+  static Optional<String> exhaustedBeforeCorrections(WindowReader reader, Target target, PeriodBudget corrected) {
+    if (!(reader instanceof CorrectionLog)) {
+      return Optional.empty();
+    }
+    if (corrected != null && corrected.hasData() && corrected.projectedConsumedAtLeast(BigDecimal.ONE)) {
+      return Optional.empty();
+    }
+    PeriodBudget raw = PeriodBudget.of(((CorrectionLog) reader).raw(), target);
+    if (!raw.hasData() || !raw.projectedConsumedAtLeast(BigDecimal.ONE)) {
+      return Optional.empty();
+    }
+    return Optional.of("budget of " + target.name() + " exhausted before corrections (" + pct(raw.projectedConsumed().getAsDouble())
+        + " of the period's projected budget spent as recorded; " + (corrected == null ? "no data" : spent(corrected))
+        + " after corrections) with no freeze in force");
   }
 
   /** {@code budget of <target> exhausted (113% of the period's projected budget spent) with no freeze in force}. */

@@ -118,4 +118,25 @@ class CorrectionAuditTest {
         + " recorded; 50% spent (133649 of 267300000 events bad) after corrections) with no freeze in force: corrections must"
         + " not hide an exhausted budget"), monitor.health().problems());
   }
+
+  @Test
+  void withoutAPolicyTheUncorrectedExhaustionIsStillReported() {
+    IntervalStore store = january(MONTH);
+    CorrectedReader reader = CorrectedReader.over(store, Duration.ofMillis(IV));
+    SloMonitor monitor = SloMonitor.builder(SLO).rules(AlertRules.defaults(SLO)).build(reader);
+    reader.apply(cdnOutage());
+    monitor.evaluate(store.asOfMillis());
+    assertEquals(List.of("budget of events exhausted before corrections (110% of the period's projected budget spent as"
+        + " recorded; 50% spent (133650 of 267300000 events bad) after corrections) with no freeze in force: no"
+        + " error-budget policy governs SLO checkout-availability"), monitor.health().problems());
+  }
+
+  @Test
+  void overTheRawStoreNothingIsReportedBeforeCorrections() {
+    IntervalStore store = january(MONTH);
+    SloMonitor monitor = SloMonitor.builder(SLO).rules(AlertRules.defaults(SLO)).build(store);
+    monitor.evaluate(store.asOfMillis());
+    assertEquals(List.of("budget of events exhausted (110% of the period's projected budget spent) with no freeze in"
+        + " force: no error-budget policy governs SLO checkout-availability"), monitor.health().problems());
+  }
 }
