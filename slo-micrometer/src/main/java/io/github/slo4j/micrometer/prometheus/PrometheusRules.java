@@ -593,7 +593,7 @@ public final class PrometheusRules {
 
     /**
      * Adds a scheduled correction of {@code slo}: its windows become a {@value
-     * #CORRECTION_ACTIVE_SUFFIX} rule and the SLO's alerts are {@code unless} it is active, where
+     * PrometheusRules#CORRECTION_ACTIVE_SUFFIX} rule and the SLO's alerts are {@code unless} it is active, where
      * PromQL can express it (see {@link PrometheusRules}); a YAML comment says why not otherwise. A
      * {@linkplain BudgetCorrection.Builder#budgetOnly() budget-only} correction (a fire drill's) suppresses
      * nothing and is left out.
