@@ -271,7 +271,8 @@ public final class PrometheusRules {
       List<String> expr = new ArrayList<>();
       String why = activeWhen(c, expr);
       if (why != null) {
-        y.line(3, "# correction " + c.id() + " (" + c.schedule().replace('\n', ' ') + ") is not expressed: " + why);
+        String comment = "correction " + c.id() + " (" + c.schedule() + ") is not expressed: " + why;
+        y.line(3, "# " + comment.replace('\n', ' ').replace('\r', ' ')); // a comment is one line
         continue;
       }
       Map<String, String> labels = naming.labels(slo);

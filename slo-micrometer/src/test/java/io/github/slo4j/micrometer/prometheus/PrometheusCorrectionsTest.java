@@ -173,6 +173,11 @@ class PrometheusCorrectionsTest {
     AlertRules rules = PromtoolScenarioTest.rules(slo);
     String yaml = PrometheusRules.builder().add(slo, rules).correction(slo, sundayNight()).build().yaml();
     Promtool.checkRules(dir, "rules.yml", yaml);
+    String sloth = PrometheusRules.builder().add(slo, rules).correction(slo, sundayNight())
+        .naming(PrometheusRules.Naming.SLOTH).build().yaml();
+    assertTrue(sloth.contains("unless on ()\n          max_over_time(slo:correction:active{sloth_id=\"checkout-checkout-availability\","
+        + "sloth_service=\"checkout\",sloth_slo=\"checkout-availability\"}[5m])"), sloth);
+    Promtool.checkRules(dir, "rules-sloth.yml", sloth);
 
     int sunday2300 = 95 * 60; // inside the window, Sunday 22:00 to Monday 02:00 (94 h to 98 h)
     int monday0300 = 99 * 60; // an hour after it
