@@ -188,4 +188,27 @@ class CorrectionStateTest {
     b.recorder.restore(with);
     assertEquals(1, b.recorder.exportState()[5]);
   }
+
+  @Test
+  void correctionsOfAnSloOfAnotherNumberOfTargetsAreRefused() {
+    SloDefinition latency = SloDefinition.builder("checkout-latency").service("checkout")
+        .sli(io.github.slo4j.Sli.latency(
+            io.github.slo4j.LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
+            io.github.slo4j.LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
+        .period(CompliancePeriod.rollingDays(7)).build();
+    io.github.slo4j.replay.IntervalStore store =
+        new io.github.slo4j.replay.IntervalStore(latency, START.toEpochMilli(), BASE);
+    for (int i = 0; i < 360; i++) {
+      store.append(new long[] {90, 99}, new long[] {100, 100});
+    }
+    CorrectedReader two = CorrectedReader.over(store, BASE);
+    two.apply(BudgetCorrection.builder("cdn-outage").window(START.plusSeconds(600), START.plusSeconds(1200))
+        .reason("CDN provider outage").author("bob").declaredAt(START).build());
+    byte[] exported = two.exportCorrections();
+    Instance events = new Instance().run(1, 10);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> events.reader.restoreCorrections(exported));
+    assertEquals("corrections: not corrections, a segment of 249 values that is not one of 1 targets"
+        + " (expected bytes from exportCorrections())", e.getMessage());
+    assertEquals(List.of(), events.reader.applied(), "nothing restored");
+  }
 }
