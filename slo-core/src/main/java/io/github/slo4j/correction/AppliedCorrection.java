@@ -2,6 +2,7 @@ package io.github.slo4j.correction;
 
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
+import io.github.slo4j.monitor.CorrectionLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,13 +18,44 @@ import java.util.Optional;
  * @param scheduled whether a window of it lies ahead, to be excluded as intervals close
  */
 public record AppliedCorrection(
-    BudgetCorrection correction, Instant appliedAt, Optional<Duration> retroactiveResolution, boolean scheduled) {
+    BudgetCorrection correction, Instant appliedAt, Optional<Duration> retroactiveResolution, boolean scheduled)
+    implements CorrectionLog.Entry {
 
   /** Validates the components. */
   public AppliedCorrection {
     Require.nonNull("correction", correction);
     Require.nonNull("appliedAt", appliedAt);
     Require.nonNull("retroactiveResolution", retroactiveResolution);
+  }
+
+  /** {@return the correction's id} */
+  @Override
+  public String correctionId() {
+    return correction.id();
+  }
+
+  /** {@return why its events do not count} */
+  @Override
+  public String reason() {
+    return correction.reason();
+  }
+
+  /** {@return who declared it} */
+  @Override
+  public String author() {
+    return correction.author();
+  }
+
+  /** {@return when it was declared} */
+  @Override
+  public Instant declaredAt() {
+    return correction.declaredAt();
+  }
+
+  /** {@return its windows: {@link BudgetCorrection#schedule()}} */
+  @Override
+  public String windows() {
+    return correction.schedule();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -120,6 +121,16 @@ public final class BudgetCorrection {
     return recurrence == null ? start : firstStart.toInstant();
   }
 
+  /** The zoned start of the first window of a recurring correction; null for a one-off one. */
+  ZonedDateTime firstStartZoned() {
+    return firstStart;
+  }
+
+  /** The zone whose local time a recurring correction's windows keep; empty for a one-off one. */
+  public Optional<ZoneId> zone() {
+    return recurrence == null ? Optional.empty() : Optional.of(firstStart.getZone());
+  }
+
   /**
    * The windows, {@code [start, end)} in epoch milliseconds, that overlap {@code [fromMillis,
    * toMillis)}, in time order.
@@ -156,9 +167,38 @@ public final class BudgetCorrection {
     return out;
   }
 
+  /**
+   * Its windows, for humans: {@code [2026-01-15T10:00:00Z, 2026-01-15T11:30:00Z)} for a one-off
+   * correction, {@code FREQ=WEEKLY;BYDAY=SU from 2026-01-04T22:00+01:00[Europe/Berlin] for 4h} for a
+   * recurring one.
+   */
+  public String schedule() {
+    return recurrence == null
+        ? "[" + start + ", " + end + ")"
+        : recurrence + " from " + firstStart + " for " + DurationFormat.format(duration);
+  }
+
   /** Whether the instant {@code millis} lies in one of the windows. */
   public boolean covers(long millis) {
     return !windows(millis, millis + 1).isEmpty();
+  }
+
+  /** Equal when every field is: the same window or rule, reason, author, declaration and scope. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof BudgetCorrection)) {
+      return false;
+    }
+    BudgetCorrection c = (BudgetCorrection) o;
+    return id.equals(c.id) && Objects.equals(start, c.start) && Objects.equals(end, c.end)
+        && Objects.equals(firstStart, c.firstStart) && Objects.equals(duration, c.duration)
+        && Objects.equals(recurrence, c.recurrence) && reason.equals(c.reason) && author.equals(c.author)
+        && declaredAt.equals(c.declaredAt) && excludedFromAlerting == c.excludedFromAlerting && synthetic == c.synthetic;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, start, end, firstStart, duration, recurrence, reason, author, declaredAt);
   }
 
   /**
@@ -167,10 +207,7 @@ public final class BudgetCorrection {
    */
   @Override
   public String toString() {
-    String when = recurrence == null
-        ? "[" + start + ", " + end + ")"
-        : recurrence + " from " + firstStart + " for " + DurationFormat.format(duration);
-    return "BudgetCorrection[" + id + ": " + when + ", \"" + reason + "\" by " + author + "]";
+    return "BudgetCorrection[" + id + ": " + schedule() + ", \"" + reason + "\" by " + author + "]";
   }
 
   /** Builds a {@link BudgetCorrection}. Not thread-safe. */

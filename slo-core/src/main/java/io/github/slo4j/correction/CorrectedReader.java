@@ -4,17 +4,21 @@ import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowCounts;
 import io.github.slo4j.WindowReader;
+import io.github.slo4j.internal.CorrectionSection;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.monitor.AlertListener;
 import io.github.slo4j.monitor.AlertState;
 import io.github.slo4j.monitor.AlertTransition;
+import io.github.slo4j.monitor.CorrectionLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -26,6 +30,9 @@ import java.util.function.UnaryOperator;
  * the SLI nor toward the budget. Build the monitor over this reader and its alerts, budgets and
  * policy see corrected figures; {@link #figures(Target)} puts corrected and uncorrected side by
  * side, and {@link #raw()} stays available for the meta-signals that corrections must not game.
+ * As a {@link CorrectionLog}, it tells a monitor with a policy of every correction applied: each
+ * goes into the policy's enforcement history, and the meta-signal "budget exhausted with no freeze"
+ * is read from the uncorrected counts too.
  *
  * <p><b>How events are excluded.</b> The raw reader's cumulative counts are never rewritten (the
  * record path stays untouched). The reader keeps its own, sparse record of excluded counts:
@@ -55,7 +62,7 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: reads, {@link #apply} and the suppressing listener synchronize on the reader.
  * A read that captures nothing allocates nothing per read.
  */
-public final class CorrectedReader implements WindowReader {
+public final class CorrectedReader implements CorrectionLog {
   private final WindowReader raw;
   private final SloDefinition definition;
   private final long intervalMillis;
@@ -104,6 +111,7 @@ public final class CorrectedReader implements WindowReader {
   }
 
   /** The reader this one corrects: uncorrected figures. */
+  @Override
   public WindowReader raw() {
     return raw;
   }
@@ -211,6 +219,83 @@ public final class CorrectedReader implements WindowReader {
   /** Every correction applied, oldest first: the audit trail, with reason and author. */
   public synchronized List<AppliedCorrection> applied() {
     return List.copyOf(applied);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public synchronized int appliedCount() {
+    return applied.size();
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public synchronized AppliedCorrection applied(int index) {
+    return applied.get(index);
+  }
+
+  /**
+   * The corrections applied and the excluded counts captured so far, to travel with the recorder's
+   * state: {@code SloState.withCorrections(recorder.exportState(), reader.exportCorrections())}.
+   * After a restore, {@link #restoreCorrections} on a reader over the restored recorder brings them
+   * back; {@code SloState.merge} unites those of several instances.
+   */
+  public synchronized byte[] exportCorrections() {
+    catchUp();
+    Map<String, byte[][]> out = new LinkedHashMap<>();
+    for (AppliedCorrection a : applied) {
+      out.put(a.correction().id(), new byte[][] {CorrectionCodec.definition(a.correction()), CorrectionCodec.audit(a)});
+    }
+    List<long[]> segs = new ArrayList<>();
+    for (Segment seg : segments) {
+      segs.add(seg.export());
+    }
+    return new CorrectionSection(out, segs).encode();
+  }
+
+  /**
+   * Brings back the corrections of {@code exported} ({@link #exportCorrections()}, or {@code
+   * SloState.corrections()} of a restored or merged state) as they were applied, with the excluded
+   * counts they captured: a retroactive correction keeps the resolution it was applied at, even when
+   * the restored recorder holds that history only in coarser tiers. Build this reader over the
+   * recorder after restoring its state.
+   *
+   * @return the corrections brought back, oldest first
+   * @throws IllegalArgumentException when the bytes are not exported corrections, when they are of
+   *     an SLO with another number of targets, or when a correction of the same id is applied already
+   */
+  public synchronized List<AppliedCorrection> restoreCorrections(byte[] exported) {
+    Require.nonNull("corrections", exported);
+    CorrectionSection section;
+    List<AppliedCorrection> restored = new ArrayList<>();
+    List<Segment> segs = new ArrayList<>();
+    try {
+      section = CorrectionSection.decode(exported);
+      for (byte[][] parts : section.corrections().values()) {
+        restored.add(CorrectionCodec.applied(parts[0], parts[1]));
+      }
+      for (long[] seg : section.segments()) {
+        segs.add(Segment.of(seg, targets));
+      }
+    } catch (IllegalArgumentException | java.io.UncheckedIOException | java.time.DateTimeException e) {
+      throw Require.invalid("corrections", "not corrections, " + e.getMessage(), "bytes from exportCorrections()");
+    }
+    for (AppliedCorrection a : restored) {
+      for (BudgetCorrection c : corrections) {
+        if (c.id().equals(a.correction().id())) {
+          throw Require.invalid("corrections", a.correction().id(), "an id not applied yet");
+        }
+      }
+    }
+    catchUp();
+    capturedTo = Math.max(capturedTo, raw.asOfMillis());
+    segments.addAll(segs);
+    segments.sort(java.util.Comparator.comparingLong(seg -> seg.start));
+    for (AppliedCorrection a : restored) {
+      corrections.add(a.correction());
+      next.add(nextWindow(a.correction(), capturedTo));
+      applied.add(a);
+    }
+    return List.copyOf(restored);
   }
 
   /** The alert notifications held back by {@link #suppressing(AlertListener)}, oldest first. */
@@ -495,6 +580,37 @@ public final class CorrectedReader implements WindowReader {
       this.slot = slot;
       this.alerting = alerting;
       this.cum = new long[targets][2 * 16];
+    }
+
+    /** {@code start, slot, alerting (0 or 1), targets, n}, then per target the prefix sums 0..n. */
+    long[] export() {
+      int targets = cum.length;
+      long[] out = new long[5 + targets * 2 * (n + 1)];
+      out[0] = start;
+      out[1] = slot;
+      out[2] = alerting ? 1 : 0;
+      out[3] = targets;
+      out[4] = n;
+      for (int t = 0; t < targets; t++) {
+        System.arraycopy(cum[t], 0, out, 5 + t * 2 * (n + 1), 2 * (n + 1));
+      }
+      return out;
+    }
+
+    /** The segment {@link #export()} wrote, of an SLO of {@code targets} targets. */
+    static Segment of(long[] in, int targets) {
+      if (in.length < 5 || in[3] != targets || in[1] <= 0 || in[2] < 0 || in[2] > 1 || in[4] < 0
+          || in.length != 5 + targets * 2 * (in[4] + 1)) {
+        throw new IllegalArgumentException("a segment of " + in.length + " values that is not one of " + targets + " targets");
+      }
+      Segment s = new Segment(in[0], in[1], targets, in[2] == 1);
+      int n = (int) in[4];
+      for (int t = 0; t < targets; t++) {
+        int from = 5 + t * 2 * (n + 1);
+        s.cum[t] = Arrays.copyOf(Arrays.copyOfRange(in, from, from + 2 * (n + 1)), 2 * (n + 2));
+      }
+      s.n = n;
+      return s;
     }
 
     long end() {

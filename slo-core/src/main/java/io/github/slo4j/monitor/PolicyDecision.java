@@ -24,6 +24,7 @@ public final class PolicyDecision {
   private final Target target;
   private final Instant at;
   private final String message;
+  private final Optional<Correction> correction;
 
   /** What a policy decided. */
   public enum Kind {
@@ -44,12 +45,42 @@ public final class PolicyDecision {
     /** A step's burn-rate threshold is exceeded. */
     STEP_BREACHED,
     /** A breached step is back on track. */
-    STEP_ON_TRACK
+    STEP_ON_TRACK,
+    /**
+     * A budget correction was applied to the SLO's counts (clause {@code correction}): {@link
+     * #correction()} says which, by whom and why, with the budget corrected and uncorrected.
+     */
+    CORRECTION_APPLIED
+  }
+
+  /**
+   * A budget correction as the policy's enforcement history records it: the correction, and the
+   * period budget of the decision's target with and without the corrections applied so far, side by
+   * side, as of the decision.
+   *
+   * @param applied the correction: id, reason, author, windows, the resolution applied
+   * @param corrected the period budget alerting and the policy see, every correction excluded
+   * @param uncorrected the period budget as recorded
+   */
+  public record Correction(CorrectionLog.Entry applied, PeriodBudget corrected, PeriodBudget uncorrected) {
+    /** Validates the components. */
+    public Correction {
+      Require.nonNull("applied", applied);
+      Require.nonNull("corrected", corrected);
+      Require.nonNull("uncorrected", uncorrected);
+    }
   }
 
   PolicyDecision(
       String policyId, String policyVersion, String clause, Kind kind, String sloId, Optional<String> groupKey,
       Target target, Instant at, String message) {
+    this(policyId, policyVersion, clause, kind, sloId, groupKey, target, at, message, Optional.empty());
+  }
+
+  PolicyDecision(
+      String policyId, String policyVersion, String clause, Kind kind, String sloId, Optional<String> groupKey,
+      Target target, Instant at, String message, Optional<Correction> correction) {
+    this.correction = Require.nonNull("correction", correction);
     this.policyId = Require.nonNull("policyId", policyId);
     this.policyVersion = Require.nonNull("policyVersion", policyVersion);
     this.clause = Require.nonNull("clause", clause);
@@ -72,8 +103,8 @@ public final class PolicyDecision {
   }
 
   /**
-   * {@return the clause's name: {@code freeze}, {@code postmortem}, {@code target-review}, or a
-   * step's name}
+   * {@return the clause's name: {@code freeze}, {@code postmortem}, {@code target-review}, a
+   * step's name, or {@code correction} for a budget correction}
    */
   public String clause() {
     return clause;
@@ -115,6 +146,11 @@ public final class PolicyDecision {
     return message;
   }
 
+  /** {@return the correction, for a {@link Kind#CORRECTION_APPLIED} decision; else empty} */
+  public Optional<Correction> correction() {
+    return correction;
+  }
+
   /** Equal when every field is. */
   @Override
   public boolean equals(Object o) {
@@ -130,17 +166,22 @@ public final class PolicyDecision {
         && groupKey.equals(d.groupKey)
         && target.equals(d.target)
         && at.equals(d.at)
-        && message.equals(d.message);
+        && message.equals(d.message)
+        && correction.equals(d.correction);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(policyId, policyVersion, clause, kind, sloId, groupKey, target, at, message);
+    return Objects.hash(policyId, policyVersion, clause, kind, sloId, groupKey, target, at, message, correction);
   }
 
-  /** Whether this decision is part of the enforcement history: a freeze, an unfreeze, an override. */
+  /**
+   * Whether this decision is part of the enforcement history: a freeze, an unfreeze, an override, a
+   * budget correction.
+   */
   public boolean enforcement() {
-    return kind == Kind.FREEZE || kind == Kind.UNFREEZE || kind == Kind.FREEZE_OVERRIDDEN;
+    return kind == Kind.FREEZE || kind == Kind.UNFREEZE || kind == Kind.FREEZE_OVERRIDDEN
+        || kind == Kind.CORRECTION_APPLIED;
   }
 
   /**

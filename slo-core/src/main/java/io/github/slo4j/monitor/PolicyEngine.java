@@ -65,6 +65,10 @@ final class PolicyEngine {
   private final List<PolicyDecision> history = new ArrayList<>();
   private Instant lastFreezeAt;
   private Instant frozenSince;
+  /** The reader as a log of budget corrections, when it is one; else null. */
+  private final CorrectionLog corrections;
+  /** How many of {@link #corrections}' entries are in the history already. */
+  private int correctionsSeen;
 
   /** A freeze lifted by a person. */
   private record Override(String by, String reason, Instant at) {}
@@ -79,6 +83,7 @@ final class PolicyEngine {
     this.slo = reader.definition();
     this.targets = slo.targets();
     this.minEvents = minEvents;
+    this.corrections = reader instanceof CorrectionLog ? (CorrectionLog) reader : null;
     BudgetPolicy.Freeze f = null;
     BudgetPolicy.Postmortem p = null;
     BudgetPolicy.TargetReview r = null;
@@ -160,6 +165,9 @@ final class PolicyEngine {
    * share within 1e-9 of its threshold).
    */
   void evaluate(long nowMillis, PeriodBudgets budgets, AlertEngine.Episode[] episodes, int episodeCount, List<PolicyDecision> out) {
+    if (corrections != null && corrections.appliedCount() > correctionsSeen) {
+      recordCorrections(nowMillis, out);
+    }
     if (freeze != null) {
       for (int t = 0; t < frozen.length; t++) {
         evaluateFreeze(t, nowMillis, budgets, out);
@@ -405,7 +413,7 @@ final class PolicyEngine {
     return Optional.ofNullable(lastFreezeAt);
   }
 
-  /** Every freeze, unfreeze and override so far, oldest first. */
+  /** Every freeze, unfreeze, override and budget correction so far, oldest first. */
   public List<PolicyDecision> history() {
     return List.copyOf(history);
   }
@@ -441,7 +449,80 @@ final class PolicyEngine {
         out.add(head + ": the freeze was overridden by " + o.by + " at " + o.at + " (" + o.reason + ")");
       }
     }
+    if (corrections != null) {
+      uncorrectedProblems(budgets, out);
+    }
     return out;
+  }
+
+  /**
+   * Puts the corrections applied since the last evaluation into the history, one decision per
+   * target, with the period budget corrected and uncorrected as of {@code nowMillis}.
+   */
+  private void recordCorrections(long nowMillis, List<PolicyDecision> out) {
+    Instant at = Instant.ofEpochMilli(nowMillis);
+    for (int n = corrections.appliedCount(); correctionsSeen < n; correctionsSeen++) {
+      CorrectionLog.Entry e = corrections.applied(correctionsSeen);
+      String how = e.retroactiveResolution().map(r -> "retroactive at " + DurationFormat.format(r)).orElse("");
+      if (e.scheduled()) {
+        how = how.isEmpty() ? "scheduled" : how + ", scheduled";
+      }
+      for (int t = 0; t < targets.size(); t++) {
+        Target target = targets.get(t);
+        PeriodBudget corrected = PeriodBudget.read(reader, target, nowMillis);
+        PeriodBudget uncorrected = PeriodBudget.read(corrections.raw(), target, nowMillis);
+        String message = "correction " + e.correctionId() + " by " + e.author() + " (\"" + e.reason() + "\"), declared "
+            + e.declaredAt() + ", applied " + e.appliedAt() + ", windows " + e.windows() + ": "
+            + (how.isEmpty() ? "no window within the period" : how) + "; period budget corrected " + spent(corrected)
+            + ", uncorrected " + spent(uncorrected);
+        record(out, new PolicyDecision(policy.id(), policy.version(), "correction", PolicyDecision.Kind.CORRECTION_APPLIED,
+            slo.id(), reader.groupKey(), target, at, message,
+            Optional.of(new PolicyDecision.Correction(e, corrected, uncorrected))));
+      }
+    }
+  }
+
+  /** {@code 40% spent (12 of 30000 events bad)}, or {@code no data}. */
+  private static String spent(PeriodBudget b) {
+    if (!b.hasData()) {
+      return "no data";
+    }
+    return pct(b.projectedConsumed().getAsDouble()) + " spent (" + b.bad() + " of " + b.total() + " events bad)";
+  }
+
+  /**
+   * The meta-signal on the uncorrected counts: a target whose budget is exhausted as recorded, with
+   * no freeze in force, while the corrected budget is not (that case {@link #problems} reports
+   * already). Corrections must not hide an exhausted budget.
+   */
+  private void uncorrectedProblems(PeriodBudgets budgets, List<String> out) {
+    for (int t = 0; t < frozen.length; t++) {
+      if (!frozen[t]) {
+        exhaustedBeforeCorrections(reader, targets.get(t), budgets.get(t))
+            .ifPresent(p -> out.add(p + ": corrections must not hide an exhausted budget"));
+      }
+    }
+  }
+
+  /**
+   * When {@code reader} is a {@link CorrectionLog} whose uncorrected budget of {@code target} is
+   * exhausted while the {@code corrected} one is not: {@code budget of <target> exhausted before
+   * corrections (...) with no freeze in force}.
+   */
+  static Optional<String> exhaustedBeforeCorrections(WindowReader reader, Target target, PeriodBudget corrected) {
+    if (!(reader instanceof CorrectionLog)) {
+      return Optional.empty();
+    }
+    if (corrected != null && corrected.hasData() && corrected.projectedConsumedAtLeast(BigDecimal.ONE)) {
+      return Optional.empty();
+    }
+    PeriodBudget raw = PeriodBudget.of(((CorrectionLog) reader).raw(), target);
+    if (!raw.hasData() || !raw.projectedConsumedAtLeast(BigDecimal.ONE)) {
+      return Optional.empty();
+    }
+    return Optional.of("budget of " + target.name() + " exhausted before corrections (" + pct(raw.projectedConsumed().getAsDouble())
+        + " of the period's projected budget spent as recorded; " + (corrected == null ? "no data" : spent(corrected))
+        + " after corrections) with no freeze in force");
   }
 
   /** {@code budget of <target> exhausted (113% of the period's projected budget spent) with no freeze in force}. */

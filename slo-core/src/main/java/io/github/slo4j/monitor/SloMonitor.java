@@ -392,6 +392,10 @@ public final class SloMonitor {
         if (policyEngine == null && b.projectedConsumedAtLeast(java.math.BigDecimal.ONE)) {
           problems.add(PolicyEngine.exhausted(t, b) + ": no error-budget policy governs SLO " + slo.id());
         }
+        if (policyEngine == null && !b.projectedConsumedAtLeast(java.math.BigDecimal.ONE)) {
+          PolicyEngine.exhaustedBeforeCorrections(reader, t, b)
+              .ifPresent(p -> problems.add(p + ": no error-budget policy governs SLO " + slo.id()));
+        }
       }
       if (policyEngine != null) {
         problems.addAll(policyEngine.problems(budgets));

@@ -1,5 +1,6 @@
 package io.github.slo4j.recorder;
 
+import io.github.slo4j.internal.CorrectionSection;
 import io.github.slo4j.internal.Require;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,14 @@ import java.util.Optional;
  * (see {@link SloRecorder#restore(byte[])}). The bytes are versioned and checksummed (CRC32); rows
  * are stored as varint differences, so a state is a few kilobytes to a few tens of kilobytes.
  *
+ * <p><b>Budget corrections.</b> A state can carry the budget corrections declared on the SLO, and
+ * the excluded counts they captured, as {@code CorrectedReader.exportCorrections()} writes them:
+ * {@link #withCorrections} attaches them, {@link #corrections()} gives them back to {@code
+ * CorrectedReader.restoreCorrections} after a restore, and {@link #merge(List)} unions them (each
+ * correction once; the excluded counts of distinct instances add, as their events do). A recorder
+ * itself ignores them: its own {@link SloRecorder#exportState()} holds none. A state with
+ * corrections is format version 2; one without is version 1, as before.
+ *
  * <p><b>Errors.</b> Reading bytes that are not a state, are damaged, truncated or of a newer format
  * version, or whose content slo4j would not write (a tier layout other than this version's for
  * its fingerprint, tiers that disagree, counters that decrease), fails with an {@link
@@ -37,10 +46,12 @@ import java.util.Optional;
  */
 public final class SloState {
   private final RecorderState state;
+  private final CorrectionSection corrections;
   private final byte[] bytes;
 
-  private SloState(RecorderState state, byte[] bytes) {
+  private SloState(RecorderState state, CorrectionSection corrections, byte[] bytes) {
     this.state = state;
+    this.corrections = corrections;
     this.bytes = bytes;
   }
 
@@ -51,8 +62,39 @@ public final class SloState {
    *     or were written by a newer format version
    */
   public static SloState of(byte[] bytes) {
-    RecorderState s = StateCodec.decode("state", bytes);
-    return new SloState(s, bytes.clone());
+    StateCodec.Decoded d = StateCodec.decodeAll("state", bytes);
+    return new SloState(d.state(), d.corrections(), bytes.clone());
+  }
+
+  /**
+   * {@code state} with {@code corrections} attached in place of any it held.
+   *
+   * @param state a state from {@link SloRecorder#exportState()} or {@link #merge(byte[]...)}
+   * @param corrections bytes from {@code CorrectedReader.exportCorrections()} of a reader over the
+   *     recorder whose state it is
+   * @return the state with the corrections, format version 2 (version 1 when there are none)
+   * @throws IllegalArgumentException when {@code state} is not a valid state (see {@link
+   *     #of(byte[])}) or {@code corrections} are not corrections
+   */
+  public static byte[] withCorrections(byte[] state, byte[] corrections) {
+    RecorderState s = StateCodec.decode("state", state);
+    Require.nonNull("corrections", corrections);
+    CorrectionSection c;
+    try {
+      c = CorrectionSection.decode(corrections);
+    } catch (IllegalArgumentException e) {
+      throw Require.invalid(
+          "corrections", "not corrections, " + e.getMessage(), "bytes from CorrectedReader.exportCorrections()");
+    }
+    return StateCodec.encode(s, c);
+  }
+
+  /**
+   * The budget corrections the state carries, for {@code CorrectedReader.restoreCorrections}; empty
+   * when it carries none.
+   */
+  public Optional<byte[]> corrections() {
+    return Optional.ofNullable(corrections).map(CorrectionSection::encode);
   }
 
   /**
@@ -67,6 +109,9 @@ public final class SloState {
    * of instance-slices, and a slice with events on two instances counts twice. Event counts ({@link
    * SloRecorder#eventWindow(Target, java.time.Duration)}) are exact.
    *
+   * <p>The budget corrections of the states are united: each correction once, with the audit of the
+   * first state that holds it; the excluded counts of every state add.
+   *
    * <p>No instance is counted twice: each state names the recorder instances whose counts it holds
    * (see {@link SloRecorder#restore(byte[])}), and states that share one (the same state twice, two
    * exports of one process, a merge and one of its parts) are refused. Sums are exact: states whose
@@ -75,8 +120,9 @@ public final class SloState {
    * @param states one or more states from {@link SloRecorder#exportState()} or from this method
    * @return the merged state, to {@linkplain SloRecorder#restore(byte[]) restore} into a recorder
    * @throws IllegalArgumentException naming {@code states[i]} when a state is invalid (see {@link
-   *     #of(byte[])}), of another SLO, group or fingerprint than {@code states[0]}, or holds counts
-   *     of a recorder instance an earlier state holds; naming {@code states} when the sums overflow
+   *     #of(byte[])}), of another SLO, group or fingerprint than {@code states[0]}, holds counts
+   *     of a recorder instance an earlier state holds, or declares a correction of an id that an
+   *     earlier state declares otherwise; naming {@code states} when the sums overflow
    */
   public static byte[] merge(byte[]... states) {
     Require.nonNull("states", states);
@@ -90,9 +136,17 @@ public final class SloState {
       throw Require.invalid("states", "none", "at least one state");
     }
     List<RecorderState> decoded = new ArrayList<>();
+    List<CorrectionSection> corrections = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < states.size(); i++) {
-      decoded.add(StateCodec.decode("states[" + i + "]", states.get(i)));
+      StateCodec.Decoded d = StateCodec.decodeAll("states[" + i + "]", states.get(i));
+      decoded.add(d.state());
+      if (d.corrections() != null) {
+        corrections.add(d.corrections());
+        names.add("states[" + i + "]");
+      }
     }
+    CorrectionSection unionOfCorrections = CorrectionSection.union(corrections, names);
     RecorderState first = decoded.get(0);
     long asOf = Long.MIN_VALUE;
     for (int i = 0; i < decoded.size(); i++) {
@@ -137,7 +191,8 @@ public final class SloState {
               merged,
               recorded,
               sliceStart,
-              lineage));
+              lineage),
+          unionOfCorrections);
     } catch (ArithmeticException overflow) {
       throw Require.invalid("states", "counts that would pass Long.MAX_VALUE when added", "counts that fit in a long");
     }

@@ -1,5 +1,6 @@
 package io.github.slo4j.recorder;
 
+import io.github.slo4j.internal.CorrectionSection;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.zip.CRC32;
 
 /**
- * The binary format of a recorder's state, version 1. Not part of the public API.
+ * The binary format of a recorder's state, versions 1 and 2. Not part of the public API.
  *
  * <pre>
  * header (14 bytes, the same in every version)
@@ -24,9 +25,13 @@ import java.util.zip.CRC32;
  *   tiers × (i64 newest row time | i32 rows | rows × columns × V, oldest first, each row as
  *   its difference from the row before)
  *   u16 lineage ids | ids × i64 (the recorder instances whose counts the state holds, oldest first)
+ *   version 2 only: u32 n | n bytes of budget corrections ({@link CorrectionSection})
  * trailer
  *   u32 CRC32 of everything before it
  * </pre>
+ *
+ * <p>Version 2 adds the budget corrections declared on the SLO; a state without corrections is
+ * written as version 1, byte for byte as before, so that an older slo4j still reads it.
  *
  * <p>{@code V} is a zigzag LEB128 varint, so the rows of a quiet SLO take a byte per counter. UTF
  * is {@link DataOutputStream#writeUTF}. Decoding checks, in order: the magic, the header checksum
@@ -43,8 +48,13 @@ import java.util.zip.CRC32;
  * and a state without a lineage holds no events.
  */
 final class StateCodec {
-  /** The format version this code writes and the newest it reads. */
-  public static final int VERSION = 1;
+  /** The newest format version this code writes and reads (2 when a state holds corrections, else 1). */
+  public static final int VERSION = 2;
+  /** The largest corrections section read: far more than any SLO declares. */
+  private static final int MAX_CORRECTIONS_BYTES = 16 << 20;
+
+  /** A decoded state and its budget corrections (null when it holds none). */
+  record Decoded(RecorderState state, CorrectionSection corrections) {}
 
   private static final byte[] MAGIC = {'S', 'L', 'O', '4'};
   private static final int HEADER = 14;
@@ -62,6 +72,12 @@ final class StateCodec {
 
   /** Encodes {@code state}. */
   public static byte[] encode(RecorderState state) {
+    return encode(state, null);
+  }
+
+  /** Encodes {@code state} with {@code corrections}: version 2 when there are some, else version 1. */
+  static byte[] encode(RecorderState state, CorrectionSection corrections) {
+    boolean v2 = corrections != null && !(corrections.corrections().isEmpty() && corrections.segments().isEmpty());
     RingState r = state.rings();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     try {
@@ -101,6 +117,11 @@ final class StateCodec {
       for (long id : state.lineage()) {
         out.writeLong(id);
       }
+      if (v2) {
+        byte[] c = corrections.encode();
+        out.writeInt(c.length);
+        out.write(c);
+      }
       out.writeInt(0); // the trailer, filled in below
       out.flush();
     } catch (IOException e) {
@@ -108,7 +129,7 @@ final class StateCodec {
     }
     byte[] b = bytes.toByteArray();
     System.arraycopy(MAGIC, 0, b, 0, 4);
-    putShort(b, 4, VERSION);
+    putShort(b, 4, v2 ? 2 : 1);
     putInt(b, 6, b.length);
     putInt(b, 10, crc(b, 0, 10));
     putInt(b, b.length - TRAILER, crc(b, 0, b.length - TRAILER));
@@ -123,6 +144,11 @@ final class StateCodec {
    *     damaged or truncated, come from a newer format version or break an invariant
    */
   public static RecorderState decode(String name, byte[] b) {
+    return decodeAll(name, b).state();
+  }
+
+  /** {@link #decode}, with the state's budget corrections. */
+  static Decoded decodeAll(String name, byte[] b) {
     Require.nonNull(name, b);
     if (b.length < HEADER) {
       if (startsLikeMagic(b)) {
@@ -138,11 +164,11 @@ final class StateCodec {
       throw Require.invalid(name, "corrupt, header checksum mismatch", "an intact state");
     }
     int version = getShort(b, 4);
-    if (version != VERSION) {
+    if (version < 1 || version > VERSION) {
       throw Require.invalid(
           name,
           "format version " + version,
-          VERSION + (version > VERSION ? ": the state was written by a newer slo4j" : ""));
+          "1 or " + VERSION + (version > VERSION ? ": the state was written by a newer slo4j" : ""));
     }
     long length = getInt(b, 6) & 0xFFFF_FFFFL;
     if (b.length < length) {
@@ -156,8 +182,22 @@ final class StateCodec {
       throw Require.invalid(name, "corrupt, checksum mismatch", "an intact state");
     }
     RecorderState state;
+    CorrectionSection corrections = null;
     try {
-      state = body(new DataInputStream(new ByteArrayInputStream(b, HEADER, b.length - HEADER - TRAILER)));
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(b, HEADER, b.length - HEADER - TRAILER));
+      state = body(in);
+      if (version >= 2) {
+        int n = in.readInt();
+        check(n >= 0 && n <= MAX_CORRECTIONS_BYTES && n <= in.available(), "a corrections section of " + n + " bytes");
+        byte[] c = new byte[n];
+        in.readFully(c);
+        try {
+          corrections = CorrectionSection.decode(c);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidState("corrections: " + e.getMessage());
+        }
+      }
+      check(in.available() == 0, in.available() + " bytes after the " + (version >= 2 ? "corrections" : "lineage"));
     } catch (IOException | InvalidState e) {
       throw invalid(name, e instanceof InvalidState ? e.getMessage() : "it ends early");
     }
@@ -178,7 +218,7 @@ final class StateCodec {
     if (bad != null) {
       throw invalid(name, bad);
     }
-    return state;
+    return new Decoded(state, corrections);
   }
 
   private static RecorderState body(DataInputStream in) throws IOException {
@@ -237,7 +277,6 @@ final class StateCodec {
       lineage[i] = in.readLong();
       check(seen.add(lineage[i]), "a lineage that repeats an id");
     }
-    check(in.available() == 0, in.available() + " bytes after the lineage");
     RingState rings =
         new RingState(base, resolution, capacity, cols, origin, asOf, current, newest, count, rows);
     return new RecorderState(id, group, fingerprint, budgeting, rings, recorded, sliceStart, lineage);

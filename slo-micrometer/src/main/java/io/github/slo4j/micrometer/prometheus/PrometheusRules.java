@@ -2,12 +2,15 @@ package io.github.slo4j.micrometer.prometheus;
 
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
+import io.github.slo4j.correction.BudgetCorrection;
+import io.github.slo4j.correction.Recurrence;
 import io.github.slo4j.micrometer.SloMeterNames;
 import io.github.slo4j.monitor.AlertRules;
 import io.github.slo4j.monitor.AlertTier;
 import io.github.slo4j.monitor.Severity;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,23 @@ import java.util.TreeSet;
  * (7) the no-data alert needs traffic within the last period, where the monitor remembers traffic
  * since it started.
  *
+ * <p><b>Budget corrections.</b> The scheduled corrections {@linkplain Builder#correction added} for
+ * an SLO (those {@linkplain BudgetCorrection#excludedFromAlerting() excluded from alerting}) become
+ * one {@value #CORRECTION_ACTIVE_SUFFIX} recording rule each ({@code slo4j:correction:active}, or
+ * {@code slo:correction:active} in Sloth's naming), labelled with the SLO and {@code correction}, with
+ * a sample of 1 while a window is open and none otherwise, built from {@code time()} alone: a
+ * one-off window is {@code vector(time()) >= start < end}; a daily or weekly rule in a zone of a
+ * fixed offset (UTC) repeats every {@code 7 × INTERVAL} days, so each of its occurrences in the first
+ * such period is {@code ((vector(time()) - first) >= 0) % period < duration}; a rule with {@code
+ * COUNT} or {@code UNTIL} of at most {@value #MAX_LISTED} windows is the list of its one-off windows.
+ * A burn-rate alert is then {@code unless} a correction was active within its short window (so the
+ * window's bad events, which Prometheus's counters still hold, cannot page once it closes either),
+ * and the no-data alert {@code unless} one is active now. What PromQL cannot express is written as a
+ * YAML comment in the group instead, saying why: a zone with daylight-saving changes (PromQL's time
+ * functions are UTC and have no zone rules), a monthly rule (months differ in length), and a finite
+ * rule of more windows. The ratio and budget rules are not corrected: the counters hold the
+ * window's events, and only the in-process {@code CorrectedReader} excludes them.
+ *
  * <p>Immutable and thread-safe; the YAML is written without a YAML library.
  */
 public final class PrometheusRules {
@@ -67,6 +87,14 @@ public final class PrometheusRules {
 
   /** The name of the no-data alert. */
   public static final String NO_DATA_ALERT = "SloNoData";
+
+  /** The name of the recording rule of open correction windows, after the naming's prefix. */
+  public static final String CORRECTION_ACTIVE_SUFFIX = "correction:active";
+
+  /** The most windows of a finite recurrence listed one by one. */
+  static final int MAX_LISTED = 64;
+  /** The most occurrences of a daily or weekly rule in one repeating period. */
+  private static final int MAX_RESIDUES = 31;
 
   /** The names and labels of the generated series. */
   public enum Naming {
@@ -151,11 +179,15 @@ public final class PrometheusRules {
   private final List<AlertRules> slos;
   private final Naming naming;
   private final Duration evaluationInterval;
+  /** Per SLO (by position in {@link #slos}), its scheduled corrections. */
+  private final List<List<BudgetCorrection>> corrections;
 
-  private PrometheusRules(List<AlertRules> slos, Naming naming, Duration evaluationInterval) {
+  private PrometheusRules(
+      List<AlertRules> slos, Naming naming, Duration evaluationInterval, List<List<BudgetCorrection>> corrections) {
     this.slos = slos;
     this.naming = naming;
     this.evaluationInterval = evaluationInterval;
+    this.corrections = corrections;
   }
 
   /** A builder: no SLO yet, {@link Naming#SLO4J}, each SLO's groups evaluated at its rules' interval. */
@@ -201,6 +233,12 @@ public final class PrometheusRules {
     return "PrometheusRules[" + naming + ": " + String.join(", ", ids) + "]";
   }
 
+  /** The scheduled corrections of the SLO of {@code rules}, in the order they were added. */
+  public List<BudgetCorrection> corrections(AlertRules rules) {
+    int i = slos.indexOf(rules);
+    return i < 0 ? List.of() : corrections.get(i);
+  }
+
   private void group(Yaml y, AlertRules rules) {
     SloDefinition slo = rules.definition();
     y.line(1, "- name: " + Yaml.quote("slo4j-" + slo.service() + "-" + slo.id()));
@@ -210,12 +248,111 @@ public final class PrometheusRules {
       ratios(y, rules, target);
       metadata(y, rules, target);
     }
+    boolean corrected = correctionRules(y, rules);
     for (Target target : slo.targets()) {
       for (AlertTier tier : rules.tiers(target)) {
-        burnAlert(y, rules, target, tier);
+        burnAlert(y, rules, target, tier, corrected);
       }
     }
-    rules.noDataAfter().ifPresent(silence -> noDataAlert(y, rules, silence));
+    rules.noDataAfter().ifPresent(silence -> noDataAlert(y, rules, silence, corrected));
+  }
+
+  /**
+   * One {@code correction:active} rule per scheduled correction PromQL can express, a comment for
+   * each it cannot; whether there was a rule.
+   */
+  private boolean correctionRules(Yaml y, AlertRules rules) {
+    SloDefinition slo = rules.definition();
+    boolean any = false;
+    for (BudgetCorrection c : corrections(rules)) {
+      if (!c.excludedFromAlerting()) {
+        continue;
+      }
+      List<String> expr = new ArrayList<>();
+      String why = activeWhen(c, expr);
+      if (why != null) {
+        String comment = "correction " + c.id() + " (" + c.schedule() + ") is not expressed: " + why;
+        y.line(3, "# " + comment.replace('\n', ' ').replace('\r', ' ')); // a comment is one line
+        continue;
+      }
+      Map<String, String> labels = naming.labels(slo);
+      labels.put("correction", c.id());
+      record(y, naming.meta(CORRECTION_ACTIVE_SUFFIX), expr, labels);
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * Fills {@code expr} with the PromQL that has a sample of 1 while a window of {@code c} is open;
+   * returns null, or why PromQL cannot express it.
+   */
+  static String activeWhen(BudgetCorrection c, List<String> expr) {
+    List<String> terms = new ArrayList<>();
+    Optional<Recurrence> rule = c.recurrence();
+    if (rule.isEmpty()) {
+      long s = c.firstStart().toEpochMilli();
+      terms.add(window(s, s + c.duration().toMillis()));
+    } else {
+      Recurrence r = rule.get();
+      if (!c.zone().orElseThrow().getRules().isFixedOffset()) {
+        return "its zone " + c.zone().get() + " has daylight-saving changes, and PromQL's time functions know"
+            + " only UTC; declare it in UTC or a fixed offset to have it expressed";
+      }
+      long first = c.firstStart().toEpochMilli();
+      long length = c.duration().toMillis();
+      if (r.count().isPresent() || r.until().isPresent()) {
+        if (r.count().orElse(0) > MAX_LISTED) {
+          return "it has more than " + MAX_LISTED + " windows to list";
+        }
+        // COUNT: an occurrence at least every INTERVAL years whatever the frequency
+        long horizon = r.until().map(u -> u.toEpochMilli() + length)
+            .orElse(first + Duration.ofDays(366L * r.interval() * (r.count().getAsInt() + 1)).toMillis());
+        List<long[]> ws = c.windows(first, horizon);
+        if (ws.size() > MAX_LISTED) {
+          return "it has more than " + MAX_LISTED + " windows to list";
+        }
+        ws.forEach(w -> terms.add(window(w[0], w[1])));
+      } else if (r.frequency() == Recurrence.Frequency.MONTHLY) {
+        return "a monthly rule does not repeat in a fixed number of seconds";
+      } else {
+        long period = Duration.ofDays(7L * r.interval()).toMillis();
+        if (length >= period) {
+          return "its windows last as long as the rule's period";
+        }
+        List<long[]> ws = c.windows(first, first + period);
+        if (ws.size() > MAX_RESIDUES) {
+          return "it has more than " + MAX_RESIDUES + " windows in " + PromDuration.format(Duration.ofMillis(period));
+        }
+        for (long[] w : ws) {
+          terms.add("((vector(time()) - " + seconds(w[0]) + ") >= 0) % " + seconds(period) + " < " + seconds(length));
+        }
+      }
+    }
+    if (terms.isEmpty()) {
+      return "it has no window";
+    }
+    expr.add("(");
+    for (int i = 0; i < terms.size(); i++) {
+      expr.add("  " + (i > 0 ? "or " : "") + "(" + terms.get(i) + ")");
+    }
+    expr.add(") * 0 + 1");
+    return null;
+  }
+
+  /** {@code vector(time()) >= start < end}, in seconds. */
+  private static String window(long startMillis, long endMillis) {
+    return "vector(time()) >= " + seconds(startMillis) + " < " + seconds(endMillis);
+  }
+
+  /** Milliseconds as exact decimal seconds. */
+  private static String seconds(long millis) {
+    return decimal(BigDecimal.valueOf(millis, 3));
+  }
+
+  /** {@code <prefix>correction:active{<the SLO's labels>}}. */
+  private String active(SloDefinition slo) {
+    return naming.meta(CORRECTION_ACTIVE_SUFFIX) + matchers(naming.labels(slo));
   }
 
   /** Every window the target's rules read: the tiers' windows and the period, shortest first. */
@@ -282,7 +419,7 @@ public final class PrometheusRules {
     record(y, naming.info(), List.of("vector(1)"), info);
   }
 
-  private void burnAlert(Yaml y, AlertRules rules, Target target, AlertTier tier) {
+  private void burnAlert(Yaml y, AlertRules rules, Target target, AlertTier tier, boolean corrected) {
     SloDefinition slo = rules.definition();
     String own = matchers(naming.labels(slo, target));
     String threshold = decimal(BigDecimal.valueOf(tier.factor()).multiply(target.objective().errorBudgetDecimal()));
@@ -297,6 +434,10 @@ public final class PrometheusRules {
     if (rules.minBadEvents() > 0) {
       expr.add("and on ()");
       expr.add("sum(increase(" + selector(slo, target, SloMeterNames.BAD) + longRange + ")) >= " + rules.minBadEvents());
+    }
+    if (corrected) {
+      expr.add("unless on ()");
+      expr.add("max_over_time(" + active(slo) + "[" + PromDuration.format(tier.shortWindow()) + "])");
     }
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(naming.severityLabel(), tier.severity().name());
@@ -313,19 +454,23 @@ public final class PrometheusRules {
     alert(y, BURN_ALERT, expr, keep.isZero() ? null : keep, labels, annotations);
   }
 
-  private void noDataAlert(Yaml y, AlertRules rules, Duration silence) {
+  private void noDataAlert(Yaml y, AlertRules rules, Duration silence, boolean corrected) {
     SloDefinition slo = rules.definition();
     String all = selectorOfSlo(slo);
     String s = "[" + PromDuration.format(silence) + "]";
     String p = "[" + PromDuration.format(slo.period().nominalLength()) + "]";
-    List<String> expr = List.of(
+    List<String> expr = new ArrayList<>(List.of(
         "(",
         "  sum(increase(" + all + s + ")) == 0",
         "  or on ()",
         "  sum(absent_over_time(" + all + s + "))",
         ")",
         "and on ()",
-        "sum(increase(" + all + p + ")) > 0");
+        "sum(increase(" + all + p + ")) > 0"));
+    if (corrected) {
+      expr.add("unless on ()");
+      expr.add(active(slo));
+    }
     Map<String, String> labels = new LinkedHashMap<>(naming.labels(slo));
     labels.put(naming.severityLabel(), rules.noDataSeverity().name());
     Map<String, String> annotations = new LinkedHashMap<>();
@@ -417,6 +562,7 @@ public final class PrometheusRules {
   /** Builds {@link PrometheusRules}. Not thread-safe; build once, share the result. */
   public static final class Builder {
     private final List<AlertRules> slos = new ArrayList<>();
+    private final List<List<BudgetCorrection>> corrections = new ArrayList<>();
     private Naming naming = Naming.SLO4J;
     private Duration evaluationInterval;
 
@@ -442,7 +588,37 @@ public final class PrometheusRules {
         }
       }
       slos.add(rules);
+      corrections.add(new ArrayList<>());
       return this;
+    }
+
+    /**
+     * Adds a scheduled correction of {@code slo}: its windows become a {@value
+     * PrometheusRules#CORRECTION_ACTIVE_SUFFIX} rule and the SLO's alerts are {@code unless} it is active, where
+     * PromQL can express it (see {@link PrometheusRules}); a YAML comment says why not otherwise. A
+     * {@linkplain BudgetCorrection.Builder#budgetOnly() budget-only} correction (a fire drill's) suppresses
+     * nothing and is left out.
+     *
+     * @throws IllegalArgumentException when {@code slo} was not added, or a correction of the same
+     *     id was added for it
+     */
+    public Builder correction(SloDefinition slo, BudgetCorrection correction) {
+      Objects.requireNonNull(slo, "slo");
+      Objects.requireNonNull(correction, "correction");
+      for (int i = 0; i < slos.size(); i++) {
+        if (slos.get(i).definition() == slo) {
+          for (BudgetCorrection c : corrections.get(i)) {
+            if (c.id().equals(correction.id())) {
+              throw new IllegalArgumentException(
+                  "correction: " + correction.id() + " (expected each correction of " + slo.id() + " once; it was added before)");
+            }
+          }
+          corrections.get(i).add(correction);
+          return this;
+        }
+      }
+      throw new IllegalArgumentException(
+          "slo: " + slo.service() + "/" + slo.id() + " (expected an SLO added before its corrections: add(slo, rules))");
     }
 
     /** Adds the SLO of {@code rules}: {@code add(rules.definition(), rules)}. */
@@ -482,7 +658,9 @@ public final class PrometheusRules {
       if (slos.isEmpty()) {
         throw new IllegalStateException("slos: none (expected at least one SLO; add(slo, rules))");
       }
-      return new PrometheusRules(List.copyOf(slos), naming, evaluationInterval);
+      List<List<BudgetCorrection>> cs = new ArrayList<>();
+      corrections.forEach(c -> cs.add(List.copyOf(c)));
+      return new PrometheusRules(List.copyOf(slos), naming, evaluationInterval, List.copyOf(cs));
     }
   }
 }
