@@ -511,6 +511,11 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
 
   /** Closes the boundaries up to {@code now}; whether one was closed. Holds the tick lock only. */
   private boolean closeUpTo(long now) {
+    if (now >= -MAX_WALL_MILLIS && now <= MAX_WALL_MILLIS && boundaryAtOrBefore(now) == lastBoundary) {
+      // nothing to close (the locked path would return false too): a second caller, e.g. a manual
+      // tick() while the ticker closes the same boundary, neither waits for the lock nor takes it
+      return false;
+    }
     tickLock.lock();
     try {
       long a = boundaryAtOrBefore(now);

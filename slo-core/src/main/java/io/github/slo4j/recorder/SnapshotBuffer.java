@@ -34,6 +34,8 @@ public final class SnapshotBuffer {
   long asOfMillis;
   boolean filled;
   private final List<Duration> windows;
+  /** {@code windows.size()}, read on every figure without an interface call. */
+  private final int windowCount;
   private final int stride;
   private final int gapCol;
   private final int totalCol;
@@ -44,6 +46,7 @@ public final class SnapshotBuffer {
   SnapshotBuffer(SloRecorder owner, List<Duration> windows, int cols, int stride, int budgetingKind) {
     this.owner = owner;
     this.windows = windows;
+    this.windowCount = windows.size();
     this.targets = owner.definition().targets().toArray(new Target[0]);
     this.stride = stride;
     this.gapCol = cols - 1;
@@ -65,8 +68,8 @@ public final class SnapshotBuffer {
     if (t < 0 || t >= targets.length || targets[t] != target) {
       owner.definition().requireTarget(target);
     }
-    if (window < 0 || window >= windows.size()) {
-      throw Require.invalid("window", window, "a position in windows(), 0 to " + (windows.size() - 1));
+    if (window < 0 || window >= windowCount) {
+      throw Require.invalid("window", window, "a position in windows(), 0 to " + (windowCount - 1));
     }
     return t;
   }
