@@ -40,8 +40,25 @@ import org.openjdk.jmh.annotations.Warmup;
  *       slo4j} minus it is slo4j's own work;
  *   <li>{@code slo4j}: the same registry setup plus {@link SloObservationHandler} with one 99.9 %
  *       availability SLO selecting {@code uri=/checkout} and leaving bots out, recording into a
- *       registry on the real clock with its ticker running.
+ *       registry on the real clock with its ticker running. An events SLO needs no duration, so
+ *       the handler does nothing at start;
+ *   <li>{@code slo4jLatency}: the same with a latency SLO (two thresholds) instead, which the
+ *       handler times itself: a clock read at start and at stop and its start time in the
+ *       context;
+ *   <li>{@code slo4jHandlerOnly} and {@code slo4jHandlerOnlyLatency}: slo4j's own work alone,
+ *       {@code onStart} and {@code onStop} of the handler of {@code slo4j} and {@code
+ *       slo4jLatency} called directly on contexts prepared once per thread with the same key
+ *       values (no Micrometer machinery, so far steadier than the difference of two arms). The
+ *       latency one reuses its context, so its start time replaces the previous one in the
+ *       context's map: it counts the boxed {@code Long} but not the map entry a fresh
+ *       observation would add.
  * </ul>
+ *
+ * <p>Every arm builds its own registries the same way, and nothing else is registered in them
+ * (the baseline's timer lives in a registry of its own). The arms differ by a few per cent of a
+ * 1.3 µs observation, while one fork of the same arm can differ from another by as much, as
+ * Micrometer's code is compiled differently from one JVM to the next: compare medians of at
+ * least two forks (the default here), never one.
  *
  * <p>The key values cycle per thread over a fixed mix: 97 of 100 observations are {@code 200}, 2
  * are {@code 404} and 1 is {@code 503}, all on {@code /checkout} from a browser, so every
@@ -54,11 +71,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(2)
 public class ObservationBenchmark {
   static final String NAME = "http.server.requests";
+
+  /** The selector of both slo4j arms: the checkout requests, bots left out. */
+  private static final ObservationSelector CHECKOUT =
+      ObservationSelector.name(NAME).keyValue("uri", "/checkout").exclude("user_agent_class", "bot");
 
   /** The key values of each of 100 consecutive observations: 97 {@code 200}, 2 {@code 404}, 1 {@code 503}. */
   static final KeyValues[] KEY_VALUES = new KeyValues[100];
@@ -73,12 +94,14 @@ public class ObservationBenchmark {
     }
   }
 
-  private SimpleMeterRegistry micrometerMeters;
-  private SimpleMeterRegistry slo4jMeters;
   private ObservationRegistry micrometer;
   private ObservationRegistry slo4j;
+  private ObservationRegistry slo4jLatency;
   private ObservationRegistry empty;
   private SloRegistry slos;
+  private SloRegistry latencySlos;
+  private SloObservationHandler eventsHandler;
+  private SloObservationHandler latencyHandler;
   private Timer timer;
 
   /** Each thread's position in {@link #KEY_VALUES}. */
@@ -94,36 +117,64 @@ public class ObservationBenchmark {
     }
   }
 
-  /** Builds both observation registries and the baseline's timer. */
+  /** Each thread's contexts, one per entry of {@link #KEY_VALUES}, named and given its key values once. */
+  @State(Scope.Thread)
+  public static class Contexts {
+    final Observation.Context[] contexts = new Observation.Context[KEY_VALUES.length];
+    int i;
+
+    /** Prepares the contexts. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      for (int k = 0; k < contexts.length; k++) {
+        contexts[k] = new Observation.Context();
+        contexts[k].setName(NAME);
+        contexts[k].addLowCardinalityKeyValues(KEY_VALUES[k]);
+      }
+    }
+
+    /** The next context. */
+    Observation.Context next() {
+      int at = i;
+      i = at == contexts.length - 1 ? 0 : at + 1;
+      return contexts[at];
+    }
+  }
+
+  /** Builds the observation registries of every arm, the handlers and the baseline's timer. */
   @Setup(Level.Trial)
   public void setUp() {
-    micrometerMeters = new SimpleMeterRegistry();
-    micrometer = ObservationRegistry.create();
-    micrometer.observationConfig().observationHandler(new DefaultMeterObservationHandler(micrometerMeters));
+    micrometer = micrometerAlone();
 
-    empty = ObservationRegistry.create();
-    empty.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+    empty = micrometerAlone();
     empty.observationConfig().observationHandler(context -> true);
 
     slos = SloRegistry.builder().build();
-    slo4jMeters = new SimpleMeterRegistry();
-    slo4j = ObservationRegistry.create();
-    slo4j.observationConfig().observationHandler(new DefaultMeterObservationHandler(slo4jMeters));
-    slo4j.observationConfig().observationHandler(
-        SloObservationHandler.builder(slos)
-            .slo(Peers.eventsSlo(),
-                ObservationSelector.name(NAME).keyValue("uri", "/checkout").exclude("user_agent_class", "bot"),
-                OutcomeClassifier.http())
-            .build());
+    slo4j = micrometerAlone();
+    eventsHandler = SloObservationHandler.builder(slos).slo(Peers.eventsSlo(), CHECKOUT, OutcomeClassifier.http()).build();
+    slo4j.observationConfig().observationHandler(eventsHandler);
+
+    latencySlos = SloRegistry.builder().build();
+    slo4jLatency = micrometerAlone();
+    latencyHandler = SloObservationHandler.builder(latencySlos).slo(Peers.latencySlo(), CHECKOUT, OutcomeClassifier.http()).build();
+    slo4jLatency.observationConfig().observationHandler(latencyHandler);
 
     timer = Timer.builder(NAME).tags("method", "GET", "uri", "/checkout", "status", "200")
-        .register(micrometerMeters);
+        .register(new SimpleMeterRegistry());
   }
 
-  /** Closes slo4j's registry (its ticker). */
+  /** An observation registry with Micrometer's default meter handler over a registry of its own. */
+  private static ObservationRegistry micrometerAlone() {
+    ObservationRegistry r = ObservationRegistry.create();
+    r.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+    return r;
+  }
+
+  /** Closes slo4j's registries (their tickers). */
   @TearDown(Level.Trial)
   public void tearDown() {
     slos.close();
+    latencySlos.close();
   }
 
   /** {@code Timer.record} of a constant duration on a registered timer. */
@@ -144,10 +195,32 @@ public class ObservationBenchmark {
     observe(empty, cursor.next());
   }
 
-  /** The same observation with slo4j's handler added. */
+  /** The same observation with slo4j's handler added, feeding an events (availability) SLO. */
   @Benchmark
   public void slo4j(Cursor cursor) {
     observe(slo4j, cursor.next());
+  }
+
+  /** The same observation with slo4j's handler added, feeding a latency SLO it times itself. */
+  @Benchmark
+  public void slo4jLatency(Cursor cursor) {
+    observe(slo4jLatency, cursor.next());
+  }
+
+  /** slo4j's handler alone on a prepared context, feeding the events SLO of {@code slo4j}. */
+  @Benchmark
+  public void slo4jHandlerOnly(Contexts contexts) {
+    Observation.Context c = contexts.next();
+    eventsHandler.onStart(c);
+    eventsHandler.onStop(c);
+  }
+
+  /** slo4j's handler alone on a prepared context, feeding the latency SLO of {@code slo4jLatency}. */
+  @Benchmark
+  public void slo4jHandlerOnlyLatency(Contexts contexts) {
+    Observation.Context c = contexts.next();
+    latencyHandler.onStart(c);
+    latencyHandler.onStop(c);
   }
 
   private static void observe(ObservationRegistry registry, KeyValues keyValues) {

@@ -53,7 +53,10 @@ final class Report {
         "One `http.server.requests` observation (start, stop, six key values) through an"
             + " `ObservationRegistry`: `micrometer` has only Micrometer's"
             + " `DefaultMeterObservationHandler`, **slo4j** adds `SloObservationHandler` with one"
-            + " SLO; `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
+            + " availability SLO, `slo4jLatency` with one latency SLO (timed by the handler);"
+            + " `slo4jHandlerOnly…` call the handler's `onStart` and `onStop` alone on a prepared"
+            + " context (slo4j's own share);"
+            + " `micrometerPlusEmptyHandler` adds a handler that does nothing (what any second"
             + " handler costs). `baseline` is `Timer.record` on a registered timer.");
     SECTIONS.put("GateBenchmark",
         "One evaluation of a canary gate with 10 metrics given as counts (observe, build,"

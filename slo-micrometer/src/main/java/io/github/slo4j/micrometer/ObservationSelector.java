@@ -13,9 +13,10 @@ import java.util.function.Predicate;
  * user_agent_class=bot}: bots, synthetic probes, internal jobs) and, where those do not say enough,
  * any predicate. Immutable and thread-safe; each method returns a new selector.
  *
- * <p>The name and key values are compared with {@link String#equals(Object)}, one hash lookup per
- * key value and no allocation; a predicate runs last, only on observations the rest already
- * selected. A predicate that throws is counted and logged by the {@link SloObservationHandler}, and
+ * <p>The name and key values are compared with {@link String#equals(Object)} and no allocation:
+ * the handler finds the SLOs of an observation's name with one hash lookup, however many SLOs it
+ * feeds, then each selector looks up its key values, one hash lookup each; a predicate runs last,
+ * only on observations the rest already selected. A predicate that throws is counted and logged by the {@link SloObservationHandler}, and
  * the observation is then counted as selected (as slo-core counts an event whose filter failed:
  * nothing is lost).
  */
@@ -98,11 +99,12 @@ public final class ObservationSelector {
     return Optional.ofNullable(name);
   }
 
-  /** Whether {@code context} is selected; only the predicate can throw. */
-  boolean matches(Observation.Context context) {
-    if (name != null && !name.equals(context.getName())) {
-      return false;
-    }
+  /**
+   * Whether {@code context}, whose name the caller already found to be this selector's (the
+   * handler routes observations by name), is selected: the key values, then the predicate (the
+   * only part that can throw).
+   */
+  boolean matchesNamed(Observation.Context context) {
     for (int i = 0; i < requiredKeys.length; i++) {
       KeyValue kv = context.getLowCardinalityKeyValue(requiredKeys[i]);
       if (kv == null || !requiredValues[i].equals(kv.getValue())) {

@@ -1,5 +1,6 @@
 package io.github.slo4j.micrometer;
 
+import io.github.slo4j.Sli;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.TimeSource;
 import io.github.slo4j.recorder.GroupedSloRecorder;
@@ -10,8 +11,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +32,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>It works at {@link #onStop}, where the key values and the error are final. The duration is
  * its own: {@link #onStart} keeps the registry's {@link TimeSource#monotonicNanos()} in the context
- * (the one time source; a Micrometer {@code Timer.Sample} exposes none). {@code onStop} allocates
- * nothing beyond what the recorder does (nothing, once a group exists) and never throws into the
+ * (the one time source; a Micrometer {@code Timer.Sample} exposes none), and only when a latency
+ * SLO may select the observation: one that only events SLOs select is never timed and costs no
+ * clock read and no context entry. The SLOs of an observation are found by its name with one hash
+ * lookup, however many SLOs the handler feeds. {@code onStop} allocates nothing beyond what the
+ * recorder does (nothing, once a group exists) and never throws into the
  * instrumented code: a time source that throws leaves the duration unknown, a selector predicate
  * or classifier that throws is counted ({@link
  * #selectorFailures()}, {@link #classifierFailures()}) and logged once per SLO, kind and exception
@@ -45,8 +51,10 @@ public final class SloObservationHandler implements ObservationHandler<Observati
 
   private final TimeSource time;
   private final Binding[] bindings;
-  private final Set<String> names;
-  private final boolean anyName;
+  /** Per observation name, the SLOs that may select it: the named ones and the any-name ones. */
+  private final Map<String, Route> routes;
+  /** The SLOs that may select an observation whose name no selector names: the any-name ones. */
+  private final Route otherNames;
   private final LongAdder selectorFailures = new LongAdder();
   private final LongAdder classifierFailures = new LongAdder();
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
@@ -54,17 +62,39 @@ public final class SloObservationHandler implements ObservationHandler<Observati
   private SloObservationHandler(TimeSource time, List<Binding> bindings) {
     this.time = time;
     this.bindings = bindings.toArray(new Binding[0]);
-    Set<String> n = new HashSet<>();
-    boolean any = false;
+    Set<String> names = new LinkedHashSet<>();
     for (Binding b : bindings) {
-      if (b.selector.observationName().isPresent()) {
-        n.add(b.selector.observationName().get());
-      } else {
-        any = true;
+      b.selector.observationName().ifPresent(names::add);
+    }
+    Map<String, Route> r = new HashMap<>();
+    for (String name : names) {
+      r.put(name, route(bindings, name));
+    }
+    this.routes = r; // never modified after construction; published by the final field
+    this.otherNames = route(bindings, null);
+  }
+
+  /** The bindings, in the order they were added, whose selector names {@code name} or any name. */
+  private static Route route(List<Binding> bindings, String name) {
+    List<Binding> selected = new ArrayList<>();
+    boolean timed = false;
+    for (Binding b : bindings) {
+      String n = b.selector.observationName().orElse(null);
+      if (n == null || n.equals(name)) {
+        selected.add(b);
+        timed |= b.latency;
       }
     }
-    this.names = Set.copyOf(n);
-    this.anyName = any;
+    return new Route(selected.toArray(new Binding[0]), timed);
+  }
+
+  /** The route of an observation named {@code name} ({@code null} before it is named). */
+  private Route route(String name) {
+    if (name == null) {
+      return otherNames;
+    }
+    Route r = routes.get(name);
+    return r == null ? otherNames : r;
   }
 
   /** A builder that feeds SLOs of {@code registry}, measuring durations with its time source. */
@@ -83,17 +113,13 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     return true;
   }
 
-  private boolean mayBeSelected(String name) {
-    return anyName || (name != null && names.contains(name)); // Set.copyOf refuses contains(null)
-  }
-
   /**
-   * Keeps the start time in the context (one boxed {@code long}) when an SLO may select the
+   * Keeps the start time in the context (one boxed {@code long}) when a latency SLO may select the
    * observation by its name, final at this point.
    */
   @Override
   public void onStart(Observation.Context context) {
-    if (!mayBeSelected(context.getName())) {
+    if (!route(context.getName()).timed) {
       return;
     }
     long now = now();
@@ -123,13 +149,18 @@ public final class SloObservationHandler implements ObservationHandler<Observati
    */
   @Override
   public void onStop(Observation.Context context) {
-    if (!mayBeSelected(context.getName())) {
+    Route route = route(context.getName());
+    Binding[] selecting = route.bindings;
+    if (selecting.length == 0) {
       return;
     }
-    Long start = context.get(startKey);
-    long now = start == null ? Long.MIN_VALUE : now();
-    long nanos = now == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0L, now - start);
-    for (Binding b : bindings) {
+    long nanos = Long.MAX_VALUE; // unknown; an events SLI does not read it
+    if (route.timed) {
+      Long start = context.get(startKey);
+      long now = start == null ? Long.MIN_VALUE : now();
+      nanos = now == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0L, now - start);
+    }
+    for (Binding b : selecting) {
       offer(b, context, nanos);
     }
   }
@@ -137,7 +168,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
   private void offer(Binding b, Observation.Context context, long nanos) {
     boolean selected;
     try {
-      selected = b.selector.matches(context);
+      selected = b.selector.matchesNamed(context); // the route checked the name
     } catch (Throwable t) {
       rethrowIfFatal(t);
       selectorFailures.increment();
@@ -222,18 +253,31 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     return sb.append(']').toString();
   }
 
+  /** The SLOs that may select observations of one name, and whether any of them needs the duration. */
+  private static final class Route {
+    final Binding[] bindings;
+    final boolean timed;
+
+    Route(Binding[] bindings, boolean timed) {
+      this.bindings = bindings;
+      this.timed = timed;
+    }
+  }
+
   /** One SLO fed by the handler. */
   private static final class Binding {
     final String sloId;
+    final boolean latency; // whether the SLO judges the duration
     final ObservationSelector selector;
     final OutcomeClassifier classifier;
     final SloRecorder recorder; // null when grouped
     final GroupedSloRecorder grouped; // null when not
     final String groupBy;
 
-    Binding(String sloId, ObservationSelector selector, OutcomeClassifier classifier,
+    Binding(SloDefinition slo, ObservationSelector selector, OutcomeClassifier classifier,
         SloRecorder recorder, GroupedSloRecorder grouped, String groupBy) {
-      this.sloId = sloId;
+      this.sloId = slo.id();
+      this.latency = slo.sli() instanceof Sli.Latency;
       this.selector = selector;
       this.classifier = classifier;
       this.recorder = recorder;
@@ -264,7 +308,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
     public Builder slo(SloDefinition slo, ObservationSelector selector, OutcomeClassifier classifier) {
       check(slo, selector, classifier);
       SloRecorder recorder = registry.registerIfAbsent(slo);
-      bindings.add(new Binding(slo.id(), selector, classifier, recorder, null, null));
+      bindings.add(new Binding(slo, selector, classifier, recorder, null, null));
       return this;
     }
 
@@ -285,7 +329,7 @@ public final class SloObservationHandler implements ObservationHandler<Observati
       }
       check(slo, selector, classifier);
       GroupedSloRecorder grouped = registry.registerGroupedIfAbsent(slo, maxGroups);
-      bindings.add(new Binding(slo.id(), selector, classifier, null, grouped, groupBy));
+      bindings.add(new Binding(slo, selector, classifier, null, grouped, groupBy));
       return this;
     }
 
