@@ -79,10 +79,7 @@ public final class IntervalStore implements WindowReader {
     this.targets = definition.targets().toArray(new Target[0]);
     int n = targets.length;
     this.stride = 2 * n;
-    if ((long) ring * stride > Integer.MAX_VALUE - 8) {
-      throw Require.invalid(
-          "interval", DurationFormat.format(interval), "a coarser interval for a period of " + maxWindow + " and " + n + " targets");
-    }
+    // at most 50,000,000 slots of at most 16 longs (Sli.MAX_THRESHOLDS = 8 targets): an int index
     this.cum = new long[ring * stride];
     this.lastGood = new long[n];
     this.lastTotal = new long[n];
