@@ -79,6 +79,13 @@ final class AlertEngine {
   private final String[][] incidents;
   /** The reader's scratch: {@code {good, total, coveredMillis}}. */
   private final long[] scratch = new long[3];
+  /**
+   * Per target, whether the last evaluation found no tier active and none firing or suppressed:
+   * then every tier keeps its state, and the state machines need not run (most evaluations).
+   */
+  private final boolean[] quiet;
+  /** Whether quiet targets skip their state machines (always, but in the reference test). */
+  private final boolean skipQuietTargets;
   /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
   private final boolean[][] active;
   /** The index of each tier's severity among the severities of its target's tiers: its incident. */
@@ -154,6 +161,16 @@ final class AlertEngine {
 
   /** An engine for {@code rules}, reading through {@code reader}, listing changes from {@code changes}. */
   public AlertEngine(AlertRules rules, WindowReader reader, ChangeLog changes) {
+    this(rules, reader, changes, true);
+  }
+
+  /**
+   * As {@link #AlertEngine(AlertRules, WindowReader, ChangeLog)}; with {@code skipQuietTargets}
+   * false every target's state machines run at every evaluation: the general path that tests
+   * compare the shortcut with.
+   */
+  AlertEngine(AlertRules rules, WindowReader reader, ChangeLog changes, boolean skipQuietTargets) {
+    this.skipQuietTargets = skipQuietTargets;
     this.rules = rules;
     this.reader = reader;
     this.changes = changes;
@@ -172,6 +189,7 @@ final class AlertEngine {
     this.incidents = new String[n][];
     this.touched = new Episode[n];
     this.active = new boolean[n][];
+    this.quiet = new boolean[n];
     this.incidentOf = new int[n][];
     this.suppressedBy = new String[n][];
     this.notifyPerTier = rules.notifyPerTier();
@@ -228,7 +246,10 @@ final class AlertEngine {
     long asOf = reader.asOfMillis();
     for (int t = 0; t < tiers.length; t++) {
       Target target = targets.get(t);
+      boolean busy = false;
       for (int i = 0; i < tiers[t].length; i++) {
+        AlertState st = states[t][i];
+        busy |= st == AlertState.FIRING || st == AlertState.SUPPRESSED;
         long[] l = longCounts[t][i];
         long[] s = shortCounts[t][i];
         reader.window(target, longMillis[t][i], l);
@@ -236,6 +257,7 @@ final class AlertEngine {
         boolean was = active[t][i];
         if (l[1] <= 0 || s[1] <= 0) {
           active[t][i] = was;
+          busy |= was;
           continue;
         }
         boolean exceeded =
@@ -254,7 +276,9 @@ final class AlertEngine {
             falseSince[t][i] = -1;
           }
         }
+        busy |= active[t][i];
       }
+      quiet[t] = skipQuietTargets && !busy;
     }
     touchedCount = 0;
     Instant at = null;
@@ -263,8 +287,10 @@ final class AlertEngine {
       if (episodes[t] != null) {
         touched[touchedCount++] = episodes[t];
       }
-      String[] incidents = openIncidents(t);
-      for (int i = 0; i < tiers[t].length; i++) {
+      // A quiet target (no tier active, none firing or suppressed): next() would keep every state
+      // and change nothing, so the state machines are skipped.
+      String[] incidents = quiet[t] ? null : openIncidents(t);
+      for (int i = 0; incidents != null && i < tiers[t].length; i++) {
         AlertState from = states[t][i];
         AlertState to = next(t, i, incidents);
         states[t][i] = to;

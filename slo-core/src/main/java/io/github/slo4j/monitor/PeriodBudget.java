@@ -227,17 +227,21 @@ public final class PeriodBudget {
     }
     // A double estimate decides whenever it is clearly away from the threshold (its relative error
     // is below 1e-15, the margin is 1e-9); only values next to it pay for exact decimal arithmetic.
-    double share = (double) badEvents * coveredMillis / (objective.errorBudget() * total * periodMillis);
-    if (share > x * (1 + 1e-9) + Double.MIN_NORMAL) {
+    // The share is lhs ÷ allowed, allowed positive: it is compared by multiplying the threshold by
+    // allowed instead of dividing (a division is the slowest step of an evaluation's budget
+    // checks), with as many roundings as before and the same margin.
+    double lhs = (double) badEvents * coveredMillis;
+    double allowed = objective.errorBudget() * total * periodMillis;
+    if (lhs > (x * (1 + 1e-9) + Double.MIN_NORMAL) * allowed) {
       return true;
     }
-    if (share < x * (1 - 1e-9) - Double.MIN_NORMAL) {
+    if (lhs < (x * (1 - 1e-9) - Double.MIN_NORMAL) * allowed) {
       return false;
     }
-    BigDecimal lhs = BigDecimal.valueOf(badEvents).multiply(BigDecimal.valueOf(coveredMillis));
+    BigDecimal exactLhs = BigDecimal.valueOf(badEvents).multiply(BigDecimal.valueOf(coveredMillis));
     BigDecimal allowedTimesCovered =
         objective.errorBudgetDecimal().multiply(BigDecimal.valueOf(total)).multiply(BigDecimal.valueOf(periodMillis));
-    return lhs.compareTo(fraction.multiply(allowedTimesCovered)) >= 0;
+    return exactLhs.compareTo(fraction.multiply(allowedTimesCovered)) >= 0;
   }
 
   /** Whether more than {@code fraction} of the projected budget remains, exactly; false with no data. */

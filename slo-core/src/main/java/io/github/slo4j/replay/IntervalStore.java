@@ -32,10 +32,15 @@ public final class IntervalStore implements WindowReader {
   private final long maxWindowMillis;
   private final int ring;
   /**
-   * Per target, the cumulative good and total counts of each ring slot side by side ({@code 2 ×
-   * slot} and {@code 2 × slot + 1}): a window's start is one cache line, not two.
+   * The cumulative good and total counts of every target, slot by slot: target {@code t}'s of ring
+   * slot {@code s} at {@code s × stride + 2t} and {@code s × stride + 2t + 1}. A window's start is
+   * one cache line for the good and total counts of all targets, not two per target: a latency SLO
+   * with two thresholds reads each tier's window start of both from the same line, and the
+   * hardware prefetcher follows half as many streams through a month of history.
    */
-  private final long[][] cum;
+  private final long[] cum;
+  /** {@code 2 × targets}: the longs of one ring slot. */
+  private final int stride;
   private final long[] lastGood;
   private final long[] lastTotal;
   private final Target[] targets;
@@ -73,7 +78,9 @@ public final class IntervalStore implements WindowReader {
     this.ring = (int) slots;
     this.targets = definition.targets().toArray(new Target[0]);
     int n = targets.length;
-    this.cum = new long[n][2 * ring];
+    this.stride = 2 * n;
+    // at most 50,000,000 slots of at most 16 longs (Sli.MAX_THRESHOLDS = 8 targets): an int index
+    this.cum = new long[ring * stride];
     this.lastGood = new long[n];
     this.lastTotal = new long[n];
   }
@@ -84,12 +91,13 @@ public final class IntervalStore implements WindowReader {
    */
   public void append(long[] good, long[] total) {
     int slot = end + 1 == ring ? 0 : end + 1;
+    int base = slot * stride;
     for (int t = 0; t < lastGood.length; t++) {
       Require.counts(good[t], total[t]);
       lastGood[t] += good[t];
       lastTotal[t] += total[t];
-      cum[t][2 * slot] = lastGood[t];
-      cum[t][2 * slot + 1] = lastTotal[t];
+      cum[base + 2 * t] = lastGood[t];
+      cum[base + 2 * t + 1] = lastTotal[t];
     }
     count++;
     end = slot;
@@ -197,9 +205,11 @@ public final class IntervalStore implements WindowReader {
     if (from < 0) {
       from += ring;
     }
-    long[] c = cum[t];
-    into[0] = c[2 * end] - c[2 * from];
-    into[1] = c[2 * end + 1] - c[2 * from + 1];
+    long[] c = cum;
+    int e = end * stride + 2 * t;
+    int f = from * stride + 2 * t;
+    into[0] = c[e] - c[f];
+    into[1] = c[e + 1] - c[f + 1];
     into[2] = k * intervalMillis;
   }
 
