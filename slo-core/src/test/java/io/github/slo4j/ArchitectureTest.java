@@ -60,7 +60,7 @@ class ArchitectureTest {
     m.put("testing", List.of("model", "monitor", "replay", "internal"));
     m.put("notify", List.of("model", "monitor", "internal"));
     m.put("composite", List.of("model", "internal"));
-    m.put("correction", List.of("model", "monitor", "internal"));
+    m.put("correction", List.of("model", "recorder", "monitor", "notify", "internal"));
     m.put(CLI, List.of());
     m.put("internal", List.of());
     return m;
