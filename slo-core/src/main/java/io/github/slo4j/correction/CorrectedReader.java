@@ -349,6 +349,12 @@ public final class CorrectedReader implements WindowReader {
     into[1] = a[1];
   }
 
+  /** {@inheritDoc} The raw reader's window: the events of a correction window are traffic. */
+  @Override
+  public void trafficWindow(Target target, long windowMillis, long[] into) {
+    raw.trafficWindow(target, windowMillis, into);
+  }
+
   /** {@inheritDoc} Allocates nothing unless it captures an interval. */
   @Override
   public synchronized void periodWindow(Target target, long[] into) {
