@@ -37,7 +37,8 @@ class DocSamplesTest {
     "docs/testing.md, testing/TestingDocTest.java, 7",
     "docs/canary.md, canary/CanaryDocTest.java, 3",
     "docs/composite.md, composite/CompositeDocTest.java, 3",
-    "docs/corrections.md, correction/CorrectionsDocTest.java, 3"
+    "docs/corrections.md, correction/CorrectionsDocTest.java, 3",
+    "docs/corrections.md, correction/LiveDrillDocTest.java, 2"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);
