@@ -63,6 +63,18 @@ public interface WindowReader {
   }
 
   /**
+   * The events that happened in the window, whether or not a correction excludes them from the SLI:
+   * what tells traffic from silence (the monitor's no-data alert reads it, so that a window a
+   * correction excludes entirely is not taken for silence). Into {@code into} as {@link
+   * #window(Target, long, long[])}; the default is that read.
+   *
+   * @throws IllegalArgumentException as {@link #window(Target, Duration)} does
+   */
+  default void trafficWindow(Target target, long windowMillis, long[] into) {
+    window(target, windowMillis, into);
+  }
+
+  /**
    * {@link #periodWindow(Target)} without a result object, as {@link #window(Target, long,
    * long[])}: good, total and covered milliseconds into {@code into[0..2]}, and the length of the
    * window read ({@link WindowCounts#window()}) into {@code into[3]}. The default reads {@link

@@ -55,12 +55,12 @@ class ArchitectureTest {
     m.put("model", List.of("internal"));
     m.put("recorder", List.of("model", "internal"));
     m.put("monitor", List.of("model", "internal"));
-    m.put("replay", List.of("model", "monitor", "internal"));
+    m.put("replay", List.of("model", "monitor", "correction", "internal"));
     m.put("canary", List.of("model", "monitor", "replay", "internal"));
     m.put("testing", List.of("model", "monitor", "replay", "internal"));
     m.put("notify", List.of("model", "monitor", "internal"));
     m.put("composite", List.of("model", "internal"));
-    m.put("correction", List.of("model", "monitor", "internal"));
+    m.put("correction", List.of("model", "recorder", "monitor", "notify", "internal"));
     m.put(CLI, List.of());
     m.put("internal", List.of());
     return m;

@@ -38,7 +38,8 @@ class DocSamplesTest {
     "docs/canary.md, canary/CanaryDocTest.java, 3",
     "docs/composite.md, composite/CompositeDocTest.java, 3",
     "docs/corrections.md, correction/CorrectionsDocTest.java, 3",
-    "docs/corrections.md, correction/CorrectionsAuditDocTest.java, 2"
+    "docs/corrections.md, correction/CorrectionsAuditDocTest.java, 2",
+    "docs/corrections.md, correction/LiveDrillDocTest.java, 2"
   })
   void theDocShowsEveryRegionOfItsTest(String doc, String test, int regions) throws IOException {
     String page = Files.readString(Path.of("..").resolve(doc), StandardCharsets.UTF_8);

@@ -434,6 +434,12 @@ public final class CorrectedReader implements CorrectionLog {
     into[1] = a[1];
   }
 
+  /** {@inheritDoc} The raw reader's window: the events of a correction window are traffic. */
+  @Override
+  public void trafficWindow(Target target, long windowMillis, long[] into) {
+    raw.trafficWindow(target, windowMillis, into);
+  }
+
   /** {@inheritDoc} Allocates nothing unless it captures an interval. */
   @Override
   public synchronized void periodWindow(Target target, long[] into) {

@@ -62,6 +62,16 @@ public final class FireDrill {
     return id;
   }
 
+  /** {@return when the drill starts} */
+  public Instant start() {
+    return start;
+  }
+
+  /** {@return how long the drill injects events} */
+  public Duration duration() {
+    return duration;
+  }
+
   /** The error ratio the drill's events give an interval of clean traffic. */
   public double errorRatio() {
     return errorRatio;

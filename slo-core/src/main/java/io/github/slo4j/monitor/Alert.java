@@ -57,6 +57,7 @@ public final class Alert {
   private final List<ChangeMarker> changes;
   private final Duration changeLookback;
   private final Optional<String> suppressedBy;
+  private final Optional<String> drill;
 
   /** The text of {@link #changeSummary()} when no change was recorded near the burn. */
   public static final String NO_CORRELATED_CHANGE = "no correlated change";
@@ -135,6 +136,32 @@ public final class Alert {
     this.changes = List.copyOf(b.changes);
     this.changeLookback = b.changeLookback;
     this.suppressedBy = b.suppressedBy;
+    this.drill = Optional.empty();
+  }
+
+  private Alert(Alert a, Optional<String> drill) {
+    this.kind = a.kind;
+    this.service = a.service;
+    this.sloId = a.sloId;
+    this.groupKey = a.groupKey;
+    this.target = a.target;
+    this.severity = a.severity;
+    this.tier = a.tier;
+    this.state = a.state;
+    this.at = a.at;
+    this.longWindow = a.longWindow;
+    this.shortWindow = a.shortWindow;
+    this.budget = a.budget;
+    this.episodeStart = a.episodeStart;
+    this.episodeProjectedBudgetConsumed = a.episodeProjectedBudgetConsumed;
+    this.timeToExhaustion = a.timeToExhaustion;
+    this.runbook = a.runbook;
+    this.owner = a.owner;
+    this.links = a.links;
+    this.changes = a.changes;
+    this.changeLookback = a.changeLookback;
+    this.suppressedBy = a.suppressedBy;
+    this.drill = drill;
   }
 
   /** A builder of the payload; package-private so that only the monitor creates alerts. */
@@ -387,6 +414,29 @@ public final class Alert {
     return suppressedBy;
   }
 
+  /**
+   * {@return the name of the fire drill that was running on the SLO when this alert was raised, so
+   * that routing can send it elsewhere; empty for an alert on real traffic}
+   */
+  public Optional<String> drill() {
+    return drill;
+  }
+
+  /**
+   * {@return this alert labelled as raised during the fire drill {@code drill}: equal to this one
+   * in every field but {@link #drill()}}
+   *
+   * @param drill the drill's name, not empty
+   * @throws IllegalArgumentException when the name is empty
+   */
+  public Alert withDrill(String drill) {
+    Require.nonNull("drill", drill);
+    if (drill.isEmpty()) {
+      throw Require.invalid("drill", "\"\"", "a drill name that is not empty");
+    }
+    return new Alert(this, Optional.of(drill));
+  }
+
   /** Equal when every field is. */
   @Override
   public boolean equals(Object o) {
@@ -414,14 +464,15 @@ public final class Alert {
         && links.equals(a.links)
         && changes.equals(a.changes)
         && changeLookback.equals(a.changeLookback)
-        && suppressedBy.equals(a.suppressedBy);
+        && suppressedBy.equals(a.suppressedBy)
+        && drill.equals(a.drill);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         kind, service, sloId, groupKey, target, severity, tier, state, at, longWindow, shortWindow, budget, episodeStart,
-        episodeProjectedBudgetConsumed, timeToExhaustion, runbook, owner, links, changes, changeLookback, suppressedBy);
+        episodeProjectedBudgetConsumed, timeToExhaustion, runbook, owner, links, changes, changeLookback, suppressedBy, drill);
   }
 
   /**
@@ -518,6 +569,7 @@ public final class Alert {
     if (kind == Kind.BURN_RATE) {
       sb.append("; ").append(changeSummary());
     }
+    drill.ifPresent(d -> sb.append("; fire drill ").append(d));
     return sb.toString();
   }
 

@@ -454,11 +454,11 @@ final class AlertEngine {
     }
     long silenceMillis = silence.toMillis();
     long[] w = noDataCounts;
-    reader.window(targets.get(0), silenceMillis, w);
+    reader.trafficWindow(targets.get(0), silenceMillis, w);
     boolean silent = w[1] <= 0;
     if (!silent) {
       for (int t = 1; t < tiers.length && silent; t++) {
-        reader.window(targets.get(t), silenceMillis, scratch);
+        reader.trafficWindow(targets.get(t), silenceMillis, scratch);
         silent = scratch[1] <= 0;
       }
     }

@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  *       (a grouped SLO's group key, when there is one), {@code target} ({@code events} or a latency
  *       threshold such as {@code le300ms}), {@code severity} ({@code page}, {@code ticket}, ...),
  *       {@code window} ({@code 1h/5m}, or {@code no-data 30m}), {@code owner} (the runbook's owner,
- *       when there is one), then the builder's {@linkplain Builder#label(String, String) labels};
+ *       when there is one), then the builder's {@linkplain Builder#label(String, String) labels},
+ *       then {@code drill} (the {@linkplain Alert#drill() fire drill}'s name, for an alert raised
+ *       during a drill; it replaces a builder label of that name, so routing can trust it);
  *   <li>annotations (what a receiver's template shows): {@code summary} ({@link Alert#summary()}),
  *       {@code runbook_url}, {@code link_<name>} for each deep link, {@code long_window_burn_rate}
  *       and {@code short_window_burn_rate}, {@code budget_consumed} and {@code
@@ -213,6 +215,10 @@ public final class AlertmanagerNotifier implements Notifier {
             .orElse("no-data " + DurationFormat.format(a.longWindow().length())));
     a.owner().ifPresent(o -> m.put("owner", o));
     m.putAll(labels);
+    a.drill().ifPresent(d -> {
+      m.remove("drill");
+      m.put("drill", d);
+    });
     return m;
   }
 

@@ -59,7 +59,9 @@ import java.util.OptionalDouble;
  *   <li>{@code runbook}, {@code owner}; {@code links}: the deep links by name, in the SLO's order;
  *   <li>{@code changes}: the changes near the burn, newest first, each {@code {kind, name, version,
  *       at, category}}; {@code changeLookback}; {@code changeSummary}: {@link Alert#changeSummary()};
- *   <li>{@code suppressedBy}: the id of the alert that suppresses this one, or {@code null}.
+ *   <li>{@code suppressedBy}: the id of the alert that suppresses this one, or {@code null};
+ *   <li>{@code drill}: the name of the {@linkplain Alert#drill() fire drill} during which the alert
+ *       was raised, or {@code null} for real traffic.
  * </ul>
  */
 public final class WebhookNotifier implements Notifier {
@@ -199,6 +201,7 @@ public final class WebhookNotifier implements Notifier {
     m.put("changeLookback", a.changeLookback().toString());
     m.put("changeSummary", a.changeSummary());
     m.put("suppressedBy", a.suppressedBy().orElse(null));
+    m.put("drill", a.drill().orElse(null));
     return m;
   }
 

@@ -5,6 +5,8 @@ import io.github.slo4j.ChangeMarker;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowReader;
+import io.github.slo4j.correction.BudgetCorrection;
+import io.github.slo4j.correction.CorrectedReader;
 import io.github.slo4j.internal.DurationFormat;
 import io.github.slo4j.internal.Require;
 import io.github.slo4j.monitor.AlertListener;
@@ -327,6 +329,7 @@ public final class Replay {
     private Traffic traffic;
     private final Map<Target, Traffic> targetTraffic = new LinkedHashMap<>();
     private final TreeMap<Long, List<Consumer<SloMonitor>>> actions = new TreeMap<>();
+    private final List<BudgetCorrection> corrections = new ArrayList<>();
 
     private Builder(SloDefinition slo) {
       this.slo = slo;
@@ -403,6 +406,19 @@ public final class Replay {
     }
 
     /**
+     * Applies {@code correction} (a maintenance window, a recurring one, an exclusion) to the
+     * replay: the monitor reads the replayed counts through a {@link CorrectedReader}, to which the
+     * corrections are applied, in this order, at the replay's start; their windows then count toward
+     * neither the SLI nor the budget (nor the alerting windows, unless budget-only).
+     *
+     * @throws IllegalArgumentException at {@link #run()} when two corrections have the same id
+     */
+    public Builder correction(BudgetCorrection correction) {
+      corrections.add(Require.nonNull("correction", correction));
+      return this;
+    }
+
+    /**
      * Runs {@code action} on the monitor right after the evaluation at {@code elapsed} since the
      * start (a whole number of intervals): override a freeze, ask the release gate, read health.
      */
@@ -472,7 +488,13 @@ public final class Replay {
       IntervalStore store = new IntervalStore(slo, startMillis, iv);
       ChangeLog log = ChangeLog.withCapacity(Math.max(ChangeLog.DEFAULT_CAPACITY, markers.size()));
       markers.forEach(log::record);
-      SloMonitor monitor = monitorBuilder.changes(log).build(store);
+      WindowReader read = store;
+      if (!corrections.isEmpty()) {
+        CorrectedReader corrected = CorrectedReader.over(store, iv);
+        corrections.forEach(corrected::apply);
+        read = corrected;
+      }
+      SloMonitor monitor = monitorBuilder.changes(log).build(read);
 
       int targets = perTarget.size();
       TrafficSource[] sources = new TrafficSource[targets];
