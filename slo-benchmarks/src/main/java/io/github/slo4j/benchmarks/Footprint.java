@@ -173,8 +173,8 @@ public final class Footprint {
   /**
    * Bytes held by {@code n} quiet groups: a grouped 30-day events SLO whose groups each saw one
    * request an hour, ticked through a 31-day jump (every ring full) and ten minutes of 10-s
-   * boundaries, one more request in the middle. The rings are allocated whole when a group is
-   * created, so the figure is that of a month of quiet traffic.
+   * boundaries, one more request in the middle. A ring column is stored once it holds data, one
+   * byte per row while its values move little, so the figure is that of a month of quiet traffic.
    */
   static long quietGroups(int n) {
     FakeTime time = new FakeTime(START);

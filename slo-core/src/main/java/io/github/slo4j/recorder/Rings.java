@@ -47,13 +47,35 @@ import java.util.concurrent.locks.StampedLock;
  * and {@code L_j >= capacity_k' · R_k'} (then it never holds {@code s_j}). Any other boundary (a gap,
  * a restore, a new period) and any window that no such tier serves (younger than the rings, the
  * calendar period) is placed with the general read.
+ *
+ * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
+ * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
+ * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
+ * held every delta so far (byte, then int, then long; a delta that does not fit widens the whole
+ * column once, by a copy). A block is 64 consecutive boundaries of the tier in unwrapped time
+ * ({@code n = t / R_k}, block {@code n >> 6}); the checkpoints live in a ring of {@code nb} entries
+ * (a power of two with {@code 64 · nb >= capacity + 63}) indexed by {@code block & (nb − 1)}, set to
+ * the row's value when the first row of a block is written: rows are contiguous, so that is the row
+ * with {@code n & 63 == 0} or the first of a run (the first row, a jump beyond the span that empties
+ * the tier, a restore), and a block's rows after it are all written after it. A checkpoint slot is
+ * set again only by the first row of block {@code b + nb} or of a new run, when every row of block
+ * {@code b} has left the ring, so no readable row ever sees its checkpoint change. The values are cumulative, so a quiet column
+ * moves little within 64 boundaries and stays at one byte per row. A reader may see a column being
+ * replaced or written: each {@code Col} is immutable in its shape (array, width, checkpoints array)
+ * and every index is reduced into range before use, so a torn optimistic read cannot throw; it fails
+ * validation and is retried under the read lock.
  */
 final class Rings {
   private final long base;
   private final long[] resolution;
   private final int[] capacity;
   private final int cols;
-  private final long[][] rows;
+  /** Per tier, per column: the stored deltas, or null while the column is zero in every row. */
+  private final Col[][] store;
+  /** Per tier: the checkpoint ring's size minus one (the size is a power of two). */
+  private final int[] ckMask;
+  /** Per tier: {@code newest / R_k}, the unwrapped index of the newest row. */
+  private final long[] newestN;
   private final long[] newest;
   /** The slot index of each tier's newest row (valid when its count is above zero). */
   private final int[] newestIdx;
@@ -100,10 +122,13 @@ final class Rings {
       capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
     }
     this.cols = dataCols + 1;
-    this.rows = new long[resolution.length][];
-    for (int k = 0; k < rows.length; k++) {
-      rows[k] = new long[capacity[k] * cols];
+    this.store = new Col[resolution.length][cols];
+    this.ckMask = new int[resolution.length];
+    for (int k = 0; k < resolution.length; k++) {
+      int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
+      ckMask[k] = nb - 1;
     }
+    this.newestN = new long[resolution.length];
     this.newest = new long[resolution.length];
     this.newestIdx = new int[resolution.length];
     this.count = new int[resolution.length];
@@ -143,7 +168,8 @@ final class Rings {
     origin = originMillis;
     asOf = originMillis;
     Arrays.fill(current, 0);
-    for (int k = 0; k < rows.length; k++) {
+    for (int k = 0; k < resolution.length; k++) {
+      Arrays.fill(store[k], null);
       count[k] = 0;
       newest[k] = Long.MIN_VALUE;
       if (Math.floorMod(originMillis, resolution[k]) == 0) {
@@ -239,7 +265,7 @@ final class Rings {
         anchorAt = s;
       }
       long[] row = scratch;
-      for (int k = 0; k < rows.length; k++) {
+      for (int k = 0; k < resolution.length; k++) {
         long r = resolution[k];
         long first = Math.floorDiv(prev, r) * r + r;
         long earliestKept = Math.floorDiv(a, r) * r - (capacity[k] - 1) * r;
@@ -269,20 +295,26 @@ final class Rings {
    * Returns false, having changed nothing, when a tier has no row yet (or its newest is not that).
    */
   private boolean advanceRegular(long a, long[] data) {
-    for (int k = 0; k < rows.length; k++) {
+    for (int k = 0; k < resolution.length; k++) {
       if (count[k] == 0 || a > newest[k] + resolution[k]) {
         return false;
       }
     }
     int dataCols = cols - 1;
     long gaps = current[dataCols];
-    for (int k = 0; k < rows.length; k++) {
+    for (int k = 0; k < resolution.length; k++) {
       if (a == newest[k] + resolution[k]) {
         int i = newestIdx[k] + 1 == capacity[k] ? 0 : newestIdx[k] + 1;
-        long[] tier = rows[k];
-        System.arraycopy(data, 0, tier, i * cols, dataCols);
-        tier[i * cols + dataCols] = gaps;
+        long n = newestN[k] + 1;
+        int ci = ckSlot(k, n);
+        boolean newBlock = (n & 63) == 0;
+        put(k, 0, i, ci, newBlock, data[0]);
+        for (int c = 1; c < dataCols; c++) {
+          put(k, c, i, ci, newBlock, data[c] - data[0]);
+        }
+        put(k, dataCols, i, ci, newBlock, gaps);
         newest[k] = a;
+        newestN[k] = n;
         newestIdx[k] = i;
         if (count[k] < capacity[k]) {
           count[k]++;
@@ -298,12 +330,91 @@ final class Rings {
   private void append(int k, long t, long[] row) {
     int i = index(k, t);
     newestIdx[k] = i;
-    System.arraycopy(row, 0, rows[k], i * cols, cols);
-    if (newest[k] != Long.MIN_VALUE && t != newest[k] + resolution[k]) {
+    boolean runStart = newest[k] == Long.MIN_VALUE || t != newest[k] + resolution[k];
+    writeRow(k, i, Math.floorDiv(t, resolution[k]), row, 0, runStart);
+    if (runStart) {
       count[k] = 0; // not contiguous (a jump beyond the span): start over
     }
     newest[k] = t;
+    newestN[k] = Math.floorDiv(t, resolution[k]);
     count[k] = Math.min(capacity[k], count[k] + 1);
+  }
+
+  /**
+   * Under the write lock: stores {@code src[off..off + cols)} as the row {@code n} (unwrapped) at
+   * slot {@code i}; {@code runStart}: the row does not follow the tier's newest (the first row, a
+   * jump beyond the span, a restore), so it starts a block of its own.
+   */
+  private void writeRow(int k, int i, long n, long[] src, int off, boolean runStart) {
+    int ci = ckSlot(k, n);
+    boolean newBlock = runStart || (n & 63) == 0;
+    put(k, 0, i, ci, newBlock, src[off]);
+    for (int c = 1; c < cols - 1; c++) {
+      put(k, c, i, ci, newBlock, src[off + c] - src[off]);
+    }
+    put(k, cols - 1, i, ci, newBlock, src[off + cols - 1]);
+  }
+
+  /**
+   * Under the write lock: stores {@code v} in column {@code c} of tier {@code k} at slot {@code i}.
+   * A data column after the first is stored as its difference from the first ({@code v − row[0]}):
+   * the recorder's first column is the total and the next ones the good events per target, so for a
+   * healthy group they are zero and cost nothing.
+   */
+  private void put(int k, int c, int i, int ci, boolean newBlock, long v) {
+    Col h = store[k][c];
+    if (h == null) {
+      if (v == 0) {
+        return; // every checkpoint of an absent column is zero
+      }
+      h = new Col(Col.BYTE, capacity[k], ckMask[k] + 1);
+      store[k][c] = h;
+    }
+    if (newBlock) {
+      h.ck[ci] = v;
+    }
+    long d = v - h.ck[ci];
+    if (!h.fits(d)) {
+      h = h.widen(d);
+      store[k][c] = h;
+    }
+    h.set(i, d);
+  }
+
+  /** The checkpoint slot of unwrapped row {@code n} of tier {@code k}. */
+  private int ckSlot(int k, long n) {
+    return (int) (n >> 6) & ckMask[k];
+  }
+
+  /**
+   * The checkpoint slot of the row held at slot {@code i} of tier {@code k}: its unwrapped index is
+   * {@code newestN − ((newestIdx − i) mod capacity)}. Always in range, even on a torn read.
+   */
+  private int ckSlotOf(int k, int i) {
+    int d = newestIdx[k] - i;
+    if (d < 0) {
+      d += capacity[k];
+    }
+    return ckSlot(k, newestN[k] - d);
+  }
+
+  /** Column {@code c} of the row at slot {@code i} of tier {@code k} with checkpoint slot {@code ci}. */
+  private long cell(int k, int c, int i, int ci) {
+    long v = stored(k, c, i, ci);
+    return c == 0 || c == cols - 1 ? v : v + stored(k, 0, i, ci);
+  }
+
+  private long stored(int k, int c, int i, int ci) {
+    Col h = store[k][c];
+    return h == null ? 0 : h.get(i, ci);
+  }
+
+  /** Copies the row at slot {@code i} of tier {@code k} into {@code dst[off..off + cols)}. */
+  private void copyRow(int k, int i, long[] dst, int off) {
+    int ci = ckSlotOf(k, i);
+    for (int c = 0; c < cols; c++) {
+      dst[off + c] = cell(k, c, i, ci);
+    }
   }
 
   private int index(int k, long t) {
@@ -352,7 +463,7 @@ final class Rings {
     }
     long best = asOf;
     int bestTier = -1;
-    for (int k = 0; k < rows.length; k++) {
+    for (int k = 0; k < resolution.length; k++) {
       if (count[k] == 0) {
         continue;
       }
@@ -368,7 +479,7 @@ final class Rings {
     if (bestTier < 0) {
       System.arraycopy(current, 0, anchor, 0, cols);
     } else {
-      System.arraycopy(rows[bestTier], index(bestTier, best) * cols, anchor, 0, cols);
+      copyRow(bestTier, index(bestTier, best), anchor, 0);
     }
   }
 
@@ -483,7 +594,7 @@ final class Rings {
       out[off + cols] = Math.max(0, a - o);
       return -1;
     }
-    for (int k = 0; k < rows.length; k++) {
+    for (int k = 0; k < resolution.length; k++) {
       long r = resolution[k];
       long s = Math.floorDiv(want, r) * r;
       if (s <= o) {
@@ -493,21 +604,22 @@ final class Rings {
       }
       long oldest = newest[k] - (long) (count[k] - 1) * r;
       if (count[k] > 0 && s >= oldest && s <= newest[k]) {
-        int row = index(k, s) * cols;
-        long[] tier = rows[k];
+        int i = index(k, s);
+        int ci = ckSlot(k, Math.floorDiv(s, r));
         for (int c = 0; c < cols; c++) {
-          out[off + c] = current[c] - tier[row + c];
+          out[off + c] = current[c] - cell(k, c, i, ci);
         }
         out[off + cols] = length;
         return k;
       }
     }
     // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
-    int k = rows.length - 1;
+    int k = resolution.length - 1;
     long oldest = newest[k] - (long) (count[k] - 1) * resolution[k];
-    int row = index(k, oldest) * cols;
+    int i = index(k, oldest);
+    int ci = ckSlotOf(k, i);
     for (int c = 0; c < cols; c++) {
-      out[off + c] = current[c] - rows[k][row + c];
+      out[off + c] = current[c] - cell(k, c, i, ci);
     }
     out[off + cols] = Math.max(0, Math.min(length, a - oldest));
     return -1;
@@ -524,7 +636,7 @@ final class Rings {
     int w = cols + 2;
     long a = asOf;
     int full = 0;
-    while (full < rows.length && count[full] == capacity[full]) {
+    while (full < resolution.length && count[full] == capacity[full]) {
       full++;
     }
     for (int j = 0; j < n; j++) {
@@ -532,11 +644,11 @@ final class Rings {
       int k = (int) (where >> 32);
       if (regular && k >= 0 && full >= k) {
         if (a >= moves[2 * j]) {
-          int row = (int) where + cols;
-          row = row == capacity[k] * cols ? 0 : row;
+          int row = (int) where + 1;
+          row = row == capacity[k] ? 0 : row;
           moves[2 * j] += resolution[k];
           moves[2 * j + 1] = ((long) k << 32) | row;
-          System.arraycopy(rows[k], row, starts, j * w, cols);
+          copyRow(k, row, starts, j * w);
         }
         continue;
       }
@@ -557,7 +669,7 @@ final class Rings {
         long r = resolution[k];
         long s = Math.floorDiv(a - length, r) * r;
         moves[2 * j] = s + r + length;
-        moves[2 * j + 1] = ((long) k << 32) | (index(k, s) * cols);
+        moves[2 * j + 1] = ((long) k << 32) | index(k, s);
       } else {
         moves[2 * j + 1] = -1L << 32;
       }
@@ -603,7 +715,7 @@ final class Rings {
     long stamp = lock.readLock();
     try {
       long want = asOf - lengthMillis;
-      for (int k = 0; k < rows.length; k++) {
+      for (int k = 0; k < resolution.length; k++) {
         long r = resolution[k];
         long s = Math.floorDiv(want, r) * r;
         long oldest = newest[k] - (long) (count[k] - 1) * r;
@@ -611,7 +723,7 @@ final class Rings {
           return r;
         }
       }
-      return resolution[rows.length - 1];
+      return resolution[resolution.length - 1];
     } finally {
       lock.unlockRead(stamp);
     }
@@ -624,13 +736,13 @@ final class Rings {
   public RingState capture() {
     long stamp = lock.readLock();
     try {
-      long[][] copy = new long[rows.length][];
-      for (int k = 0; k < rows.length; k++) {
+      long[][] copy = new long[resolution.length][];
+      for (int k = 0; k < resolution.length; k++) {
         int n = count[k];
         copy[k] = new long[n * cols];
         long oldest = newest[k] - (long) (n - 1) * resolution[k];
         for (int i = 0; i < n; i++) {
-          System.arraycopy(rows[k], index(k, oldest + i * resolution[k]) * cols, copy[k], i * cols, cols);
+          copyRow(k, index(k, oldest + i * resolution[k]), copy[k], i * cols);
         }
       }
       return new RingState(
@@ -662,13 +774,16 @@ final class Rings {
     }
     long stamp = lock.writeLock();
     try {
-      for (int k = 0; k < rows.length; k++) {
+      for (int k = 0; k < resolution.length; k++) {
         int n = state.count[k];
         long oldest = state.newest[k] - (long) (n - 1) * resolution[k];
-        for (int i = 0; i < n; i++) {
-          System.arraycopy(state.rows[k], i * cols, rows[k], index(k, oldest + i * resolution[k]) * cols, cols);
+        Arrays.fill(store[k], null);
+          for (int i = 0; i < n; i++) {
+          long t = oldest + i * resolution[k];
+          writeRow(k, index(k, t), Math.floorDiv(t, resolution[k]), state.rows[k], i * cols, i == 0);
         }
         newest[k] = state.newest[k];
+        newestN[k] = Math.floorDiv(state.newest[k], resolution[k]);
         newestIdx[k] = n > 0 ? index(k, state.newest[k]) : 0;
         count[k] = n;
       }
@@ -705,9 +820,84 @@ final class Rings {
   /** Bytes held by the ring arrays (for footprint reports). */
   public long bytes() {
     long b = 0;
-    for (long[] r : rows) {
-      b += 16L + 8L * r.length;
+    for (int k = 0; k < resolution.length; k++) {
+      b += 16L + 4L * cols;
+      for (Col h : store[k]) {
+        b += h == null ? 0 : h.bytes();
+      }
     }
     return b;
+  }
+
+  /**
+   * One column of one tier: each slot's delta from its block's checkpoint, in one width. The shape
+   * (width, array, checkpoints) never changes; the writer replaces the whole object to widen, so a
+   * reader never combines an array with another width.
+   */
+  static final class Col {
+    static final int BYTE = 1;
+    static final int INT = 4;
+    static final int LONG = 8;
+
+    final int width;
+    final byte[] b;
+    final int[] i;
+    final long[] l;
+    /** The checkpoints, indexed by the checkpoint slot; shared by the wider copies. */
+    final long[] ck;
+
+    Col(int width, int capacity, int blocks) {
+      this(width, capacity, new long[blocks]);
+    }
+
+    private Col(int width, int capacity, long[] ck) {
+      this.width = width;
+      this.b = width == BYTE ? new byte[capacity] : null;
+      this.i = width == INT ? new int[capacity] : null;
+      this.l = width == LONG ? new long[capacity] : null;
+      this.ck = ck;
+    }
+
+    long get(int slot, int ci) {
+      long d;
+      if (width == BYTE) {
+        d = b[slot];
+      } else if (width == INT) {
+        d = i[slot];
+      } else {
+        d = l[slot];
+      }
+      return ck[ci] + d;
+    }
+
+    void set(int slot, long d) {
+      if (width == BYTE) {
+        b[slot] = (byte) d;
+      } else if (width == INT) {
+        i[slot] = (int) d;
+      } else {
+        l[slot] = d;
+      }
+    }
+
+    boolean fits(long d) {
+      return width == LONG || (width == INT ? d == (int) d : d == (byte) d);
+    }
+
+    /** A copy wide enough for {@code d} too, holding the same deltas and checkpoints. */
+    Col widen(long d) {
+      int capacity = width == BYTE ? b.length : width == INT ? i.length : l.length;
+      Col w = new Col(d == (int) d ? INT : LONG, capacity, ck);
+      for (int s = 0; s < capacity; s++) {
+        long v = width == BYTE ? b[s] : width == INT ? i[s] : l[s];
+        w.set(s, v);
+      }
+      return w;
+    }
+
+    long bytes() {
+      int capacity = width == BYTE ? b.length : width == INT ? i.length : l.length;
+      return 24L + 16L + (long) width * capacity + 16L + 8L * ck.length;
+    }
   }
 }
