@@ -415,13 +415,23 @@ final class Report {
         .ifPresent(f -> rows.add(new String[] {"memory ≤ 24 KiB per 30-day events SLO (issue 10)",
             Footprint.human(f.bytes()), f.bytes() <= 24 * 1024 ? "met"
                 : "missed by " + pct((f.bytes() - 24 * 1024.0) / (24 * 1024))}));
-    footprint.stream().filter(f -> f.implementation().startsWith("slo4j per group (")).forEach(f ->
-        rows.add(new String[] {"memory ≤ 4 KiB per quiet group, one of "
+    footprint.stream().filter(f -> f.implementation().equals(Footprint.QUIET_TICKED)).findFirst()
+        .ifPresent(f -> rows.add(new String[] {"memory ≤ 4 KiB per quiet group, ticked every 10 s for"
+            + " a month (issue 10)", Footprint.human(f.bytes()), f.bytes() <= 4 * 1024 ? "met"
+                : "missed by " + pct((f.bytes() - 4 * 1024.0) / (4 * 1024))}));
+    footprint.stream().filter(f -> f.implementation().equals(Footprint.QUIET_TICKED)).findFirst()
+        .ifPresent(f -> rows.add(new String[] {"memory ≤ 64 MiB for 10,000 quiet groups ticked every"
+            + " 10 s (issue 10; estimated: one ticked group × 10,000)",
+            Footprint.human(f.bytes() * 10_000), f.bytes() * 10_000 <= 64L << 20 ? "met"
+                : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20))}));
+    footprint.stream().filter(f -> f.implementation().startsWith("slo4j per group (")
+        && !f.implementation().equals(Footprint.QUIET_TICKED)).forEach(f ->
+        rows.add(new String[] {"memory ≤ 4 KiB per quiet group after a month's gap, one of "
             + f.implementation().substring("slo4j per group (".length(), f.implementation().length() - 1)
             + " (issue 10)", Footprint.human(f.bytes()), f.bytes() <= 4 * 1024 ? "met"
                 : "missed by " + pct((f.bytes() - 4 * 1024.0) / (4 * 1024))}));
     footprint.stream().filter(f -> f.implementation().equals("slo4j per group (10,000)")).findFirst()
-        .ifPresent(f -> rows.add(new String[] {"memory ≤ 64 MiB for 10,000 quiet groups (issue 10)",
+        .ifPresent(f -> rows.add(new String[] {"memory ≤ 64 MiB for 10,000 quiet groups after a month's gap (issue 10)",
             Footprint.human(f.bytes() * 10_000), f.bytes() * 10_000 <= 64L << 20 ? "met"
                 : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20))}));
     if (rows.isEmpty()) {
