@@ -98,7 +98,8 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   private final long baseMillis;
   private final boolean manual;
   private final ScheduledExecutorService hostExecutor;
-  private final ReentrantLock tickLock = new ReentrantLock();
+  // fair: a caller ticking in a loop would otherwise take it again at once and starve another
+  private final ReentrantLock tickLock = new ReentrantLock(true);
   private final CopyOnWriteArrayList<SloRecorder> recorders = new CopyOnWriteArrayList<>();
   /** The SLOs by id, in registration order; guarded by tickLock. */
   private final Map<String, Entry> entries = new LinkedHashMap<>();
