@@ -160,7 +160,8 @@ public final class ErrorBudget {
       return 0;
     }
     if (bad <= o.fastMaxBad && total <= o.fastMaxTotal) {
-      double num = Math.scalb((double) (bad * o.pow5), o.budgetScale); // bad × 10^s, exact
+      // bad × 10^s, exact: bad × 5^s < 2^53 is an exact double, and a power of two scales it exactly
+      double num = (double) (bad * o.pow5) * o.pow2;
       return num / (double) (total * o.budgetUnscaledLong);
     }
     return exactBurn(o, bad, total);

@@ -37,6 +37,8 @@ public final class Objective {
   final int budgetScale;
   final long budgetUnscaledLong;
   final long pow5;
+  /** {@code 2^s}, exact: with {@link #pow5}, {@code bad × 10^s = (bad × 5^s) × 2^s} in doubles. */
+  final double pow2;
   final long fastMaxBad;
   final long fastMaxTotal;
 
@@ -51,6 +53,7 @@ public final class Objective {
     boolean fast = budgetScale <= 22 && budgetUnscaled.bitLength() <= 53;
     this.budgetUnscaledLong = fast ? budgetUnscaled.longValue() : 0;
     this.pow5 = fast ? p5.longValue() : 0;
+    this.pow2 = Math.scalb(1.0, budgetScale);
     this.fastMaxBad = fast ? EXACT_DOUBLE_INT / pow5 : 0;
     this.fastMaxTotal = fast ? EXACT_DOUBLE_INT / budgetUnscaledLong : 0;
   }

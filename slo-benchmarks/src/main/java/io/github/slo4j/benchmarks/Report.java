@@ -35,9 +35,10 @@ final class Report {
         "Record a latency and a success flag (slo4j classifies it against two thresholds); inputs"
             + " from one pre-generated array. `baseline` is `LongAdder.add(latency)`.");
     SECTIONS.put("SnapshotBenchmark",
-        "Read: slo4j computes the burn rate of all 8 standard windows of a 30-day SLO with the"
-            + " recycling `snapshot(buffer)` (`slo4jAllocating` is `snapshot()`); each peer reads"
-            + " its one window. `baseline` is two `LongAdder.sum()`.");
+        "Read: slo4j reads the burn rate of all 8 standard windows of a 30-day SLO with the"
+            + " recycling `snapshot(buffer)`, then `hasData` and `burnRate` per window (the exact"
+            + " quotient rounded once; `slo4jAllocating` is `snapshot()`); each peer reads its one"
+            + " window. `baseline` is two `LongAdder.sum()` and a division.");
     SECTIONS.put("RotationBenchmark",
         "Record while a fake clock moves 1.25 s per event, so a 10-s bucket closes (slo4j: a"
             + " tick) every 8 events and rotation code runs during the measurement.");
@@ -472,8 +473,8 @@ final class Report {
     MISSED.put("snapshot of all 8 standard windows ≤ 60 ns",
         "**Snapshot ≤ 60 ns** (floor: eight reads from known offsets, about 20 ns): the windows are"
             + " ready at the tick, so a snapshot is one optimistic read that copies 43 longs"
-            + " (current row, each window's start row, covered time and length) and eight"
-            + " divisions for the burn rates; the copy and the divisions are what is left.");
+            + " (current row, each window's start row, covered time and length), then eight burn"
+            + " rates of one division each.");
     MISSED.put("one tick of 10,000 trackers ≤ 1 ms",
         "**Tick of 10,000 trackers ≤ 1 ms** (floor: `baseline`, two `LongAdder.sum()` and one"
             + " ring slot per tracker): the tick is memory-bound. One thread (`-prof stack`):"
