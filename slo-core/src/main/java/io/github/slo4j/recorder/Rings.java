@@ -76,7 +76,8 @@ final class Rings {
    * The state the tick touches, in one array so that a regular boundary reads and writes two or
    * three cache lines of it, not one small array per field: per tier {@code k}, {@link #T} longs
    * from {@code T·k} (the fields {@link #NEWEST} to {@link #CK_MASK}); then, per ready window
-   * {@code j}, two longs from {@code moves + 2·j} (see the ready windows below).
+   * {@code j}, three longs from {@code moves + 3·j}: the two of its moves (see the ready windows
+   * below) and its length.
    */
   private final long[] hot;
   /** Longs per tier in {@link #hot}. */
@@ -158,12 +159,15 @@ final class Rings {
     this.cols = dataCols + 1;
     this.store = new Col[resolution.length][cols];
     this.moves = T * resolution.length;
-    this.hot = new long[moves + 2 * readyMillis.length];
+    this.hot = new long[moves + 3 * readyMillis.length];
     for (int k = 0; k < resolution.length; k++) {
       int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
       hot[T * k + CK_MASK] = nb - 1;
       hot[T * k + RES] = resolution[k];
       hot[T * k + CAP] = capacity[k];
+    }
+    for (int j = 0; j < readyMillis.length; j++) {
+      hot[moves + 3 * j + 2] = readyMillis[j];
     }
     this.current = new long[cols];
     this.scratch = new long[cols];
@@ -768,17 +772,17 @@ final class Rings {
    * is then exact).
    */
   private void computeReady(boolean regular) {
-    int n = readyLengths.length;
+    long[] h = hot;
+    int n = (h.length - moves) / 3; // not readyLengths.length: a line the regular tick need not load
     int w = cols + 2;
     long a = asOf;
     int full = 0;
-    while (full < resolution.length && count(full) == capacity[full]) {
+    while (full < resolution.length && h[T * full + COUNT] == h[T * full + CAP]) {
       full++;
     }
-    long[] h = hot;
     long next = Long.MAX_VALUE;
     for (int j = 0; j < n; j++) {
-      int m = moves + 2 * j;
+      int m = moves + 3 * j;
       long where = h[m + 1];
       int k = (int) (where >> 32);
       if (regular && k >= 0 && full >= k) {
@@ -786,9 +790,9 @@ final class Rings {
         if (a >= at) {
           // the start moves from s = at − r − L to s + r = at − L
           int row = (int) where + 1;
-          row = row == capacity[k] ? 0 : row;
+          row = row == h[T * k + CAP] ? 0 : row;
           long r = h[T * k + RES];
-          long s = at - readyLengths[j];
+          long s = at - h[m + 2];
           h[m] = at + r;
           h[m + 1] = ((long) k << 32) | row;
           if (s - r >= lastChange) {
@@ -819,11 +823,11 @@ final class Rings {
       if (k >= 0 && k == steadyTier[j]) {
         long r = resolution[k];
         long s = Math.floorDiv(a - length, r) * r;
-        h[moves + 2 * j] = s + r + length;
-        h[moves + 2 * j + 1] = ((long) k << 32) | index(k, s);
+        h[moves + 3 * j] = s + r + length;
+        h[moves + 3 * j + 1] = ((long) k << 32) | index(k, s);
         next = Math.min(next, k <= full ? s + r + length : Long.MIN_VALUE);
       } else {
-        h[moves + 2 * j + 1] = -1L << 32;
+        h[moves + 3 * j + 1] = -1L << 32;
         next = Long.MIN_VALUE;
       }
     }
