@@ -232,6 +232,37 @@ final class Rings {
     return (int) hot[T * k + NEWEST_IDX];
   }
 
+  /**
+   * Reads, without a lock, what a regular boundary {@code a} will touch (the tick state, the newest
+   * row, the lock word, and the ring rows that the ready windows moving at {@code a} start from), so
+   * that the ticker can load that of many rings at once before it closes their boundaries one by
+   * one. The value means nothing. Racing a restore it may read anything, so every index is checked
+   * and nothing is written.
+   */
+  long warmUp(long a) {
+    long[] h = hot;
+    long v = h[0] + h[T] + h[h.length - 1] + current[0] + (lock.isWriteLocked() ? 1 : 0);
+    if (a < nextMove || a - asOf != base) {
+      return v;
+    }
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      long where = h[m + 1];
+      int k = (int) (where >> 32);
+      if (k < 0 || k >= resolution.length || a < h[m] || h[m] - h[m + 2] >= lastChange) {
+        continue; // the window does not move at a, or its new start reads as current
+      }
+      int row = (int) where + 1;
+      if (row >= 0 && row <= capacity[k]) {
+        row = row == capacity[k] ? 0 : row;
+        int ci = ckSlotOf(k, row);
+        for (int c = 0; c < cols; c++) {
+          v += stored(k, c, row, ci);
+        }
+      }
+    }
+    return v;
+  }
+
   /** The boundary of the newest row. */
   public long asOf() {
     long stamp = lock.tryOptimisticRead();
