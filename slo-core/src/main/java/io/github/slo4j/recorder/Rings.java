@@ -48,6 +48,17 @@ import java.util.concurrent.locks.StampedLock;
  * a restore, a new period) and any window that no such tier serves (younger than the rings, the
  * calendar period) is placed with the general read.
  *
+ * <p><b>Quiet boundaries.</b> A regular boundary whose data equal {@code current} (no event since the
+ * last one) has a row equal to the newest, so it is appended <em>virtually</em>: the tier's newest
+ * moves on, nothing is written, and every row after the tier's newest written row reads as {@code
+ * current}. When the data change (or before any other change: a gap, a restore) the virtual rows are
+ * written first, oldest first; those that have left the ring are skipped and the first written
+ * then starts a run (its block's checkpoint). {@code lastChange} is the last boundary whose row
+ * differs from the one before it (conservatively: a gap or a restore sets it too), so every row at
+ * or after it equals {@code current}: a ready window whose start moves within that run reads no
+ * ring row, and one that started in it already holds {@code current} and is not written at all.
+ * So a quiet tracker's tick touches the lock, the tick state and {@code current}, a few lines.
+ *
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
