@@ -48,6 +48,17 @@ import java.util.concurrent.locks.StampedLock;
  * a restore, a new period) and any window that no such tier serves (younger than the rings, the
  * calendar period) is placed with the general read.
  *
+ * <p><b>Quiet boundaries.</b> A regular boundary whose data equal {@code current} (no event since the
+ * last one) has a row equal to the newest, so it is appended <em>virtually</em>: the tier's newest
+ * moves on, nothing is written, and every row after the tier's newest written row reads as {@code
+ * current}. When the data change (or before any other change: a gap, a restore) the virtual rows are
+ * written first, oldest first; those that have left the ring are skipped and the first written
+ * then starts a run (its block's checkpoint). {@code lastChange} is the last boundary whose row
+ * differs from the one before it (conservatively: a gap or a restore sets it too), so every row at
+ * or after it equals {@code current}: a ready window whose start moves within that run reads no
+ * ring row, and one that started in it already holds {@code current} and is not written at all.
+ * So a quiet tracker's tick touches the lock, the tick state and {@code current}, a few lines.
+ *
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
@@ -72,14 +83,50 @@ final class Rings {
   private final int cols;
   /** Per tier, per column: the stored deltas, or null while the column is zero in every row. */
   private final Col[][] store;
-  /** Per tier: the checkpoint ring's size minus one (the size is a power of two). */
-  private final int[] ckMask;
-  /** Per tier: {@code newest / R_k}, the unwrapped index of the newest row. */
-  private final long[] newestN;
-  private final long[] newest;
-  /** The slot index of each tier's newest row (valid when its count is above zero). */
-  private final int[] newestIdx;
-  private final int[] count;
+  /**
+   * The state the tick touches, in one array so that a regular boundary reads and writes two or
+   * three cache lines of it, not one small array per field: per tier {@code k}, {@link #T} longs
+   * from {@code T·k} (the fields {@link #NEWEST} to {@link #CK_MASK}); then, per ready window
+   * {@code j}, three longs from {@code moves + 3·j}: the two of its moves (see the ready windows
+   * below) and its length.
+   */
+  private final long[] hot;
+  /** Longs per tier in {@link #hot}. */
+  private static final int T = 8;
+  /** The newest row's boundary ({@code Long.MIN_VALUE} while the tier has none). */
+  private static final int NEWEST = 0;
+  /** The tier's resolution (a copy of {@code resolution[k]}). */
+  private static final int RES = 1;
+  /** The rows held, at most the capacity. */
+  private static final int COUNT = 2;
+  /** The capacity (a copy of {@code capacity[k]}). */
+  private static final int CAP = 3;
+  /** {@code newest / R_k}, the unwrapped index of the newest row. */
+  private static final int NEWEST_N = 4;
+  /** The slot index of the newest row (valid when the count is above zero). */
+  private static final int NEWEST_IDX = 5;
+  /**
+   * The newest row physically written: the rows after it up to the newest are <em>virtual</em>,
+   * appended at quiet boundaries without a write, and read as {@code current} (see the class
+   * comment, "Quiet boundaries").
+   */
+  private static final int WRITTEN = 6;
+  /** The checkpoint ring's size minus one (the size is a power of two). */
+  private static final int CK_MASK = 7;
+  /** The offset of the first window's moves in {@link #hot}. */
+  private final int moves;
+  /**
+   * The last boundary at which the row's values changed: every row at or after it equals {@code
+   * current} (set when a regular boundary's data differ from {@code current}, and to {@code asOf}
+   * by every other change of the rows: gaps, a restore).
+   */
+  private long lastChange;
+  /**
+   * The earliest boundary at which a ready window's start moves ({@code Long.MIN_VALUE} while some
+   * window is placed by the general read at every boundary): before it, a regular boundary leaves
+   * every start where it is.
+   */
+  private long nextMove;
   private final long[] current;
   private final long[] scratch;
   private final StampedLock lock = new StampedLock();
@@ -97,7 +144,6 @@ final class Rings {
   // boundary); the tier that serves each at regular boundaries (-1: none); a block for the general read
   private final long[] readyLengths;
   private final long[] starts;
-  private final long[] moves;
   private final int[] steadyTier;
   private final long[] block;
 
@@ -123,22 +169,23 @@ final class Rings {
     }
     this.cols = dataCols + 1;
     this.store = new Col[resolution.length][cols];
-    this.ckMask = new int[resolution.length];
+    this.moves = T * resolution.length;
+    this.hot = new long[moves + 3 * readyMillis.length];
     for (int k = 0; k < resolution.length; k++) {
       int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
-      ckMask[k] = nb - 1;
+      hot[T * k + CK_MASK] = nb - 1;
+      hot[T * k + RES] = resolution[k];
+      hot[T * k + CAP] = capacity[k];
     }
-    this.newestN = new long[resolution.length];
-    this.newest = new long[resolution.length];
-    this.newestIdx = new int[resolution.length];
-    this.count = new int[resolution.length];
+    for (int j = 0; j < readyMillis.length; j++) {
+      hot[moves + 3 * j + 2] = readyMillis[j];
+    }
     this.current = new long[cols];
     this.scratch = new long[cols];
     this.anchor = new long[cols];
     this.readyLengths = readyMillis.clone();
     int n = readyLengths.length;
     this.starts = new long[n * (cols + 2)];
-    this.moves = new long[n * 2];
     this.steadyTier = new int[n];
     this.block = new long[cols + 3];
     for (int j = 0; j < n; j++) {
@@ -170,12 +217,61 @@ final class Rings {
     Arrays.fill(current, 0);
     for (int k = 0; k < resolution.length; k++) {
       Arrays.fill(store[k], null);
-      count[k] = 0;
-      newest[k] = Long.MIN_VALUE;
+      hot[T * k + COUNT] = 0;
+      hot[T * k + NEWEST] = Long.MIN_VALUE;
+      hot[T * k + WRITTEN] = Long.MIN_VALUE;
       if (Math.floorMod(originMillis, resolution[k]) == 0) {
         append(k, originMillis, current);
       }
     }
+    lastChange = originMillis;
+  }
+
+  private long newest(int k) {
+    return hot[T * k + NEWEST];
+  }
+
+  private int count(int k) {
+    return (int) hot[T * k + COUNT];
+  }
+
+  private long newestN(int k) {
+    return hot[T * k + NEWEST_N];
+  }
+
+  private int newestIdx(int k) {
+    return (int) hot[T * k + NEWEST_IDX];
+  }
+
+  /**
+   * Reads, without a lock, what a regular boundary {@code a} will touch (the tick state, the newest
+   * row, the lock word, and the ring rows that the ready windows moving at {@code a} start from), so
+   * that the ticker can load that of many rings at once before it closes their boundaries one by
+   * one. The value means nothing. Racing a restore it may read anything, so every index is checked
+   * and nothing is written.
+   */
+  long warmUp(long a) {
+    long[] h = hot;
+    long v = h[0] + h[T] + h[h.length - 1] + current[0] + (lock.isWriteLocked() ? 1 : 0);
+    if (a < nextMove || a - asOf != base) {
+      return v;
+    }
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      long where = h[m + 1];
+      int k = (int) (where >> 32);
+      if (k < 0 || k >= resolution.length || a < h[m] || h[m] - h[m + 2] >= lastChange) {
+        continue; // the window does not move at a, or its new start reads as current
+      }
+      int row = (int) where + 1;
+      if (row >= 0 && row <= capacity[k]) {
+        row = row == capacity[k] ? 0 : row;
+        int ci = ckSlotOf(k, row);
+        for (int c = 0; c < cols; c++) {
+          v += stored(k, c, row, ci);
+        }
+      }
+    }
+    return v;
   }
 
   /** The boundary of the newest row. */
@@ -255,6 +351,7 @@ final class Rings {
       if (a - prev == base && periodStart == this.periodStart && advanceRegular(a, data)) {
         return 0;
       }
+      materializeAll();
       long missed = (a - prev) / base - 1;
       long gapsBefore = current[cols - 1];
       long s = firstBoundaryAtOrAfter(periodStart);
@@ -277,6 +374,7 @@ final class Rings {
       System.arraycopy(data, 0, current, 0, cols - 1);
       current[cols - 1] = gapsBefore + missed;
       asOf = a;
+      lastChange = a;
       this.periodStart = periodStart;
       if (newPeriod && s < prev) {
         anchorFromRows(); // a period that started before the last boundary: only after a restore
@@ -295,49 +393,106 @@ final class Rings {
    * Returns false, having changed nothing, when a tier has no row yet (or its newest is not that).
    */
   private boolean advanceRegular(long a, long[] data) {
-    for (int k = 0; k < resolution.length; k++) {
-      if (count[k] == 0 || a > newest[k] + resolution[k]) {
+    long[] h = hot;
+    for (int o = 0; o < moves; o += T) {
+      if (h[o + COUNT] == 0 || a > h[o + NEWEST] + h[o + RES]) {
         return false;
       }
     }
     int dataCols = cols - 1;
-    long gaps = current[dataCols];
-    for (int k = 0; k < resolution.length; k++) {
-      if (a == newest[k] + resolution[k]) {
-        int i = newestIdx[k] + 1 == capacity[k] ? 0 : newestIdx[k] + 1;
-        long n = newestN[k] + 1;
-        int ci = ckSlot(k, n);
-        boolean newBlock = (n & 63) == 0;
-        put(k, 0, i, ci, newBlock, data[0]);
-        for (int c = 1; c < dataCols; c++) {
-          put(k, c, i, ci, newBlock, data[c] - data[0]);
-        }
-        put(k, dataCols, i, ci, newBlock, gaps);
-        newest[k] = a;
-        newestN[k] = n;
-        newestIdx[k] = i;
-        if (count[k] < capacity[k]) {
-          count[k]++;
+    boolean quiet = true;
+    for (int c = 0; c < dataCols; c++) {
+      if (data[c] != current[c]) {
+        quiet = false;
+        break;
+      }
+    }
+    if (!quiet) {
+      // the virtual rows of every tier hold the current values, which change now: write them first
+      for (int k = 0, o = 0; o < moves; k++, o += T) {
+        if (h[o + WRITTEN] != h[o + NEWEST]) {
+          materialize(k);
         }
       }
     }
-    System.arraycopy(data, 0, current, 0, dataCols);
+    long gaps = current[dataCols];
+    for (int k = 0, o = 0; o < moves; k++, o += T) {
+      if (a == h[o + NEWEST] + h[o + RES]) {
+        int i = (int) h[o + NEWEST_IDX] + 1;
+        i = i == h[o + CAP] ? 0 : i;
+        long n = h[o + NEWEST_N] + 1;
+        if (!quiet) {
+          int ci = (int) (n >> 6) & (int) h[o + CK_MASK];
+          boolean newBlock = (n & 63) == 0;
+          put(k, 0, i, ci, newBlock, data[0]);
+          for (int c = 1; c < dataCols; c++) {
+            put(k, c, i, ci, newBlock, data[c] - data[0]);
+          }
+          put(k, dataCols, i, ci, newBlock, gaps);
+          h[o + WRITTEN] = a;
+        } // quiet: the row equals the newest and stays virtual (read as current)
+        h[o + NEWEST] = a;
+        h[o + NEWEST_N] = n;
+        h[o + NEWEST_IDX] = i;
+        if (h[o + COUNT] < h[o + CAP]) {
+          h[o + COUNT]++;
+        }
+      }
+    }
+    if (!quiet) {
+      System.arraycopy(data, 0, current, 0, dataCols);
+      lastChange = a;
+    }
     asOf = a;
-    computeReady(true);
+    if (a >= nextMove) {
+      computeReady(true);
+    }
     return true;
   }
 
+  /**
+   * Under the write lock: writes the virtual rows of tier {@code k} (those after its newest written
+   * row, up to its newest, all equal to {@code current}), the oldest first, so that the tier holds
+   * every row physically again. Rows that have left the ring are skipped; the first written row then
+   * starts a run of its own (its block's checkpoint is set by it).
+   */
+  private void materialize(int k) {
+    int o = T * k;
+    long r = hot[o + RES];
+    long nw = hot[o + NEWEST];
+    long w = hot[o + WRITTEN];
+    if (hot[o + COUNT] == 0 || w == nw) {
+      hot[o + WRITTEN] = nw;
+      return;
+    }
+    long oldest = nw - (hot[o + COUNT] - 1) * r;
+    long from = w == Long.MIN_VALUE || w < oldest ? oldest : w + r;
+    for (long t = from; t <= nw; t += r) {
+      writeRow(k, index(k, t), Math.floorDiv(t, r), current, 0, t == from && from != w + r);
+    }
+    hot[o + WRITTEN] = nw;
+  }
+
+  /** Under the write lock: {@link #materialize(int)} for every tier. */
+  private void materializeAll() {
+    for (int k = 0; k < resolution.length; k++) {
+      materialize(k);
+    }
+  }
+
   private void append(int k, long t, long[] row) {
+    int o = T * k;
     int i = index(k, t);
-    newestIdx[k] = i;
-    boolean runStart = newest[k] == Long.MIN_VALUE || t != newest[k] + resolution[k];
+    hot[o + NEWEST_IDX] = i;
+    boolean runStart = newest(k) == Long.MIN_VALUE || t != newest(k) + resolution[k];
     writeRow(k, i, Math.floorDiv(t, resolution[k]), row, 0, runStart);
     if (runStart) {
-      count[k] = 0; // not contiguous (a jump beyond the span): start over
+      hot[o + COUNT] = 0; // not contiguous (a jump beyond the span): start over
     }
-    newest[k] = t;
-    newestN[k] = Math.floorDiv(t, resolution[k]);
-    count[k] = Math.min(capacity[k], count[k] + 1);
+    hot[o + NEWEST] = t;
+    hot[o + WRITTEN] = t;
+    hot[o + NEWEST_N] = Math.floorDiv(t, resolution[k]);
+    hot[o + COUNT] = Math.min(capacity[k], count(k) + 1);
   }
 
   /**
@@ -367,7 +522,7 @@ final class Rings {
       if (v == 0) {
         return; // every checkpoint of an absent column is zero
       }
-      h = new Col(Col.BYTE, capacity[k], ckMask[k] + 1);
+      h = new Col(Col.BYTE, capacity[k], (int) hot[T * k + CK_MASK] + 1);
       store[k][c] = h;
     }
     if (newBlock) {
@@ -383,7 +538,7 @@ final class Rings {
 
   /** The checkpoint slot of unwrapped row {@code n} of tier {@code k}. */
   private int ckSlot(int k, long n) {
-    return (int) (n >> 6) & ckMask[k];
+    return (int) (n >> 6) & (int) hot[T * k + CK_MASK];
   }
 
   /**
@@ -391,11 +546,11 @@ final class Rings {
    * {@code newestN − ((newestIdx − i) mod capacity)}. Always in range, even on a torn read.
    */
   private int ckSlotOf(int k, int i) {
-    int d = newestIdx[k] - i;
+    int d = newestIdx(k) - i;
     if (d < 0) {
       d += capacity[k];
     }
-    return ckSlot(k, newestN[k] - d);
+    return ckSlot(k, newestN(k) - d);
   }
 
   /** Column {@code c} of the row at slot {@code i} of tier {@code k} with checkpoint slot {@code ci}. */
@@ -407,6 +562,24 @@ final class Rings {
   private long stored(int k, int c, int i, int ci) {
     Col h = store[k][c];
     return h == null ? 0 : h.get(i, ci);
+  }
+
+  /**
+   * Whether the row of boundary {@code t} held by tier {@code k} equals {@code current}: it is at or
+   * after the last change, or virtual (after the newest row written; those are all after the last
+   * change too, the second test only keeps a torn read in range).
+   */
+  private boolean isCurrent(int k, long t) {
+    return t >= lastChange || t > hot[T * k + WRITTEN];
+  }
+
+  /** Copies the row of boundary {@code t} of tier {@code k}, which holds it, into {@code dst[off..off + cols)}. */
+  private void copyRowAt(int k, long t, long[] dst, int off) {
+    if (isCurrent(k, t)) {
+      System.arraycopy(current, 0, dst, off, cols);
+    } else {
+      copyRow(k, index(k, t), dst, off);
+    }
   }
 
   /** Copies the row at slot {@code i} of tier {@code k} into {@code dst[off..off + cols)}. */
@@ -464,13 +637,13 @@ final class Rings {
     long best = asOf;
     int bestTier = -1;
     for (int k = 0; k < resolution.length; k++) {
-      if (count[k] == 0) {
+      if (count(k) == 0) {
         continue;
       }
       long r = resolution[k];
       long t = -Math.floorDiv(-s, r) * r;
-      long oldest = newest[k] - (long) (count[k] - 1) * r;
-      if (t >= oldest && t <= newest[k] && t < best) {
+      long oldest = newest(k) - (long) (count(k) - 1) * r;
+      if (t >= oldest && t <= newest(k) && t < best) {
         best = t;
         bestTier = k;
       }
@@ -479,7 +652,7 @@ final class Rings {
     if (bestTier < 0) {
       System.arraycopy(current, 0, anchor, 0, cols);
     } else {
-      copyRow(bestTier, index(bestTier, best), anchor, 0);
+      copyRowAt(bestTier, best, anchor, 0);
     }
   }
 
@@ -602,8 +775,13 @@ final class Rings {
         out[off + cols] = length;
         return -1;
       }
-      long oldest = newest[k] - (long) (count[k] - 1) * r;
-      if (count[k] > 0 && s >= oldest && s <= newest[k]) {
+      long oldest = newest(k) - (long) (count(k) - 1) * r;
+      if (count(k) > 0 && s >= oldest && s <= newest(k)) {
+        if (isCurrent(k, s)) {
+          Arrays.fill(out, off, off + cols, 0);
+          out[off + cols] = length;
+          return k;
+        }
         int i = index(k, s);
         int ci = ckSlot(k, Math.floorDiv(s, r));
         for (int c = 0; c < cols; c++) {
@@ -615,11 +793,15 @@ final class Rings {
     }
     // Longer than any tier holds (only after a restore of a shorter history): the oldest we have.
     int k = resolution.length - 1;
-    long oldest = newest[k] - (long) (count[k] - 1) * resolution[k];
-    int i = index(k, oldest);
-    int ci = ckSlotOf(k, i);
-    for (int c = 0; c < cols; c++) {
-      out[off + c] = current[c] - cell(k, c, i, ci);
+    long oldest = newest(k) - (long) (count(k) - 1) * resolution[k];
+    if (isCurrent(k, oldest)) {
+      Arrays.fill(out, off, off + cols, 0);
+    } else {
+      int i = index(k, oldest);
+      int ci = ckSlotOf(k, i);
+      for (int c = 0; c < cols; c++) {
+        out[off + c] = current[c] - cell(k, c, i, ci);
+      }
     }
     out[off + cols] = Math.max(0, Math.min(length, a - oldest));
     return -1;
@@ -632,24 +814,39 @@ final class Rings {
    * is then exact).
    */
   private void computeReady(boolean regular) {
-    int n = readyLengths.length;
+    long[] h = hot;
+    int n = (h.length - moves) / 3; // not readyLengths.length: a line the regular tick need not load
     int w = cols + 2;
     long a = asOf;
     int full = 0;
-    while (full < resolution.length && count[full] == capacity[full]) {
+    while (full < resolution.length && h[T * full + COUNT] == h[T * full + CAP]) {
       full++;
     }
+    long next = Long.MAX_VALUE;
     for (int j = 0; j < n; j++) {
-      long where = moves[2 * j + 1];
+      int m = moves + 3 * j;
+      long where = h[m + 1];
       int k = (int) (where >> 32);
       if (regular && k >= 0 && full >= k) {
-        if (a >= moves[2 * j]) {
+        long at = h[m];
+        if (a >= at) {
+          // the start moves from s = at − r − L to s + r = at − L
           int row = (int) where + 1;
-          row = row == capacity[k] ? 0 : row;
-          moves[2 * j] += resolution[k];
-          moves[2 * j + 1] = ((long) k << 32) | row;
-          copyRow(k, row, starts, j * w);
+          row = row == h[T * k + CAP] ? 0 : row;
+          long r = h[T * k + RES];
+          long s = at - h[m + 2];
+          h[m] = at + r;
+          h[m + 1] = ((long) k << 32) | row;
+          if (s - r >= lastChange) {
+            // quiet since before the old start: it read current, and so does the new one
+          } else if (s >= lastChange || s > h[T * k + WRITTEN]) {
+            System.arraycopy(current, 0, starts, j * w, cols); // the row equals current: no ring read
+          } else {
+            copyRow(k, row, starts, j * w);
+          }
+          at += r;
         }
+        next = Math.min(next, at);
         continue;
       }
       long length = readyLengths[j];
@@ -668,12 +865,15 @@ final class Rings {
       if (k >= 0 && k == steadyTier[j]) {
         long r = resolution[k];
         long s = Math.floorDiv(a - length, r) * r;
-        moves[2 * j] = s + r + length;
-        moves[2 * j + 1] = ((long) k << 32) | index(k, s);
+        h[moves + 3 * j] = s + r + length;
+        h[moves + 3 * j + 1] = ((long) k << 32) | index(k, s);
+        next = Math.min(next, k <= full ? s + r + length : Long.MIN_VALUE);
       } else {
-        moves[2 * j + 1] = -1L << 32;
+        h[moves + 3 * j + 1] = -1L << 32;
+        next = Long.MIN_VALUE;
       }
     }
+    nextMove = next;
   }
 
   /** Longs per window written by {@link #readReady}: the start row, the covered time, the length. */
@@ -718,8 +918,8 @@ final class Rings {
       for (int k = 0; k < resolution.length; k++) {
         long r = resolution[k];
         long s = Math.floorDiv(want, r) * r;
-        long oldest = newest[k] - (long) (count[k] - 1) * r;
-        if (s <= origin || (count[k] > 0 && s >= oldest)) {
+        long oldest = newest(k) - (long) (count(k) - 1) * r;
+        if (s <= origin || (count(k) > 0 && s >= oldest)) {
           return r;
         }
       }
@@ -738,11 +938,11 @@ final class Rings {
     try {
       long[][] copy = new long[resolution.length][];
       for (int k = 0; k < resolution.length; k++) {
-        int n = count[k];
+        int n = count(k);
         copy[k] = new long[n * cols];
-        long oldest = newest[k] - (long) (n - 1) * resolution[k];
+        long oldest = newest(k) - (long) (n - 1) * resolution[k];
         for (int i = 0; i < n; i++) {
-          copyRow(k, index(k, oldest + i * resolution[k]), copy[k], i * cols);
+          copyRowAt(k, oldest + i * resolution[k], copy[k], i * cols);
         }
       }
       return new RingState(
@@ -753,8 +953,8 @@ final class Rings {
           origin,
           asOf,
           current.clone(),
-          newest.clone(),
-          count.clone(),
+          tierNewest(),
+          tierCounts(),
           copy);
     } finally {
       lock.unlockRead(stamp);
@@ -782,19 +982,37 @@ final class Rings {
           long t = oldest + i * resolution[k];
           writeRow(k, index(k, t), Math.floorDiv(t, resolution[k]), state.rows[k], i * cols, i == 0);
         }
-        newest[k] = state.newest[k];
-        newestN[k] = Math.floorDiv(state.newest[k], resolution[k]);
-        newestIdx[k] = n > 0 ? index(k, state.newest[k]) : 0;
-        count[k] = n;
+        hot[T * k + NEWEST] = state.newest[k];
+        hot[T * k + WRITTEN] = state.newest[k];
+        hot[T * k + NEWEST_N] = Math.floorDiv(state.newest[k], resolution[k]);
+        hot[T * k + NEWEST_IDX] = n > 0 ? index(k, state.newest[k]) : 0;
+        hot[T * k + COUNT] = n;
       }
       System.arraycopy(state.current, 0, current, 0, cols);
       origin = state.origin;
       asOf = state.asOf;
+      lastChange = asOf + base; // no row is known to equal current: the next boundary's may
       anchorFromRows();
       computeReady(false);
     } finally {
       lock.unlockWrite(stamp);
     }
+  }
+
+  private long[] tierNewest() {
+    long[] out = new long[resolution.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = newest(k);
+    }
+    return out;
+  }
+
+  private int[] tierCounts() {
+    int[] out = new int[resolution.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = count(k);
+    }
+    return out;
   }
 
   /** Whether {@code state} has these rings' base interval, tiers and columns. */

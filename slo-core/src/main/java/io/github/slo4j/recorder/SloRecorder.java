@@ -477,6 +477,22 @@ public final class SloRecorder implements WindowReader {
 
   // ---------------------------------------------------------------- ticker side
 
+  /**
+   * Reads, without a lock, a little of each part of this recorder that {@link #advance advance(a)} touches
+   * (its fields, the cells, the ticker's arrays, the rings), so that the ticker can bring those of
+   * many recorders into the cache at once before it closes their boundaries one by one under their
+   * locks. The value means nothing; ticker only.
+   */
+  long warmUp(long a) {
+    long v = budgetingKind + (closedABoundary ? 1 : 0) + cellSums[0] + data[0];
+    try {
+      v += cells.sum(0);
+    } catch (ArithmeticException overflow) {
+      // counts that passed Long.MAX_VALUE: advance() handles it, the lines are loaded all the same
+    }
+    return v + rings.warmUp(a);
+  }
+
   /** Closes the boundary {@code a}; called by the registry's ticker only. */
   long advance(long a) {
     synchronized (stateLock) {
