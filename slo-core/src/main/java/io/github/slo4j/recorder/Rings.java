@@ -114,20 +114,23 @@ final class Rings {
    */
   public Rings(
       long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis, long[] readyMillis) {
-    this.base = baseMillis;
-    this.resolution = resolutionMillis.clone();
-    this.capacity = new int[resolution.length];
-    for (int k = 0; k < resolution.length; k++) {
-      // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
-      capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
-    }
+    this(new Shape(baseMillis, resolutionMillis, spanMillis, readyMillis), dataCols, originMillis);
+  }
+
+  /**
+   * Rings of the tiers and ready windows of {@code shape}, which they share (never write) with every
+   * other rings of that shape (the groups of one grouped SLO).
+   *
+   * @param dataCols the counters per row supplied by the ticker
+   * @param originMillis a multiple of the base interval at which all counters are zero
+   */
+  Rings(Shape shape, int dataCols, long originMillis) {
+    this.base = shape.base;
+    this.resolution = shape.resolution;
+    this.capacity = shape.capacity;
     this.cols = dataCols + 1;
     this.store = new Col[resolution.length][cols];
-    this.ckMask = new int[resolution.length];
-    for (int k = 0; k < resolution.length; k++) {
-      int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
-      ckMask[k] = nb - 1;
-    }
+    this.ckMask = shape.ckMask;
     this.newestN = new long[resolution.length];
     this.newest = new long[resolution.length];
     this.newestIdx = new int[resolution.length];
@@ -135,7 +138,7 @@ final class Rings {
     this.current = new long[cols];
     this.scratch = new long[cols];
     this.anchor = new long[cols];
-    this.readyLengths = readyMillis.clone();
+    this.readyLengths = shape.readyLengths;
     int n = readyLengths.length;
     this.starts = new long[n * (cols + 2)];
     this.moves = new long[n * 2];
@@ -146,6 +149,35 @@ final class Rings {
     }
     reset(originMillis);
     computeReady(false);
+  }
+
+  /**
+   * The immutable part of rings: the base interval, each tier's resolution, capacity and checkpoint
+   * mask, and the lengths of the ready windows. Built once per SLO definition and shared by the rings
+   * of all its groups; nothing ever writes into its arrays.
+   */
+  static final class Shape {
+    final long base;
+    final long[] resolution;
+    final int[] capacity;
+    /** Per tier: the checkpoint ring's size minus one (the size is a power of two). */
+    final int[] ckMask;
+    final long[] readyLengths;
+
+    /** As the arguments of {@link Rings#Rings(long, long[], long[], int, long, long[])}. */
+    Shape(long baseMillis, long[] resolutionMillis, long[] spanMillis, long[] readyMillis) {
+      this.base = baseMillis;
+      this.resolution = resolutionMillis.clone();
+      this.capacity = new int[resolution.length];
+      this.ckMask = new int[resolution.length];
+      for (int k = 0; k < resolution.length; k++) {
+        // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
+        capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
+        int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
+        ckMask[k] = nb - 1;
+      }
+      this.readyLengths = readyMillis.clone();
+    }
   }
 
   /**
