@@ -9,7 +9,9 @@ import java.lang.invoke.VarHandle;
  * <p>Implementation notes. The counters live in {@code long[]}s of blocks of {@code stride} longs,
  * each block starting on its own 128-byte boundary relative to the array base, with 128 bytes of
  * padding before the first block so the array header and neighbouring objects never share a line
- * with a counter. A block is an owner word followed by the stripe's counters.
+ * with a counter. A block is an owner word followed by the stripe's counters. A writer does exactly
+ * one {@code getAndAdd} on one counter of its stripe: no clock read, no allocation (but the one
+ * growth below), no lock, no branch that can throw. Counters only grow; nobody ever resets them.
  *
  * <p>Stripes on demand. A new {@code Cells} holds one stripe ({@code first}): a quiet group
  * recorded from one thread never needs more (issue 10). The first time a thread would move away
@@ -19,9 +21,8 @@ import java.lang.invoke.VarHandle;
  * once and never replaced, and {@code first} is never dropped: a thread that read {@code more} as
  * null a moment before it was published still adds to {@code first}, and the reader sums both, so
  * the growth can neither lose nor double an event. Threads read {@code more} with acquire, so an
- * add into it is ordered after its publication. A writer does exactly one {@code getAndAdd} on one counter of its stripe: no clock
- * read, no allocation, no lock, no branch that can throw. Counters only grow; nobody ever resets
- * them.
+ * add into it is ordered after its publication. The owner word cannot tell threads taking turns
+ * from threads racing, so a group recorded by two threads in turns also grows, after a few turns.
  *
  * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
  * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). Two busy

@@ -51,7 +51,7 @@ import java.util.concurrent.locks.StampedLock;
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
- * held every delta so far (2 bits, 4 bits, byte, int, then long, see {@link Col}; a delta that does not fit widens the whole
+ * held every delta so far (2 bits, 4 bits, byte, short, int, then long, see {@link Col}; a delta that does not fit widens the whole
  * column once, by a copy). A block is 64 consecutive boundaries of the tier in unwrapped time
  * ({@code n = t / R_k}, block {@code n >> 6}); the checkpoints live in a ring of {@code nb} entries
  * (a power of two with {@code 64 · nb >= capacity + 63}) indexed by {@code block & (nb − 1)}, set to
@@ -867,8 +867,9 @@ final class Rings {
    * reader never combines an array with another width.
    *
    * <p>Widths, in bits: 2 and 4 (packed, four or two slots per byte, unsigned: the deltas of a quiet
-   * column, whose cumulative value rises by at most 3 or 15 within a block), then 8, 32 and 64
-   * (signed). A column starts at 2 bits and widens to the narrowest width that holds the new delta,
+   * column, whose cumulative value rises by at most 3 or 15 within a block), then 8, 16, 32 and 64
+   * (signed; 16 bits hold a block of a coarse tier's gap column after a long gap, 12 or 360 gaps a
+   * row). A column starts at 2 bits and widens to the narrowest width that holds the new delta,
    * copying the deltas it holds. A packed slot is written by rewriting its byte with the other slots'
    * bits unchanged (one writer), so a reader never sees a neighbour's bits change.
    */
@@ -876,6 +877,7 @@ final class Rings {
     static final int TWO_BITS = 2;
     static final int NIBBLE = 4;
     static final int BYTE = 8;
+    static final int SHORT = 16;
     static final int INT = 32;
     static final int LONG = 64;
     /** The width a new column starts at. */
@@ -885,6 +887,7 @@ final class Rings {
     final int width;
     /** The deltas when {@code width <= BYTE} (packed below a byte, slot {@code s} at bit {@code s · width}). */
     final byte[] b;
+    final short[] h;
     final int[] i;
     final long[] l;
     /** The checkpoints, indexed by the checkpoint slot; shared by the wider copies. */
@@ -900,6 +903,7 @@ final class Rings {
       this.width = width;
       this.capacity = capacity;
       this.b = width <= BYTE ? new byte[(capacity * width + 7) >>> 3] : null;
+      this.h = width == SHORT ? new short[capacity] : null;
       this.i = width == INT ? new int[capacity] : null;
       this.l = width == LONG ? new long[capacity] : null;
       this.ck = ck;
@@ -918,6 +922,8 @@ final class Rings {
       } else if (width < BYTE) {
         int bit = slot * width;
         return (b[bit >>> 3] >>> (bit & 7)) & ((1 << width) - 1);
+      } else if (width == SHORT) {
+        return h[slot];
       }
       return l[slot];
     }
@@ -932,6 +938,8 @@ final class Rings {
         int at = bit >>> 3;
         int mask = ((1 << width) - 1) << (bit & 7);
         b[at] = (byte) ((b[at] & ~mask) | (((int) d << (bit & 7)) & mask));
+      } else if (width == SHORT) {
+        h[slot] = (short) d;
       } else {
         l[slot] = d;
       }
@@ -947,6 +955,8 @@ final class Rings {
           return true;
         case INT:
           return d == (int) d;
+        case SHORT:
+          return d == (short) d;
         case BYTE:
           return d == (byte) d;
         default:
@@ -958,7 +968,7 @@ final class Rings {
     Col widen(long d) {
       int w = width;
       do {
-        w = w == TWO_BITS ? NIBBLE : w == NIBBLE ? BYTE : w == BYTE ? INT : LONG;
+        w = w == TWO_BITS ? NIBBLE : w == NIBBLE ? BYTE : w == BYTE ? SHORT : w == SHORT ? INT : LONG;
       } while (!fits(w, d));
       Col wider = new Col(w, capacity, ck);
       for (int s = 0; s < capacity; s++) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One ring column ({@link Rings.Col}) against a plain {@code long[]}: whatever deltas are written
  * where, every slot reads back its last delta plus its checkpoint, and the column is as narrow as the
- * widest delta it was ever given allows (2, 4, 8, 32 or 64 bits), widening one copy at a time.
+ * widest delta it was ever given allows (2, 4, 8, 16, 32 or 64 bits), widening one copy at a time.
  */
 class RingsColWidthTest {
   private static final int[] CAPACITIES = {1, 3, 5, 52, 362, 722, 746};
@@ -21,6 +21,8 @@ class RingsColWidthTest {
       return Rings.Col.NIBBLE;
     } else if (d >= Byte.MIN_VALUE && d <= Byte.MAX_VALUE) {
       return Rings.Col.BYTE;
+    } else if (d >= Short.MIN_VALUE && d <= Short.MAX_VALUE) {
+      return Rings.Col.SHORT;
     } else if (d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
       return Rings.Col.INT;
     }
@@ -36,6 +38,8 @@ class RingsColWidthTest {
       case 2:
         return rnd.nextInt(-128, 128);
       case 3:
+        return rnd.nextInt(Short.MIN_VALUE, Short.MAX_VALUE + 1);
+      case 4:
         return rnd.nextInt();
       default:
         return rnd.nextLong();
@@ -58,7 +62,7 @@ class RingsColWidthTest {
       for (int step = 0; step < 4 * capacity + 50; step++) {
         String where = "seed " + seed + ", capacity " + capacity + ", step " + step;
         if (rnd.nextInt(Math.max(8, capacity)) == 0) {
-          scale = Math.min(4, scale + 1); // now and then the column's deltas grow a size
+          scale = Math.min(5, scale + 1); // now and then the column's deltas grow a size
         }
         int slot = rnd.nextInt(capacity);
         long d = delta(rnd, rnd.nextInt(scale + 1));
