@@ -20,8 +20,11 @@ import java.lang.invoke.VarHandle;
  * cells on contention; the loser of a race to publish uses the winner's array. {@code more} is set
  * once and never replaced, and {@code first} is never dropped: a thread that read {@code more} as
  * null a moment before it was published still adds to {@code first}, and the reader sums both, so
- * the growth can neither lose nor double an event. Threads read {@code more} with acquire, so an
- * add into it is ordered after its publication. The owner word cannot tell threads taking turns
+ * the growth can neither lose nor double an event. The record path reads {@code more} plainly (so
+ * the JIT may keep it in a register across a loop of adds): an array's length is final and its
+ * elements start at zero for every thread, so a thread that sees the reference adds into a
+ * well-formed array, and a stale null only sends the add to {@code first}; the slow path and the
+ * reader read it with acquire. The owner word cannot tell threads taking turns
  * from threads racing, so a group recorded by two threads in turns also grows, after a few turns.
  *
  * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
@@ -93,7 +96,10 @@ final class Cells {
 
   /** The one stripe a new {@code Cells} has (block at {@link #LINE_LONGS}); summed forever. */
   private final long[] first;
-  /** Every stripe, published once by {@link #grow()}; null until then. Accessed through {@link #MORE}. */
+  /**
+   * Every stripe, published once by {@link #grow()}; null until then. Read plainly on the record
+   * path, otherwise through {@link #MORE}.
+   */
   private long[] more;
   private final int cells;
   private final int stride;
@@ -138,7 +144,7 @@ final class Cells {
     int slot = slot(tid);
     long hint = HINTS[slot];
     int probe = (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
-    long[] c = (long[]) MORE.getAcquire(this);
+    long[] c = more; // plain: a stale null only sends the add to first, which is summed too
     int block;
     if (c == null) {
       c = first;
