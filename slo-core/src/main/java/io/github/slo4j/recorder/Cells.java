@@ -6,13 +6,26 @@ import java.lang.invoke.VarHandle;
 /**
  * Striped, padded, cumulative event counters: the whole of slo4j's record path. Thread-safe.
  *
- * <p>Implementation notes. The counters live in one {@code long[]}: {@code stripes} blocks of
- * {@code stride} longs, each block starting on its own 128-byte boundary relative to the array
- * base, with 128 bytes of padding before the first block so the array header and neighbouring
- * objects never share a line with a counter. A block is an owner word followed by the stripe's
- * counters. A writer does exactly one {@code getAndAdd} on one counter of its stripe: no clock
- * read, no allocation, no lock, no branch that can throw. Counters only grow; nobody ever resets
- * them.
+ * <p>Implementation notes. The counters live in {@code long[]}s of blocks of {@code stride} longs,
+ * each block starting on its own 128-byte boundary relative to the array base, with 128 bytes of
+ * padding before the first block so the array header and neighbouring objects never share a line
+ * with a counter. A block is an owner word followed by the stripe's counters. A writer does exactly
+ * one {@code getAndAdd} on one counter of its stripe: no clock read, no allocation (but the one
+ * growth below), no lock, no branch that can throw. Counters only grow; nobody ever resets them.
+ *
+ * <p>Stripes on demand. A new {@code Cells} holds one stripe ({@code first}): a quiet group
+ * recorded from one thread never needs more (issue 10). The first time a thread would move away
+ * from a stripe because it met another thread there twice (see below), it publishes, with one
+ * compare-and-set, the array of all {@code stripes} ({@code more}), as {@code Striped64} grows its
+ * cells on contention; the loser of a race to publish uses the winner's array. {@code more} is set
+ * once and never replaced, and {@code first} is never dropped: a thread that read {@code more} as
+ * null a moment before it was published still adds to {@code first}, and the reader sums both, so
+ * the growth can neither lose nor double an event. The record path reads {@code more} plainly (so
+ * the JIT may keep it in a register across a loop of adds): an array's length is final and its
+ * elements start at zero for every thread, so a thread that sees the reference adds into a
+ * well-formed array, and a stale null only sends the add to {@code first}; the slow path and the
+ * reader read it with acquire. The owner word cannot tell threads taking turns
+ * from threads racing, so a group recorded by two threads in turns also grows, after a few turns.
  *
  * <p>Choosing the stripe. A thread starts on the stripe given by the low bits of its id
  * (consecutive ids, as thread pools and JMH create them, land on distinct stripes). Two busy
@@ -48,6 +61,15 @@ import java.lang.invoke.VarHandle;
  */
 final class Cells {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle MORE;
+
+  static {
+    try {
+      MORE = MethodHandles.lookup().findVarHandle(Cells.class, "more", long[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
   /** The most stripes {@link #defaultStripes()} gives, whatever the machine. */
   public static final int MAX_STRIPES = 32;
 
@@ -72,7 +94,13 @@ final class Cells {
    */
   private static final long[] HINTS = new long[HINT_SLOTS];
 
-  private final long[] counters;
+  /** The one stripe a new {@code Cells} has (block at {@link #LINE_LONGS}); summed forever. */
+  private final long[] first;
+  /**
+   * Every stripe, published once by {@link #grow()}; null until then. Read plainly on the record
+   * path, otherwise through {@link #MORE}.
+   */
+  private long[] more;
   private final int cells;
   private final int stride;
   private final int mask;
@@ -88,7 +116,7 @@ final class Cells {
     this.cells = cells;
     this.stride = ((cells + LINE_LONGS) / LINE_LONGS) * LINE_LONGS; // the owner word, the cells
     this.mask = stripes - 1;
-    this.counters = new long[LINE_LONGS + stripes * stride];
+    this.first = new long[LINE_LONGS + stride];
   }
 
   /**
@@ -116,39 +144,81 @@ final class Cells {
     int slot = slot(tid);
     long hint = HINTS[slot];
     int probe = (int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid;
-    int block = block(probe);
-    if ((long) LONGS.getOpaque(counters, block) != tid) {
-      block = arrive(tid, slot, hint, probe, block);
+    long[] c = more; // plain: a stale null only sends the add to first, which is summed too
+    int block;
+    if (c == null) {
+      c = first;
+      block = LINE_LONGS;
+    } else {
+      block = block(probe);
     }
-    LONGS.getAndAdd(counters, block + 1 + cell, n);
+    if ((long) LONGS.getOpaque(c, block) != tid) {
+      arriveAndAdd(tid, slot, hint, probe, cell, n);
+      return;
+    }
+    LONGS.getAndAdd(c, block + 1 + cell, n);
   }
 
   /**
    * The thread found another id (or none) in its stripe's owner word: another thread added here
    * since this thread's last add, or this thread has just come. Claims the word; if the thread has
-   * met another here before, first moves to the stripe of the probe's next value and claims that
-   * one. Returns the block to add in.
+   * met another here before, first moves to the stripe of the probe's next value (growing the
+   * stripes if there is only {@code first} so far) and claims that one. Then adds {@code n} to
+   * {@code cell} there.
    */
-  private int arrive(long tid, int slot, long hint, int probe, int block) {
-    long owner = (long) LONGS.getOpaque(counters, block);
+  private void arriveAndAdd(long tid, int slot, long hint, int probe, int cell, long n) {
+    long[] m = (long[]) MORE.getAcquire(this);
+    long[] c = m != null ? m : first;
+    int b = m != null ? block(probe) : LINE_LONGS;
+    long owner = (long) LONGS.getOpaque(c, b);
     int p = probe;
-    int b = block;
-    if (owner != 0) {
+    if (owner != 0 && owner != tid) {
       boolean metBefore = (int) (hint >>> 32) == (int) tid && (hint & MET) != 0;
       if (metBefore) {
+        if (m == null && mask != 0) {
+          m = grow();
+        }
         p = advance(p);
-        b = block(p);
+        if (m != null) {
+          c = m;
+          b = block(p);
+        }
         HINTS[slot] = tid << 32 | (p & PROBE);
       } else {
         HINTS[slot] = tid << 32 | MET | (p & PROBE);
       }
     }
-    LONGS.setOpaque(counters, b, tid);
-    return b;
+    LONGS.setOpaque(c, b, tid);
+    LONGS.getAndAdd(c, b + 1 + cell, n);
   }
 
-  /** The stripe the thread with id {@code tid} adds to next (for tests). */
+  /**
+   * Publishes the array of all stripes unless another thread did first; returns the one published.
+   * Package-private for tests (a footprint at full width, home stripes).
+   */
+  long[] grow() {
+    long[] m = (long[]) MORE.getAcquire(this);
+    if (m != null) {
+      return m;
+    }
+    long[] fresh = new long[LINE_LONGS + (mask + 1) * stride];
+    long[] won = (long[]) MORE.compareAndExchange(this, null, fresh);
+    return won == null ? fresh : won;
+  }
+
+  /** Whether the stripes have grown beyond {@code first} (for tests). */
+  boolean grown() {
+    return MORE.getAcquire(this) != null;
+  }
+
+  /**
+   * The stripe the thread with id {@code tid} adds to next (for tests): 0 while there is only
+   * {@code first}.
+   */
   int stripeOf(long tid) {
+    if (!grown()) {
+      return 0;
+    }
     long hint = HINTS[slot(tid)];
     return ((int) (hint >>> 32) == (int) tid ? (int) hint : (int) tid) & mask;
   }
@@ -187,15 +257,22 @@ final class Cells {
    *     has grown by another 2^63) or the sum over stripes overflows
    */
   public long sum(int cell) {
-    long sum = 0;
-    for (int i = LINE_LONGS + 1 + cell; i < counters.length; i += stride) {
-      long v = (long) LONGS.getAcquire(counters, i);
-      if (v < 0) {
-        throw new ArithmeticException("cell " + cell + " wrapped");
+    long sum = counter(first, LINE_LONGS + 1 + cell, cell);
+    long[] m = (long[]) MORE.getAcquire(this);
+    if (m != null) {
+      for (int i = LINE_LONGS + 1 + cell; i < m.length; i += stride) {
+        sum = Math.addExact(sum, counter(m, i, cell));
       }
-      sum = Math.addExact(sum, v);
     }
     return sum;
+  }
+
+  private static long counter(long[] c, int i, int cell) {
+    long v = (long) LONGS.getAcquire(c, i);
+    if (v < 0) {
+      throw new ArithmeticException("cell " + cell + " wrapped");
+    }
+    return v;
   }
 
   /**
@@ -214,8 +291,9 @@ final class Cells {
     return cells;
   }
 
-  /** Bytes held by the counter array (for footprint reports). */
+  /** Bytes held by the counter arrays (for footprint reports). */
   public long bytes() {
-    return 16L + 8L * counters.length;
+    long[] m = (long[]) MORE.getAcquire(this);
+    return 16L + 8L * first.length + (m == null ? 0 : 16L + 8L * m.length);
   }
 }

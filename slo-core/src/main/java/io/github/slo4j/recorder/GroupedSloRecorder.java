@@ -33,15 +33,23 @@ public final class GroupedSloRecorder {
   private final SloRegistry registry;
   private final SloDefinition definition;
   private final int maxGroups;
+  /** The immutable parts every group's recorder shares (issue 10: a quiet group must cost little). */
+  private final RecorderShape shape;
   private final Map<String, SloRecorder> groups = new ConcurrentHashMap<>();
   private final LongAdder overflowLookups = new LongAdder();
   private final List<String> overflowSample = Collections.synchronizedList(new ArrayList<>());
   private volatile SloRecorder overflow;
 
-  GroupedSloRecorder(SloRegistry registry, SloDefinition definition, int maxGroups) {
+  GroupedSloRecorder(SloRegistry registry, SloDefinition definition, int maxGroups, RecorderShape shape) {
     this.registry = registry;
     this.definition = definition;
     this.maxGroups = maxGroups;
+    this.shape = shape;
+  }
+
+  /** The shape every group's recorder is built with. */
+  RecorderShape shape() {
+    return shape;
   }
 
   /** The SLO. */

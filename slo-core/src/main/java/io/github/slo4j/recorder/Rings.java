@@ -62,7 +62,7 @@ import java.util.concurrent.locks.StampedLock;
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
- * held every delta so far (byte, then int, then long; a delta that does not fit widens the whole
+ * held every delta so far (2 bits, 4 bits, byte, short, int, then long, see {@link Col}; a delta that does not fit widens the whole
  * column once, by a copy). A block is 64 consecutive boundaries of the tier in unwrapped time
  * ({@code n = t / R_k}, block {@code n >> 6}); the checkpoints live in a ring of {@code nb} entries
  * (a power of two with {@code 64 · nb >= capacity + 63}) indexed by {@code block & (nb − 1)}, set to
@@ -160,30 +160,36 @@ final class Rings {
    */
   public Rings(
       long baseMillis, long[] resolutionMillis, long[] spanMillis, int dataCols, long originMillis, long[] readyMillis) {
-    this.base = baseMillis;
-    this.resolution = resolutionMillis.clone();
-    this.capacity = new int[resolution.length];
-    for (int k = 0; k < resolution.length; k++) {
-      // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
-      capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
-    }
+    this(new Shape(baseMillis, resolutionMillis, spanMillis, readyMillis), dataCols, originMillis);
+  }
+
+  /**
+   * Rings of the tiers and ready windows of {@code shape}, which they share (never write) with every
+   * other rings of that shape (the groups of one grouped SLO).
+   *
+   * @param dataCols the counters per row supplied by the ticker
+   * @param originMillis a multiple of the base interval at which all counters are zero
+   */
+  Rings(Shape shape, int dataCols, long originMillis) {
+    this.base = shape.base;
+    this.resolution = shape.resolution;
+    this.capacity = shape.capacity;
     this.cols = dataCols + 1;
     this.store = new Col[resolution.length][cols];
     this.moves = T * resolution.length;
-    this.hot = new long[moves + 3 * readyMillis.length];
+    this.hot = new long[moves + 3 * shape.readyLengths.length];
     for (int k = 0; k < resolution.length; k++) {
-      int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
-      hot[T * k + CK_MASK] = nb - 1;
+      hot[T * k + CK_MASK] = shape.ckMask[k];
       hot[T * k + RES] = resolution[k];
       hot[T * k + CAP] = capacity[k];
     }
-    for (int j = 0; j < readyMillis.length; j++) {
-      hot[moves + 3 * j + 2] = readyMillis[j];
+    for (int j = 0; j < shape.readyLengths.length; j++) {
+      hot[moves + 3 * j + 2] = shape.readyLengths[j];
     }
     this.current = new long[cols];
     this.scratch = new long[cols];
     this.anchor = new long[cols];
-    this.readyLengths = readyMillis.clone();
+    this.readyLengths = shape.readyLengths;
     int n = readyLengths.length;
     this.starts = new long[n * (cols + 2)];
     this.steadyTier = new int[n];
@@ -193,6 +199,35 @@ final class Rings {
     }
     reset(originMillis);
     computeReady(false);
+  }
+
+  /**
+   * The immutable part of rings: the base interval, each tier's resolution, capacity and checkpoint
+   * mask, and the lengths of the ready windows. Built once per SLO definition and shared by the rings
+   * of all its groups; nothing ever writes into its arrays.
+   */
+  static final class Shape {
+    final long base;
+    final long[] resolution;
+    final int[] capacity;
+    /** Per tier: the checkpoint ring's size minus one (the size is a power of two). */
+    final int[] ckMask;
+    final long[] readyLengths;
+
+    /** As the arguments of {@link Rings#Rings(long, long[], long[], int, long, long[])}. */
+    Shape(long baseMillis, long[] resolutionMillis, long[] spanMillis, long[] readyMillis) {
+      this.base = baseMillis;
+      this.resolution = resolutionMillis.clone();
+      this.capacity = new int[resolution.length];
+      this.ckMask = new int[resolution.length];
+      for (int k = 0; k < resolution.length; k++) {
+        // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
+        capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
+        int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
+        ckMask[k] = nb - 1;
+      }
+      this.readyLengths = readyMillis.clone();
+    }
   }
 
   /**
@@ -522,7 +557,7 @@ final class Rings {
       if (v == 0) {
         return; // every checkpoint of an absent column is zero
       }
-      h = new Col(Col.BYTE, capacity[k], (int) hot[T * k + CK_MASK] + 1);
+      h = new Col(Col.NARROWEST, capacity[k], (int) hot[T * k + CK_MASK] + 1);
       store[k][c] = h;
     }
     if (newBlock) {
@@ -1051,18 +1086,35 @@ final class Rings {
    * One column of one tier: each slot's delta from its block's checkpoint, in one width. The shape
    * (width, array, checkpoints) never changes; the writer replaces the whole object to widen, so a
    * reader never combines an array with another width.
+   *
+   * <p>Widths, in bits: 2 and 4 (packed, four or two slots per byte, unsigned: the deltas of a quiet
+   * column, whose cumulative value rises by at most 3 or 15 within a block), then 8, 16, 32 and 64
+   * (signed; 16 bits hold a block of a coarse tier's gap column after a long gap, 12 or 360 gaps a
+   * row). A column starts at 2 bits and widens to the narrowest width that holds the new delta,
+   * copying the deltas it holds. A packed slot is written by rewriting its byte with the other slots'
+   * bits unchanged (one writer), so a reader never sees a neighbour's bits change.
    */
   static final class Col {
-    static final int BYTE = 1;
-    static final int INT = 4;
-    static final int LONG = 8;
+    static final int TWO_BITS = 2;
+    static final int NIBBLE = 4;
+    static final int BYTE = 8;
+    static final int SHORT = 16;
+    static final int INT = 32;
+    static final int LONG = 64;
+    /** The width a new column starts at. */
+    static final int NARROWEST = TWO_BITS;
 
+    /** The width in bits. */
     final int width;
+    /** The deltas when {@code width <= BYTE} (packed below a byte, slot {@code s} at bit {@code s · width}). */
     final byte[] b;
+    final short[] h;
     final int[] i;
     final long[] l;
     /** The checkpoints, indexed by the checkpoint slot; shared by the wider copies. */
     final long[] ck;
+    /** The slots held. */
+    private final int capacity;
 
     Col(int width, int capacity, int blocks) {
       this(width, capacity, new long[blocks]);
@@ -1070,52 +1122,85 @@ final class Rings {
 
     private Col(int width, int capacity, long[] ck) {
       this.width = width;
-      this.b = width == BYTE ? new byte[capacity] : null;
+      this.capacity = capacity;
+      this.b = width <= BYTE ? new byte[(capacity * width + 7) >>> 3] : null;
+      this.h = width == SHORT ? new short[capacity] : null;
       this.i = width == INT ? new int[capacity] : null;
       this.l = width == LONG ? new long[capacity] : null;
       this.ck = ck;
     }
 
     long get(int slot, int ci) {
-      long d;
-      if (width == BYTE) {
-        d = b[slot];
-      } else if (width == INT) {
-        d = i[slot];
-      } else {
-        d = l[slot];
+      return ck[ci] + delta(slot);
+    }
+
+    /** The delta held at {@code slot}. */
+    long delta(int slot) {
+      if (width == INT) {
+        return i[slot];
+      } else if (width == BYTE) {
+        return b[slot];
+      } else if (width < BYTE) {
+        int bit = slot * width;
+        return (b[bit >>> 3] >>> (bit & 7)) & ((1 << width) - 1);
+      } else if (width == SHORT) {
+        return h[slot];
       }
-      return ck[ci] + d;
+      return l[slot];
     }
 
     void set(int slot, long d) {
-      if (width == BYTE) {
-        b[slot] = (byte) d;
-      } else if (width == INT) {
+      if (width == INT) {
         i[slot] = (int) d;
+      } else if (width == BYTE) {
+        b[slot] = (byte) d;
+      } else if (width < BYTE) {
+        int bit = slot * width;
+        int at = bit >>> 3;
+        int mask = ((1 << width) - 1) << (bit & 7);
+        b[at] = (byte) ((b[at] & ~mask) | (((int) d << (bit & 7)) & mask));
+      } else if (width == SHORT) {
+        h[slot] = (short) d;
       } else {
         l[slot] = d;
       }
     }
 
     boolean fits(long d) {
-      return width == LONG || (width == INT ? d == (int) d : d == (byte) d);
+      return fits(width, d);
     }
 
-    /** A copy wide enough for {@code d} too, holding the same deltas and checkpoints. */
-    Col widen(long d) {
-      int capacity = width == BYTE ? b.length : width == INT ? i.length : l.length;
-      Col w = new Col(d == (int) d ? INT : LONG, capacity, ck);
-      for (int s = 0; s < capacity; s++) {
-        long v = width == BYTE ? b[s] : width == INT ? i[s] : l[s];
-        w.set(s, v);
+    private static boolean fits(int width, long d) {
+      switch (width) {
+        case LONG:
+          return true;
+        case INT:
+          return d == (int) d;
+        case SHORT:
+          return d == (short) d;
+        case BYTE:
+          return d == (byte) d;
+        default:
+          return d >>> width == 0;
       }
-      return w;
+    }
+
+    /** A copy wide enough for {@code d} too (the narrowest such), holding the same deltas and checkpoints. */
+    Col widen(long d) {
+      int w = width;
+      do {
+        w = w == TWO_BITS ? NIBBLE : w == NIBBLE ? BYTE : w == BYTE ? SHORT : w == SHORT ? INT : LONG;
+      } while (!fits(w, d));
+      Col wider = new Col(w, capacity, ck);
+      for (int s = 0; s < capacity; s++) {
+        wider.set(s, delta(s));
+      }
+      return wider;
     }
 
     long bytes() {
-      int capacity = width == BYTE ? b.length : width == INT ? i.length : l.length;
-      return 24L + 16L + (long) width * capacity + 16L + 8L * ck.length;
+      long array = width <= BYTE ? b.length : (long) (width >>> 3) * capacity;
+      return 24L + ((16L + array + 7) & ~7L) + 16L + 8L * ck.length;
     }
   }
 }

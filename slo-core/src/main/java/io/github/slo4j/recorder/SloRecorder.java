@@ -86,6 +86,7 @@ public final class SloRecorder implements WindowReader {
   /** The most events one {@link #recordCounts(long, long)} call adds: 2^40 (reasoning there). */
   private static final long MAX_RECORD_COUNTS = 1L << 40;
 
+  private final RecorderShape shape;
   private final SloDefinition definition;
   private final String groupKey;
   private final long baseMillis;
@@ -140,24 +141,34 @@ public final class SloRecorder implements WindowReader {
   // state identity, under stateLock: this recorder's random instance id, the instances whose counts
   // restores brought in, the events they added to the cells, and whether it counted anything itself
   private final long instanceId = java.util.concurrent.ThreadLocalRandom.current().nextLong();
-  private long[] lineage = new long[0];
+  private long[] lineage = NO_LINEAGE;
   private long restoredEvents;
   private boolean closedABoundary;
+
+  private static final long[] NO_LINEAGE = new long[0];
 
   // cumulative(), under stateLock: what restores added to each cell, and the last counts read
   private final long[] restoredCells;
   private final long[] lastCumulative;
 
   SloRecorder(SloDefinition definition, String groupKey, long baseMillis, long originMillis) {
+    this(new RecorderShape(definition, baseMillis), groupKey, originMillis);
+  }
+
+  /**
+   * A recorder of {@code shape}'s definition that shares the shape's immutable parts (the groups of
+   * one grouped SLO share one shape).
+   */
+  SloRecorder(RecorderShape shape, String groupKey, long originMillis) {
+    SloDefinition definition = shape.definition;
+    long baseMillis = shape.baseMillis;
+    this.shape = shape;
     this.definition = definition;
     this.groupKey = groupKey;
     this.baseMillis = baseMillis;
     this.targets = definition.targets().size();
     this.latency = definition.sli() instanceof Sli.Latency;
-    this.thresholdNanos = new long[latency ? targets : 0];
-    for (int i = 0; i < thresholdNanos.length; i++) {
-      thresholdNanos[i] = definition.targets().get(i).latencyThreshold().orElseThrow().toNanos();
-    }
+    this.thresholdNanos = shape.thresholdNanos;
     // events: cell 0 good, cell 1 bad. latency: cell i = success within threshold i (and above
     // threshold i-1), cell n = success slower than every threshold, cell n+1 = failure.
     int cellCount = latency ? targets + 2 : 2;
@@ -197,28 +208,18 @@ public final class SloRecorder implements WindowReader {
     Duration maxPeriod = definition.period().maxLength();
     this.maxPeriodMillis = maxPeriod.toMillis();
     this.nominalPeriodMillis = definition.period().nominalLength().toMillis();
-    this.standardWindows = standardWindows(definition.period());
-    // a loop, not a stream: no lambda bootstrap between JVM start and the first record (issue 10)
-    this.standardWindowMillis = new long[standardWindows.size()];
-    for (int i = 0; i < standardWindowMillis.length; i++) {
-      standardWindowMillis[i] = standardWindows.get(i).toMillis();
-    }
-    this.rings =
-        new Rings(
-            baseMillis,
-            new long[] {baseMillis, Duration.ofMinutes(2).toMillis(), Duration.ofHours(1).toMillis()},
-            new long[] {
-              Duration.ofHours(1).toMillis(),
-              Duration.ofDays(1).toMillis(),
-              maxPeriod.plusDays(1).toMillis()
-            },
-            dataCols,
-            originMillis,
-            standardWindowMillis);
+    this.standardWindows = shape.standardWindows;
+    this.standardWindowMillis = shape.rings.readyLengths;
+    this.rings = new Rings(shape.rings, dataCols, originMillis);
     if (definition.period() instanceof CompliancePeriod.Calendar) {
       calendarSpan = CalendarSpan.of(definition.period(), originMillis - 1);
       rings.period(calendarSpan.start);
     }
+  }
+
+  /** The immutable parts this recorder shares with the other recorders of its definition. */
+  RecorderShape shape() {
+    return shape;
   }
 
   private static long checkSlice(Duration slice, long baseMillis) {

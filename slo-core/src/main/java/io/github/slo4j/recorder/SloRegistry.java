@@ -287,8 +287,8 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   private Entry addGrouped(SloDefinition slo, int maxGroups) {
     // a group is created on a recording thread, where nothing may throw: validate the definition
     // against the base interval now, with a recorder that is dropped at once
-    new SloRecorder(slo, GroupedSloRecorder.OVERFLOW_KEY, baseMillis, lastBoundary);
-    GroupedSloRecorder grouped = new GroupedSloRecorder(this, slo, maxGroups);
+    SloRecorder probe = new SloRecorder(slo, GroupedSloRecorder.OVERFLOW_KEY, baseMillis, lastBoundary);
+    GroupedSloRecorder grouped = new GroupedSloRecorder(this, slo, maxGroups, probe.shape());
     Entry e = new Entry(slo, null, grouped);
     entries.put(slo.id(), e);
     enqueue(new RegistryEvent.GroupedRegistered(grouped));
@@ -303,7 +303,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   SloRecorder newGroup(GroupedSloRecorder grouped, String groupKey) {
     tickLock.lock();
     try {
-      SloRecorder recorder = new SloRecorder(grouped.definition(), groupKey, baseMillis, lastBoundary);
+      SloRecorder recorder = new SloRecorder(grouped.shape(), groupKey, lastBoundary);
       Entry e = entries.get(grouped.definition().id());
       if (e != null && e.grouped == grouped) {
         recorders.add(recorder);

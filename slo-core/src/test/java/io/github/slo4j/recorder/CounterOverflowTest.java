@@ -100,6 +100,7 @@ class CounterOverflowTest {
   @Test
   void stripesThatEachFitButSumPastLongMaxAreDetected() throws InterruptedException {
     Cells cells = new Cells(1, 2);
+    cells.grow(); // both stripes from the start (a new Cells has one until threads meet)
     // two threads on different stripes (stripe = thread id & 1), each adding 2^62
     Thread[] pair = new Thread[2];
     while (pair[0] == null || pair[1] == null) {
