@@ -62,18 +62,19 @@ import java.util.concurrent.locks.StampedLock;
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
- * held every delta so far (2 bits, 4 bits, byte, short, int, then long, see {@link Col}; a delta that does not fit widens the whole
- * column once, by a copy). A block is 64 consecutive boundaries of the tier in unwrapped time
- * ({@code n = t / R_k}, block {@code n >> 6}); the checkpoints live in a ring of {@code nb} entries
- * (a power of two with {@code 64 · nb >= capacity + 63}) indexed by {@code block & (nb − 1)}, set to
- * the row's value when the first row of a block is written: rows are contiguous, so that is the row
- * with {@code n & 63 == 0} or the first of a run (the first row, a jump beyond the span that empties
- * the tier, a restore), and a block's rows after it are all written after it. A checkpoint slot is
- * set again only by the first row of block {@code b + nb} or of a new run, when every row of block
- * {@code b} has left the ring, so no readable row ever sees its checkpoint change. The values are cumulative, so a quiet column
- * moves little within 64 boundaries and stays at one byte per row. A reader may see a column being
- * replaced or written: each {@code Col} is immutable in its shape (array, width, checkpoints array)
- * and every index is reduced into range before use, so a torn optimistic read cannot throw; it fails
+ * held every delta so far (2 bits, 4 bits, a byte, a short, an int, then a long, see {@link Col}; a
+ * delta that does not fit widens the whole column once, by a copy). A block is 64 consecutive
+ * boundaries of the tier in unwrapped time ({@code n = t / R_k}, block {@code n >> 6}); the
+ * checkpoints live in a ring of {@code nb} entries (a power of two with {@code 64 · nb >= capacity +
+ * 63}) indexed by {@code block & (nb − 1)}, set to the row's value when the first row of a block is
+ * written: rows are contiguous, so that is the row with {@code n & 63 == 0} or the first of a run
+ * (the first row, a jump beyond the span that empties the tier, a restore), and a block's rows after
+ * it are all written after it. A checkpoint slot is set again only by the first row of block {@code
+ * b + nb} or of a new run, when every row of block {@code b} has left the ring, so no readable row
+ * ever sees its checkpoint change. The values are cumulative, so a quiet column moves little within
+ * 64 boundaries and stays at a few bits per row. A reader may see a column being replaced or
+ * written: each {@code Col} is immutable in its shape (array, width, checkpoints array) and every
+ * index is reduced into range before use, so a torn optimistic read cannot throw; it fails
  * validation and is retried under the read lock.
  */
 final class Rings {
