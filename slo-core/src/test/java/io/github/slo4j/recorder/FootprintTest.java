@@ -82,9 +82,9 @@ class FootprintTest {
   @Test
   void aThirtyDaySloWithTwoLatencyThresholdsHoldsAtMost64KiB() {
     StringBuilder report = new StringBuilder();
-    report.append("Recorder footprint after 31 days of traffic (JOL, ")
+    report.append("Recorder footprint after 31 days of traffic from one thread (JOL, one cell stripe; ")
         .append(Cells.defaultStripes())
-        .append(" cell stripes on ")
+        .append(" once two threads meet, on ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs):\n");
     long latency30 = afterAMonth(latency(30), report);
