@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,38 +25,6 @@ class RingsQuietPropertyTest {
   /** A calendar period's length in the period runs: a multiple of every resolution. */
   private static final long PERIOD = 640 * 7;
   private static final int DATA = 3;
-
-  /** Every boundary's full row (data columns, then the gap counter). */
-  private static final class Model {
-    final TreeMap<Long, long[]> rows = new TreeMap<>();
-    final long origin;
-    long asOf;
-    long[] current = new long[DATA + 1];
-
-    Model(long origin) {
-      this.origin = origin;
-      asOf = origin;
-      rows.put(origin, current.clone());
-    }
-
-    void advance(long a, long[] data) {
-      long gaps = current[DATA];
-      for (long t = asOf + BASE; t < a; t += BASE) {
-        long[] row = current.clone();
-        row[DATA] = gaps + (t - asOf) / BASE;
-        rows.put(t, row);
-      }
-      long[] row = Arrays.copyOf(data, DATA + 1);
-      row[DATA] = gaps + (a - asOf) / BASE - 1;
-      rows.put(a, row);
-      current = row;
-      asOf = a;
-    }
-
-    long[] row(long t) {
-      return t <= origin ? new long[DATA + 1] : rows.get(t);
-    }
-  }
 
   @Test
   void quietRunsGapsAndRestoresKeepEveryRowAndWindowOfAPlainModel() {
@@ -84,7 +51,7 @@ class RingsQuietPropertyTest {
     if (periods) {
       rings.period(periodOf(origin));
     }
-    Model model = new Model(origin);
+    RingRowModel model = new RingRowModel(BASE, DATA, origin);
     long[] data = new long[DATA];
     long a = origin;
     int quiet = 0;
@@ -136,7 +103,7 @@ class RingsQuietPropertyTest {
     return Math.floorDiv(a - 1, PERIOD) * PERIOD;
   }
 
-  private static RingState assertHeldRows(Rings rings, Model model, String where) {
+  private static RingState assertHeldRows(Rings rings, RingRowModel model, String where) {
     RingState s = rings.capture();
     assertArrayEquals(model.current, s.current, where + ": current");
     for (int k = 0; k < RESOLUTION.length; k++) {
@@ -151,7 +118,7 @@ class RingsQuietPropertyTest {
   }
 
   private static void assertWindows(
-      Rings rings, Model model, RingState state, long[] ready, boolean periods, String where) {
+      Rings rings, RingRowModel model, RingState state, long[] ready, boolean periods, String where) {
     int cols = DATA + 1;
     int stride = rings.readyStride();
     long[] starts = new long[ready.length * stride];
@@ -184,7 +151,7 @@ class RingsQuietPropertyTest {
    * {@code k} holding it (which rows a tier holds is the rings' own bookkeeping, from {@code state});
    * the values are the model's.
    */
-  private static long[] window(Model model, RingState state, long length) {
+  private static long[] window(RingRowModel model, RingState state, long length) {
     long a = model.asOf;
     long want = a - length;
     if (want < model.origin) {
@@ -207,12 +174,12 @@ class RingsQuietPropertyTest {
   }
 
   /** The period window: from its first boundary (a multiple of every resolution here). */
-  private static long[] periodWindow(Model model, long periodStart) {
+  private static long[] periodWindow(RingRowModel model, long periodStart) {
     long s = Math.max(periodStart, model.origin);
     return diff(model, s, Math.max(0, model.asOf - s));
   }
 
-  private static long[] diff(Model model, long start, long covered) {
+  private static long[] diff(RingRowModel model, long start, long covered) {
     long[] from = model.row(start);
     long[] out = new long[DATA + 2];
     for (int c = 0; c <= DATA; c++) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -23,37 +22,6 @@ class RingsStoragePropertyTest {
   private static final long[] SPAN = {500, 8000, 51200};
   private static final long[] READY = {30, 200, 1000, 5000, 40000};
   private static final int DATA = 3;
-
-  /** The model: every boundary's full row (data columns, then the gap counter). */
-  private static final class Model {
-    final Map<Long, long[]> rows = new HashMap<>();
-    long asOf;
-    long[] current = new long[DATA + 1];
-
-    Model(long origin) {
-      asOf = origin;
-      rows.put(origin, current.clone());
-    }
-
-    void advance(long a, long[] data) {
-      long gaps = current[DATA];
-      for (long t = asOf + BASE; t < a; t += BASE) {
-        long[] row = current.clone();
-        row[DATA] = gaps + (t - asOf) / BASE;
-        rows.put(t, row);
-      }
-      long[] row = Arrays.copyOf(data, DATA + 1);
-      row[DATA] = gaps + (a - asOf) / BASE - 1;
-      rows.put(a, row);
-      current = row;
-      asOf = a;
-    }
-
-    long[] row(long t) {
-      long[] r = rows.get(t);
-      return r != null ? r : new long[DATA + 1]; // at or before the origin: zeros
-    }
-  }
 
   @Test
   void narrowStorageHoldsExactlyTheRowsOfAPlainLongModel() {
@@ -77,7 +45,7 @@ class RingsStoragePropertyTest {
     SplittableRandom rnd = new SplittableRandom(seed);
     long origin = BASE * rnd.nextInt(-50, 50);
     Rings rings = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, READY);
-    Model model = new Model(origin);
+    RingRowModel model = new RingRowModel(BASE, DATA, origin);
     long[] data = new long[DATA];
     long a = origin;
     for (int step = 0; step < 3000; step++) {
@@ -118,7 +86,7 @@ class RingsStoragePropertyTest {
     }
   }
 
-  private static void assertHeldRows(Rings rings, Model model, String where) {
+  private static void assertHeldRows(Rings rings, RingRowModel model, String where) {
     RingState s = rings.capture();
     assertArrayEquals(model.current, s.current, where + ": current");
     for (int k = 0; k < RESOLUTION.length; k++) {
@@ -131,7 +99,7 @@ class RingsStoragePropertyTest {
     }
   }
 
-  private static void assertWindows(Rings rings, Model model, String where) {
+  private static void assertWindows(Rings rings, RingRowModel model, String where) {
     int stride = rings.readyStride();
     long[] starts = new long[READY.length * stride];
     long[] current = new long[DATA + 1];
@@ -147,7 +115,7 @@ class RingsStoragePropertyTest {
   }
 
   /** Whether {@code out} is {@code current − row(s)} for the start some tier would read, or the whole history. */
-  private static boolean isAModelWindow(Model model, long length, long[] out) {
+  private static boolean isAModelWindow(RingRowModel model, long length, long[] out) {
     long[] diff = new long[DATA + 1];
     for (int k = 0; k <= RESOLUTION.length; k++) {
       long[] start = k == RESOLUTION.length
