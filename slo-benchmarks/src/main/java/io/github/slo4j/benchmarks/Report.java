@@ -505,10 +505,12 @@ final class Report {
     MISSED.put("memory ≤ 64 MiB for 10,000 quiet groups after",
         MISSED.get("memory ≤ 4 KiB per quiet group after a month's gap"));
     MISSED.put("record, thread ids colliding",
-        "**Colliding thread ids, 2 threads**: the forks of this build are bimodal. Reruns of"
-            + " `CollidingThreadsBenchmark -t 2 -f 3`: this build 0.92× and 1.35× `LongAdder` (some"
-            + " forks about 1.4×), the build before stripes on demand (one stripe until two threads"
-            + " meet) 0.93× and 1.04×. Not yet explained; stripes on demand is the suspect.");
+        "**Colliding thread ids, 2 threads**: one fork, and forks vary. Rerun with 6 forks each"
+            + " (`CollidingThreadsBenchmark -t 2 -f 6 -wi 3 -i 3`, fork means): this build 2.80–3.58"
+            + " ns, median 3.37; the build before stripes on demand (every stripe allocated up front)"
+            + " 3.22–3.64 ns, median 3.36; `LongAdder` 2.84–3.31 ns, median 3.01: both builds 1.12×."
+            + " The spread between forks is the same in both, so it is not the one-stripe start;"
+            + " where each fork's stripes fall against 128-byte lines is the suspect.");
     MISSED.put("observation: slo4j's handler adds",
         "**Observation overhead, 1 thread**: the handler's own cost is 37 ns, 0 B (the"
             + " `slo4jHandlerOnly` row) of a 1,300–1,500 ns observation; the difference between two"
