@@ -13,9 +13,11 @@ import org.openjdk.jmh.annotations.Fork;
  * java -jar slo-benchmarks/target/benchmarks.jar PoolThreadsBenchmark -f 1 -wi 2 -i 3 -t 8 -jvmArgsAppend -Dslo4j.bench.seed=7
  * </pre>
  *
+ * <p>Three forks, as {@link CollidingThreadsBenchmark} and for its reason.
+ *
  * <p>The worker pool is chosen by the fork's JVM options (below); a run without forks ({@code -f
  * 0}) uses JMH's pool of consecutive ids.
  */
-@Fork(value = 1, jvmArgsPrepend = {"-Djmh.executor=CUSTOM",
+@Fork(value = 3, jvmArgsPrepend = {"-Djmh.executor=CUSTOM",
     "-Djmh.executor.class=io.github.slo4j.benchmarks.ChosenIdWorkers$Scattered"})
 public class PoolThreadsBenchmark extends ChosenIdRecordBenchmark {}
