@@ -29,20 +29,48 @@ class ReportTest {
         avgt("RecordBenchmark", "resilience4j", 2, 36, 40),
         avgt("SnapshotBenchmark", "slo4j", 1, 1200, 0));
     String md = Report.targets(rs, List.of(new Footprint.Row("slo4j", "x", 40 * 1024, "measured")));
-    assertEquals("| record ≤ 1.5 × baseline, 1 thread | 1.20× (12.0 vs 10.0 ns) | met |",
+    assertEquals("| record ≤ 1.5 × baseline, 1 thread | 1.20× (12.0 vs 10.0 ns) | met |  |",
         row(md, "record ≤ 1.5 × baseline, 1 thread"));
-    assertEquals("| record ≤ 1.5 × baseline, 2 threads | 1.80× (18.0 vs 10.0 ns) | missed by 20 % |",
+    assertEquals("| record ≤ 1.5 × baseline, 2 threads | 1.80× (18.0 vs 10.0 ns) | missed by 20 % |  |",
         row(md, "record ≤ 1.5 × baseline, 2 threads"));
-    assertEquals("| record 0 B/op, 1 thread | 0 B/op | met |", row(md, "record 0 B/op, 1 thread"));
-    assertEquals("| record 0 B/op, 2 threads | 16 B/op | missed by 16 B/op |",
+    assertEquals("| record 0 B/op, 1 thread | 0 B/op | met |  |", row(md, "record 0 B/op, 1 thread"));
+    assertEquals("| record 0 B/op, 2 threads | 16 B/op | missed by 16 B/op |  |",
         row(md, "record 0 B/op, 2 threads"));
-    assertEquals("| record ≥ 3 × faster than sentinel, 2 threads | 4.0× faster | met |",
+    assertEquals("| record ≥ 3 × faster than sentinel, 2 threads | 4.0× faster | met |  |",
         row(md, "record ≥ 3 × faster than sentinel, 2 threads"));
-    assertEquals("| record ≥ 3 × faster than resilience4j, 2 threads | 2.0× faster | missed by 33 % |",
+    assertEquals("| record ≥ 3 × faster than resilience4j, 2 threads | 2.0× faster | missed by 33 % |  |",
         row(md, "record ≥ 3 × faster than resilience4j, 2 threads"));
-    assertEquals("| snapshot of all standard windows ≤ 1 µs, 1 thread | 1,200 ns | missed by 20 % |",
+    assertEquals("| snapshot of all standard windows ≤ 1 µs, 1 thread | 1,200 ns | missed by 20 % |  |",
         row(md, "snapshot of all standard windows ≤ 1 µs, 1 thread"));
-    assertTrue(md.contains("| footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds) | 40.0 KiB | met |"));
+    assertTrue(md.contains("| footprint ≤ 64 KiB per 30-day SLO (2 latency thresholds) | 40.0 KiB | met |  |"));
+  }
+
+  @Test
+  void issue10TargetsNameTheirFloorFromTheSameRunsBaselineArm() {
+    List<Result> rs = List.of(
+        avgt("CollidingThreadsBenchmark", "baseline", 2, 3, 0),
+        avgt("CollidingThreadsBenchmark", "slo4j", 2, 3.3, 0),
+        new Result("TickBenchmark", "baseline", "avgt", 1, 90_000, 90_000, 90_000, 0,
+            Map.of("50.0", 90_000.0), Map.of(), Map.of(), Map.of("trackers", "10000")),
+        new Result("TickBenchmark", "baseline", "avgt", 1, 900, 900, 900, 0,
+            Map.of("50.0", 900.0), Map.of(), Map.of(), Map.of("trackers", "100")),
+        new Result("TickBenchmark", "slo4j", "avgt", 1, 2_000_000, 2_000_000, 2_000_000, 0,
+            Map.of("50.0", 2_000_000.0), Map.of(), Map.of(), Map.of("trackers", "10000")),
+        new Result("ReplayBenchmark", "baseline", "avgt", 1, 100, 100, 100, 0,
+            Map.of("50.0", 100.0), Map.of(), Map.of(), Map.of("slo", "latency")),
+        new Result("ReplayBenchmark", "month", "avgt", 1, 60e6, 60e6, 60e6, 0,
+            Map.of("50.0", 60e6), Map.of(), Map.of(), Map.of("slo", "latency")));
+    String md = Report.targets(rs, List.of());
+    assertEquals("| record, thread ids colliding, ≤ 1.2 × baseline, 2 threads | 1.10× (3.30 vs 3.00 ns)"
+        + " | met | 3.00 ns: `LongAdder`, which moves its threads apart too |",
+        row(md, "record, thread ids colliding, ≤ 1.2 × baseline, 2 threads"));
+    assertEquals("| one tick of 10,000 trackers ≤ 1 ms (issue 10), 1 thread | 2,000,000 ns"
+        + " | missed by 100 % | 90,000 ns: two `LongAdder.sum()` and a ring slot per tracker |",
+        row(md, "one tick of 10,000 trackers ≤ 1 ms (issue 10), 1 thread"));
+    assertEquals("| replay of a 30-day month with default rules and a policy ≤ 50 ms (latency SLO)"
+        + " | 60.0 ms | missed by 20 % | 25.9 ms: `baseline` (the append and the window reads,"
+        + " nothing decided) × 259,200 evaluations |",
+        row(md, "replay of a 30-day month with default rules and a policy ≤ 50 ms (latency SLO)"));
   }
 
   @Test
