@@ -209,9 +209,10 @@ public final class Footprint {
    * request, ticked through a 31-day jump (every ring full) and ten minutes of 10-s boundaries, one
    * more request in the middle. Ticking every group at every boundary of a month would take an hour
    * at 10,000 groups, so the month is one gap: each tier's gap column then holds a month of gaps
-   * (one more per 10-s row, 12 per 2-min row, 360 per hourly row: 4-byte rows in the two coarse
-   * tiers), which a group that a ticker closes at every boundary never stores. {@link
-   * #quietGroupTicked()} measures that group.
+   * (one more per 10-s row, 12 per 2-min row, 360 per hourly row), which a group that a ticker closes
+   * at every boundary never stores. The gap columns store each row against a ramp per block of 64
+   * rows, so a month of gaps costs no bits a row, only each column's checkpoints and ramps (16 bytes
+   * a block); {@link #quietGroupTicked()} measures the group without them.
    */
   static long quietGroups(int n) {
     FakeTime time = new FakeTime(START);

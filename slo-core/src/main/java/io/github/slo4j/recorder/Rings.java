@@ -72,7 +72,10 @@ import java.util.concurrent.locks.StampedLock;
  * it are all written after it. A checkpoint slot is set again only by the first row of block {@code
  * b + nb} or of a new run, when every row of block {@code b} has left the ring, so no readable row
  * ever sees its checkpoint change. The values are cumulative, so a quiet column moves little within
- * 64 boundaries and stays at a few bits per row. A reader may see a column being replaced or
+ * 64 boundaries and stays at a few bits per row. The gap column is stored against a ramp per block as
+ * well (a gap run rises by {@code R_k / base} a row; see {@link Col}), so a month of gaps costs no
+ * bits a row either; a ramp is set by the rows the writer appends and never changes the reference
+ * of a row already written. A reader may see a column being replaced or
  * written: each {@code Col} is immutable in its shape (array, width, checkpoints array) and every
  * index is reduced into range before use, so a torn optimistic read cannot throw; it fails
  * validation and is retried under the read lock.
@@ -87,7 +90,7 @@ final class Rings {
   /**
    * The state the tick touches, in one array so that a regular boundary reads and writes two or
    * three cache lines of it, not one small array per field: per tier {@code k}, {@link #T} longs
-   * from {@code T·k} (the fields {@link #NEWEST} to {@link #CK_MASK}); then, per ready window
+   * from {@code T·k} (the fields {@link #NEWEST} to {@link #CK_POS}); then, per ready window
    * {@code j}, three longs from {@code moves + 3·j}: the two of its moves (see the ready windows
    * below) and its length.
    */
@@ -112,8 +115,12 @@ final class Rings {
    * comment, "Quiet boundaries").
    */
   private static final int WRITTEN = 6;
-  /** The checkpoint ring's size minus one (the size is a power of two). */
-  private static final int CK_MASK = 7;
+  /**
+   * The mask of a row's position in the checkpoint ring, {@code 64 · nb − 1} ({@code nb}, the ring's
+   * size, a power of two): {@code n & mask} is the row's checkpoint slot times 64 plus its offset in
+   * its block ({@code n & 63}), which a {@link Col} needs for a gap run's ramp.
+   */
+  private static final int CK_POS = 7;
   /** The offset of the first window's moves in {@link #hot}. */
   private final int moves;
   /**
@@ -180,7 +187,7 @@ final class Rings {
     this.moves = T * resolution.length;
     this.hot = new long[moves + 3 * shape.readyLengths.length];
     for (int k = 0; k < resolution.length; k++) {
-      hot[T * k + CK_MASK] = shape.ckMask[k];
+      hot[T * k + CK_POS] = shape.ckPos[k];
       hot[T * k + RES] = resolution[k];
       hot[T * k + CAP] = capacity[k];
     }
@@ -211,8 +218,8 @@ final class Rings {
     final long base;
     final long[] resolution;
     final int[] capacity;
-    /** Per tier: the checkpoint ring's size minus one (the size is a power of two). */
-    final int[] ckMask;
+    /** Per tier: the mask of a row's position in the checkpoint ring (see {@link Rings#CK_POS}). */
+    final int[] ckPos;
     final long[] readyLengths;
 
     /** As the arguments of {@link Rings#Rings(long, long[], long[], int, long, long[])}. */
@@ -220,12 +227,12 @@ final class Rings {
       this.base = baseMillis;
       this.resolution = resolutionMillis.clone();
       this.capacity = new int[resolution.length];
-      this.ckMask = new int[resolution.length];
+      this.ckPos = new int[resolution.length];
       for (int k = 0; k < resolution.length; k++) {
         // +1: a span of n slots needs the row at its start too; +1: floor rounding reaches one further
         capacity[k] = Math.toIntExact(spanMillis[k] / resolution[k] + 2);
         int nb = Integer.highestOneBit((capacity[k] + 63 + 63) / 64 * 2 - 1);
-        ckMask[k] = nb - 1;
+        ckPos[k] = (nb << 6) - 1;
       }
       this.readyLengths = readyMillis.clone();
     }
@@ -458,7 +465,7 @@ final class Rings {
         i = i == h[o + CAP] ? 0 : i;
         long n = h[o + NEWEST_N] + 1;
         if (!quiet) {
-          int ci = (int) (n >> 6) & (int) h[o + CK_MASK];
+          int ci = (int) n & (int) h[o + CK_POS];
           boolean newBlock = (n & 63) == 0;
           put(k, 0, i, ci, newBlock, data[0]);
           for (int c = 1; c < dataCols; c++) {
@@ -558,28 +565,41 @@ final class Rings {
       if (v == 0) {
         return; // every checkpoint of an absent column is zero
       }
-      h = new Col(Col.NARROWEST, capacity[k], (int) hot[T * k + CK_MASK] + 1);
+      int blocks = ((int) hot[T * k + CK_POS] + 1) >>> 6;
+      int step = c == cols - 1 ? gapStep(k) : 0;
+      h = new Col(step > 0 ? Col.ZERO : Col.NARROWEST, capacity[k], blocks, step);
       store[k][c] = h;
     }
-    if (newBlock) {
-      h.ck[ci] = v;
-    }
-    long d = v - h.ck[ci];
+    long d = h.deviation(i, ci, newBlock, v, capacity[k]);
     if (!h.fits(d)) {
-      h = h.widen(d);
+      h = h.widen(d, capacity[k]);
       store[k][c] = h;
     }
     h.set(i, d);
   }
 
-  /** The checkpoint slot of unwrapped row {@code n} of tier {@code k}. */
-  private int ckSlot(int k, long n) {
-    return (int) (n >> 6) & (int) hot[T * k + CK_MASK];
+  /**
+   * The rise of the gap count from one row of tier {@code k} to the next within a gap run, {@code
+   * R_k / base}, which its gap column's ramps follow; 0 (the plain encoding) when that is not an
+   * integer below {@link Col#MAX_STEP}. Computed when the column is created, not held.
+   */
+  private int gapStep(int k) {
+    long step = resolution[k] / base;
+    return resolution[k] % base == 0 && step < Col.MAX_STEP ? (int) step : 0;
   }
 
   /**
-   * The checkpoint slot of the row held at slot {@code i} of tier {@code k}: its unwrapped index is
-   * {@code newestN − ((newestIdx − i) mod capacity)}. Always in range, even on a torn read.
+   * The position of unwrapped row {@code n} of tier {@code k} in the checkpoint ring: its checkpoint
+   * slot times 64 plus its offset in its block (see {@link #CK_POS}).
+   */
+  private int ckSlot(int k, long n) {
+    return (int) n & (int) hot[T * k + CK_POS];
+  }
+
+  /**
+   * The position in the checkpoint ring ({@link #ckSlot}) of the row held at slot {@code i} of tier
+   * {@code k}: its unwrapped index is {@code newestN − ((newestIdx − i) mod capacity)}. Always in
+   * range, even on a torn read.
    */
   private int ckSlotOf(int k, int i) {
     int d = newestIdx(k) - i;
@@ -589,7 +609,7 @@ final class Rings {
     return ckSlot(k, newestN(k) - d);
   }
 
-  /** Column {@code c} of the row at slot {@code i} of tier {@code k} with checkpoint slot {@code ci}. */
+  /** Column {@code c} of the row at slot {@code i} of tier {@code k} at checkpoint position {@code ci}. */
   private long cell(int k, int c, int i, int ci) {
     long v = stored(k, c, i, ci);
     return c == 0 || c == cols - 1 ? v : v + stored(k, 0, i, ci);
@@ -1085,25 +1105,53 @@ final class Rings {
 
   /**
    * One column of one tier: each slot's delta from its block's checkpoint, in one width. The shape
-   * (width, array, checkpoints) never changes; the writer replaces the whole object to widen, so a
-   * reader never combines an array with another width.
+   * (width, array, checkpoints, step) never changes; the writer replaces the whole object to widen,
+   * so a reader never combines an array with another width.
    *
    * <p>Widths, in bits: 2 and 4 (packed, four or two slots per byte, unsigned: the deltas of a quiet
    * column, whose cumulative value rises by at most 3 or 15 within a block), then 8, 16, 32 and 64
-   * (signed; 16 bits hold a block of a coarse tier's gap column after a long gap, 12 or 360 gaps a
-   * row). A column starts at 2 bits and widens to the narrowest width that holds the new delta,
-   * copying the deltas it holds. A packed slot is written by rewriting its byte with the other slots'
+   * (signed). A data column starts at 2 bits, a gap column at 0 (every deviation zero, no array but
+   * one byte); a column widens to the narrowest width that holds the new delta, copying the deltas it
+   * holds. A packed slot is written by rewriting its byte with the other slots'
    * bits unchanged (one writer), so a reader never sees a neighbour's bits change.
+   *
+   * <p>A slot is addressed with its position in the checkpoint ring, {@code ci = b · 64 + o}: its
+   * block's checkpoint slot {@code b} and its offset {@code o = n & 63} in the block.
+   *
+   * <p><b>Gap columns: a ramp per block.</b> Within a gap run the gap count rises by exactly {@code
+   * step = R_k / base} a row (12 in the 2-minute tier, 360 in the hourly one), so after a long gap
+   * a block's deltas reach {@code 63 · step} and would need 16 bits a row. A gap column ({@code
+   * step > 0}) therefore keeps, beside each checkpoint, one ramp: a start {@code p} and a height
+   * {@code H}, and stores each row as its deviation from {@code checkpoint + rise(o)}, {@code rise(o)
+   * = min(max(step · o − p, 0), H)}: flat, then one gap run rising by {@code step} a row, then flat
+   * again. The writer sets the ramp from the rise {@code d} of the row it writes over the previous
+   * one in the block: a block without a ramp ({@code H = 0}) starts one at a row with {@code 0 < d <=
+   * step} ({@code p = step · o − d}, so {@code rise(o) = d} and every earlier row keeps {@code rise
+   * = 0}), an open ramp ({@code H = OPEN}) ends at a row with {@code d < step} ({@code H = rise(o −
+   * 1) + max(d, 0)}, which no earlier row reaches). Every rise thus follows the column's own rises
+   * and no earlier row's reference ever changes, so a block holding one gap run (its start, its
+   * partial first and last rows, the quiet rows after it) stores deviations of zero: no bits at all.
+   * For a non-decreasing column {@code 0 <= rise <= value − checkpoint} (each step of the ramp is at
+   * most the column's own), so a deviation is never wider than the plain delta. Anything else (a
+   * second gap run in a block, a value that falls after a restore) is an ordinary deviation and
+   * widens the column as a delta would. Reading costs one multiply-add and a clamp more; a data
+   * column ({@code step == 0}) is stored and read exactly as before.
    */
   static final class Col {
+    /** No bits: every slot holds 0 (a gap column whose blocks all follow their ramps). */
+    static final int ZERO = 0;
     static final int TWO_BITS = 2;
     static final int NIBBLE = 4;
     static final int BYTE = 8;
     static final int SHORT = 16;
     static final int INT = 32;
     static final int LONG = 64;
-    /** The width a new column starts at. */
+    /** The width a new data column starts at (a gap column starts at {@link #ZERO}). */
     static final int NARROWEST = TWO_BITS;
+    /** Steps from here on are not ramped: {@code 64 · step} and a ramp's start must fit an int. */
+    static final int MAX_STEP = 1 << 24;
+    /** The height of a ramp that is still rising. */
+    static final int OPEN = Integer.MAX_VALUE;
 
     /** The width in bits. */
     final int width;
@@ -1112,27 +1160,86 @@ final class Rings {
     final short[] h;
     final int[] i;
     final long[] l;
-    /** The checkpoints, indexed by the checkpoint slot; shared by the wider copies. */
+    /**
+     * The checkpoints, shared by the wider copies: checkpoint slot {@code b} at {@code ck[b]}; in a
+     * gap column ({@code step > 0}) at {@code ck[2b]}, and its ramp at {@code ck[2b + 1]} ({@code p
+     * << 32 | H}, 0 for none).
+     */
     final long[] ck;
-    /** The slots held. */
-    private final int capacity;
+    /**
+     * The rise of a gap run per row that the ramps follow; 0 for the plain encoding. (The slots held,
+     * the capacity, are not a field: the tier passes them, which keeps a column at 40 bytes.)
+     */
+    final int step;
 
     Col(int width, int capacity, int blocks) {
-      this(width, capacity, new long[blocks]);
+      this(width, capacity, blocks, 0);
     }
 
-    private Col(int width, int capacity, long[] ck) {
+    Col(int width, int capacity, int blocks, int step) {
+      this(width, capacity, new long[step > 0 ? 2 * blocks : blocks], step);
+    }
+
+    private Col(int width, int capacity, long[] ck, int step) {
       this.width = width;
-      this.capacity = capacity;
-      this.b = width <= BYTE ? new byte[(capacity * width + 7) >>> 3] : null;
+      // ZERO: one byte that stays 0, read and written as a packed width whose mask is empty
+      this.b = width <= BYTE ? new byte[Math.max(1, (capacity * width + 7) >>> 3)] : null;
       this.h = width == SHORT ? new short[capacity] : null;
       this.i = width == INT ? new int[capacity] : null;
       this.l = width == LONG ? new long[capacity] : null;
       this.ck = ck;
+      this.step = step;
     }
 
+    /** The value at {@code slot}, whose position in the checkpoint ring is {@code ci}. */
     long get(int slot, int ci) {
-      return ck[ci] + delta(slot);
+      if (step == 0) {
+        return ck[ci >>> 6] + delta(slot);
+      }
+      int b = (ci >>> 6) << 1;
+      return ck[b] + rise(ck[b + 1], ci & 63) + delta(slot);
+    }
+
+    /** The rise of {@code ramp} at offset {@code o} of its block. */
+    private long rise(long ramp, int o) {
+      return Math.min(Math.max((long) step * o - (ramp >> 32), 0), (int) ramp);
+    }
+
+    /**
+     * Under the write lock: what to store at {@code slot} (position {@code ci}) of a column of {@code
+     * capacity} slots for the value {@code v}: its delta from the checkpoint, or in a gap column its
+     * deviation from the ramp. Sets the checkpoint when {@code newBlock} (the block's first row), and
+     * a gap column's ramp as the class comment describes; otherwise the block's previous row is at
+     * {@code slot − 1} (mod {@code capacity}).
+     */
+    long deviation(int slot, int ci, boolean newBlock, long v, int capacity) {
+      int b = ci >>> 6;
+      if (step == 0) {
+        if (newBlock) {
+          ck[b] = v;
+        }
+        return v - ck[b];
+      }
+      b <<= 1;
+      int o = ci & 63;
+      if (newBlock) {
+        ck[b] = v;
+        ck[b + 1] = 0;
+        return 0;
+      }
+      long ramp = ck[b + 1];
+      int height = (int) ramp;
+      if (height == 0 || height == OPEN) {
+        long d = v - get(slot == 0 ? capacity - 1 : slot - 1, ci - 1);
+        if (height == 0 && d > 0 && d <= step) {
+          ramp = (long) (step * o - (int) d) << 32 | OPEN; // a gap run starts: rise(o) = d
+        } else if (height == OPEN && d < step) {
+          long before = rise(ramp, o - 1); // the run ended: the rise stops at this row's
+          ramp = (ramp & 0xFFFF_FFFF_0000_0000L) | (before + Math.max(d, 0));
+        }
+        ck[b + 1] = ramp;
+      }
+      return v - ck[b] - rise(ramp, o);
     }
 
     /** The delta held at {@code slot}. */
@@ -1186,13 +1293,16 @@ final class Rings {
       }
     }
 
-    /** A copy wide enough for {@code d} too (the narrowest such), holding the same deltas and checkpoints. */
-    Col widen(long d) {
+    /**
+     * A copy wide enough for {@code d} too (the narrowest such), holding the same deltas and
+     * checkpoints in its {@code capacity} slots (this column's).
+     */
+    Col widen(long d, int capacity) {
       int w = width;
       do {
-        w = w == TWO_BITS ? NIBBLE : w == NIBBLE ? BYTE : w == BYTE ? SHORT : w == SHORT ? INT : LONG;
+        w = w == ZERO ? TWO_BITS : w == TWO_BITS ? NIBBLE : w == NIBBLE ? BYTE : w == BYTE ? SHORT : w == SHORT ? INT : LONG;
       } while (!fits(w, d));
-      Col wider = new Col(w, capacity, ck);
+      Col wider = new Col(w, capacity, ck, step);
       for (int s = 0; s < capacity; s++) {
         wider.set(s, delta(s));
       }
@@ -1200,7 +1310,7 @@ final class Rings {
     }
 
     long bytes() {
-      long array = width <= BYTE ? b.length : (long) (width >>> 3) * capacity;
+      long array = width <= BYTE ? b.length : width == SHORT ? 2L * h.length : width == INT ? 4L * i.length : 8L * l.length;
       return 24L + ((16L + array + 7) & ~7L) + 16L + 8L * ck.length;
     }
   }

@@ -67,7 +67,7 @@ class RingsColWidthTest {
         int slot = rnd.nextInt(capacity);
         long d = delta(rnd, rnd.nextInt(scale + 1));
         if (!col.fits(d)) {
-          Rings.Col wider = col.widen(d);
+          Rings.Col wider = col.widen(d, capacity);
           assertEquals(col.width < narrowest(d) ? narrowest(d) : -1, wider.width, where + ": widened for " + d + " from " + col.width);
           col = wider;
         }
@@ -77,7 +77,7 @@ class RingsColWidthTest {
         assertEquals(width, col.width, where + ": width after " + d);
         for (int s = 0; s < capacity; s++) {
           int ci = s % blocks;
-          assertEquals(col.ck[ci] + model[s], col.get(s, ci), where + ": slot " + s);
+          assertEquals(col.ck[ci] + model[s], col.get(s, ci << 6 | (s & 63)), where + ": slot " + s);
         }
       }
     }
