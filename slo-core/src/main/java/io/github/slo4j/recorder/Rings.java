@@ -59,6 +59,23 @@ import java.util.concurrent.locks.StampedLock;
  * ring row, and one that started in it already holds {@code current} and is not written at all.
  * So a quiet tracker's tick touches the lock, the tick state and {@code current}, a few lines.
  *
+ * <p><b>Coasting.</b> Rings {@linkplain #attach attached} to a registry's {@link Clock} need not be
+ * touched at all at a quiet boundary that changes nothing {@link #readReady} reads: while every
+ * window is placed by its moves and the tiers take rows regularly, a quiet boundary {@code b} changes
+ * a start only when a window moves at {@code b} from a start before {@code lastChange}. The first such
+ * boundary after {@code asOf} is {@code coastUntil}; before it the registry may skip these rings
+ * when their data have not changed (it checks that, boundary by boundary, before it skips). Readers
+ * then see the rings as of the clock's boundary, never past {@code coastUntil − base}: {@link
+ * #readReady} and {@link #asOf()} return that boundary with the starts and {@code current} held (they
+ * are the same at every boundary up to it), and every other read first catches the tick state up to
+ * it under the write lock. The catch-up of {@code k} quiet boundaries is the closed form of {@code k}
+ * quiet regular boundaries: each tier's newest moves to the last multiple of its resolution, its
+ * count grows by the rows it gained (at most the capacity), its rows stay virtual, and each window
+ * moves by the slots it passed without changing its start. A catch-up that does not fit those
+ * conditions (only after a restore raced the registry's skip) closes the boundaries one by one as
+ * quiet ones. {@link #advance} catches up to the clock's boundary first: the registry certifies every
+ * boundary up to it, having skipped a registered tracker only when it was quiet.
+ *
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
@@ -150,6 +167,35 @@ final class Rings {
 
   /** The period start of rings that answer rolling periods only. */
   public static final long NO_PERIOD = Long.MIN_VALUE;
+
+  /**
+   * The clock of the registry that ticks these rings (null: none; they never coast), and the first
+   * boundary after {@code asOf} at which a quiet boundary may change what {@link #readReady} reads
+   * (see the class comment, "Coasting"); both set under the write lock.
+   */
+  private Clock clock;
+
+  private long coastUntil;
+
+  /**
+   * The last boundary a registry closed, shared by the rings it ticks: for rings that it skipped at
+   * quiet boundaries, the boundary they are as of (see the class comment, "Coasting").
+   */
+  static final class Clock {
+    /** Written by the registry's ticker after it closed the boundary for every tracker. */
+    volatile long boundary;
+
+    /**
+     * Held by the registry while it closes or skips boundaries: a restore holds it too, so that it
+     * never falls between the registry's decision to skip a quiet tracker and the new boundary.
+     */
+    final java.util.concurrent.locks.Lock tickLock;
+
+    Clock(long boundary, java.util.concurrent.locks.Lock tickLock) {
+      this.boundary = boundary;
+      this.tickLock = tickLock;
+    }
+  }
 
   /**
    * @param baseMillis the base interval; every resolution is a multiple of it
@@ -313,9 +359,142 @@ final class Rings {
   /** The boundary of the newest row. */
   public long asOf() {
     long stamp = lock.tryOptimisticRead();
-    long a = asOf;
-    return lock.validate(stamp) ? a : readLocked(() -> asOf);
+    long a = seen();
+    return lock.validate(stamp) ? a : readLocked(this::seen);
   }
+
+  /**
+   * The boundary readers see: {@code asOf}, or for coasting rings the clock's boundary, never past
+   * {@code coastUntil − base} (the rings are exact as of every boundary up to it).
+   */
+  private long seen() {
+    Clock c = clock;
+    long a = asOf;
+    long w = coastUntil;
+    if (c == null || w <= a + base) {
+      return a;
+    }
+    return Math.max(a, Math.min(c.boundary, w - base));
+  }
+
+  /**
+   * Connects these rings to the registry clock {@code c} (see the class comment, "Coasting"), or
+   * disconnects them ({@code null}) after catching them up to the boundary readers see.
+   */
+  void attach(Clock c) {
+    long stamp = lock.writeLock();
+    try {
+      catchUpTo(seen());
+      clock = c;
+      coastUntil = computeCoastUntil();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** The clock these rings are attached to, or null. */
+  Clock clock() {
+    long stamp = lock.readLock();
+    try {
+      return clock;
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * The first boundary after the last closed one at which these rings must be advanced even when
+   * quiet ({@code Long.MIN_VALUE} when not attached: always); for the writer, which reads what it
+   * wrote.
+   */
+  long coastUntil() {
+    return clock == null ? Long.MIN_VALUE : coastUntil;
+  }
+
+  /** Under the write lock: {@code coastUntil} for the state as of {@code asOf}. */
+  private long computeCoastUntil() {
+    long next = asOf + base;
+    long[] h = hot;
+    if (clock == null || nextMove == Long.MIN_VALUE) {
+      return next;
+    }
+    for (int o = 0; o < moves; o += T) {
+      if (h[o + COUNT] == 0 || next > h[o + NEWEST] + h[o + RES]) {
+        return next; // not regular: the next boundary appends a run
+      }
+    }
+    long w = Long.MAX_VALUE;
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      int k = (int) (h[m + 1] >> 32);
+      if (k < 0) {
+        return next;
+      }
+      long at = h[m];
+      if (at - h[m + 2] - h[T * k + RES] < lastChange) {
+        w = Math.min(w, at); // its start moves off a row before the last change: it may change
+      }
+    }
+    return Math.max(next, w);
+  }
+
+  /**
+   * Under the write lock: the state after the quiet boundaries up to {@code b} (see the class
+   * comment, "Coasting"), in closed form when they are regular and change no start, else one by one.
+   */
+  private void catchUpTo(long b) {
+    if (b <= asOf) {
+      return;
+    }
+    long[] h = hot;
+    boolean closedForm = clock != null && b < coastUntil && coastUntil > asOf + base;
+    if (!closedForm) {
+      for (long t = asOf + base; t <= b; t += base) {
+        advanceLocked(t, current, periodStart); // equal data: quiet boundaries
+      }
+      return;
+    }
+    for (int o = 0; o < moves; o += T) {
+      long r = h[o + RES];
+      long d = (Math.floorDiv(b, r) * r - h[o + NEWEST]) / r;
+      if (d > 0) {
+        h[o + NEWEST] += d * r;
+        h[o + NEWEST_N] += d;
+        h[o + NEWEST_IDX] = Math.floorMod(h[o + NEWEST_IDX] + d, h[o + CAP]);
+        h[o + COUNT] = Math.min(h[o + CAP], h[o + COUNT] + d);
+      }
+    }
+    long next = Long.MAX_VALUE;
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      long at = h[m];
+      long where = h[m + 1];
+      int k = (int) (where >> 32);
+      if (at <= b) {
+        long r = h[T * k + RES];
+        long steps = (b - at) / r + 1; // the moves it passed; none changed its start (b < coastUntil)
+        at += steps * r;
+        h[m] = at;
+        h[m + 1] = ((long) k << 32) | Math.floorMod((int) where + steps, h[T * k + CAP]);
+      }
+      next = Math.min(next, at);
+    }
+    nextMove = next;
+    asOf = b;
+  }
+
+  /** A read's first step: catches coasting rings up to the boundary readers see, under the write lock. */
+  private void catchUpForRead() {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0 && (clock == null || seen() == asOf) && lock.validate(stamp)) {
+      return;
+    }
+    stamp = lock.writeLock();
+    try {
+      catchUpTo(seen());
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
 
   /** The boundary before which all counters were zero. */
   public long origin() {
@@ -383,6 +562,21 @@ final class Rings {
   public long advance(long a, long[] data, long periodStart) {
     long stamp = lock.writeLock();
     try {
+      Clock c = clock;
+      if (c != null) {
+        catchUpTo(Math.min(c.boundary, a - base)); // the registry skipped these boundaries: quiet
+      }
+      long missed = advanceLocked(a, data, periodStart);
+      coastUntil = computeCoastUntil();
+      return missed;
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** {@link #advance(long, long[], long)} under the write lock, without the catch-up. */
+  private long advanceLocked(long a, long[] data, long periodStart) {
+    { // (a block, so the lines below keep the indentation they had inside advance's try)
       long prev = asOf;
       if (a - prev == base && periodStart == this.periodStart && advanceRegular(a, data)) {
         return 0;
@@ -417,8 +611,6 @@ final class Rings {
       }
       computeReady(missed == 0);
       return missed;
-    } finally {
-      lock.unlockWrite(stamp);
     }
   }
 
@@ -644,9 +836,11 @@ final class Rings {
   public void period(long periodStart) {
     long stamp = lock.writeLock();
     try {
+      catchUpTo(seen());
       this.periodStart = periodStart;
       anchorFromRows();
       computeReady(false);
+      coastUntil = computeCoastUntil();
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -698,6 +892,7 @@ final class Rings {
    * covered milliseconds and {@code out[cols + 1]} the window's end. Allocates nothing.
    */
   public void read(long lengthMillis, long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readUnlocked(lengthMillis, out, 0);
@@ -726,6 +921,7 @@ final class Rings {
    * it. Allocates nothing.
    */
   public void readAll(long[] lengths, long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readAllUnlocked(lengths, out);
@@ -762,6 +958,7 @@ final class Rings {
    * @throws IllegalStateException when the rings have no calendar period
    */
   public void readPeriod(long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readPeriodUnlocked(out, 0);
@@ -929,7 +1126,7 @@ final class Rings {
   public long readReady(long[] startsOut, long[] currentOut) {
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
-      long a = asOf;
+      long a = seen(); // coasting: the starts and current are those of every boundary up to it
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
       if (lock.validate(stamp)) {
@@ -940,7 +1137,7 @@ final class Rings {
     try {
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
-      return asOf;
+      return seen();
     } finally {
       lock.unlockRead(stamp);
     }
@@ -948,6 +1145,7 @@ final class Rings {
 
   /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
   public long servingResolution(long lengthMillis) {
+    catchUpForRead();
     long stamp = lock.readLock();
     try {
       long want = asOf - lengthMillis;
@@ -970,6 +1168,7 @@ final class Rings {
    * Allocates.
    */
   public RingState capture() {
+    catchUpForRead();
     long stamp = lock.readLock();
     try {
       long[][] copy = new long[resolution.length][];
@@ -1010,6 +1209,7 @@ final class Rings {
     }
     long stamp = lock.writeLock();
     try {
+      catchUpTo(seen());
       for (int k = 0; k < resolution.length; k++) {
         int n = state.count[k];
         long oldest = state.newest[k] - (long) (n - 1) * resolution[k];
@@ -1030,6 +1230,7 @@ final class Rings {
       lastChange = asOf + base; // no row is known to equal current: the next boundary's may
       anchorFromRows();
       computeReady(false);
+      coastUntil = computeCoastUntil();
     } finally {
       lock.unlockWrite(stamp);
     }
