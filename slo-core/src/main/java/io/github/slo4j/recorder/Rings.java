@@ -61,11 +61,13 @@ import java.util.concurrent.locks.StampedLock;
  *
  * <p><b>Coasting.</b> Rings {@linkplain #attach attached} to a registry's {@link Clock} need not be
  * touched at all at a quiet boundary that changes nothing {@link #readReady} reads: while every
- * window is placed by its moves and the tiers take rows regularly, a quiet boundary {@code b} changes
- * a start only when a window moves at {@code b} from a start before {@code lastChange}. The first such
- * boundary after {@code asOf} is {@code coastUntil}; before it the registry may skip these rings
- * when their data have not changed (it checks that, boundary by boundary, before it skips). Readers
- * then see the rings as of the clock's boundary, never past {@code coastUntil − base}: {@link
+ * window is placed by its moves (or is younger than the rings: its start is the origin's zeros, and
+ * {@link #readReady} derives its covered time from the boundary it reads at) and the tiers take rows
+ * regularly, a quiet boundary {@code b} changes a start only when a window moves at {@code b} from a
+ * start before {@code lastChange}, or a young window's start leaves the origin. The first such
+ * boundary after {@code asOf} is {@link #coastUntil()}; before it the registry may skip these rings
+ * when their data have not changed (it checks that, boundary by boundary, before it skips, and never
+ * skips a tracker it does not tick). Readers then see the rings as of the clock's boundary: {@link
  * #readReady} and {@link #asOf()} return that boundary with the starts and {@code current} held (they
  * are the same at every boundary up to it), and every other read first catches the tick state up to
  * it under the write lock. The catch-up of {@code k} quiet boundaries is the closed form of {@code k}
@@ -169,13 +171,18 @@ final class Rings {
   public static final long NO_PERIOD = Long.MIN_VALUE;
 
   /**
-   * The clock of the registry that ticks these rings (null: none; they never coast), and the first
-   * boundary after {@code asOf} at which a quiet boundary may change what {@link #readReady} reads
-   * (see the class comment, "Coasting"); both set under the write lock.
+   * The clock of the registry that ticks these rings (null: none; they never coast), set under the
+   * write lock (see the class comment, "Coasting").
    */
   private Clock clock;
 
-  private long coastUntil;
+  /**
+   * Of attached rings, the ready windows younger than the rings (bit {@code j}: window {@code j}
+   * starts at the origin), whose start row is zeros and whose covered time {@link #readReady}
+   * derives from the boundary it reads at: {@code min(length, boundary − origin)}. Their stored
+   * covered time is -1.
+   */
+  private int youngMask;
 
   /**
    * The last boundary a registry closed, shared by the rings it ticks: for rings that it skipped at
@@ -364,17 +371,13 @@ final class Rings {
   }
 
   /**
-   * The boundary readers see: {@code asOf}, or for coasting rings the clock's boundary, never past
-   * {@code coastUntil − base} (the rings are exact as of every boundary up to it).
+   * The boundary readers see: {@code asOf}, or for attached rings the clock's boundary when it is
+   * later (the registry skipped them at the quiet boundaries up to it).
    */
   private long seen() {
     Clock c = clock;
     long a = asOf;
-    long w = coastUntil;
-    if (c == null || w <= a + base) {
-      return a;
-    }
-    return Math.max(a, Math.min(c.boundary, w - base));
+    return c == null ? a : Math.max(a, c.boundary);
   }
 
   /**
@@ -386,7 +389,7 @@ final class Rings {
     try {
       catchUpTo(seen());
       clock = c;
-      coastUntil = computeCoastUntil();
+      computeReady(false); // young windows are marked only while attached
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -408,14 +411,14 @@ final class Rings {
    * wrote.
    */
   long coastUntil() {
-    return clock == null ? Long.MIN_VALUE : coastUntil;
+    return clock == null ? Long.MIN_VALUE : computeCoastUntil();
   }
 
   /** Under the write lock: {@code coastUntil} for the state as of {@code asOf}. */
   private long computeCoastUntil() {
     long next = asOf + base;
     long[] h = hot;
-    if (clock == null || nextMove == Long.MIN_VALUE) {
+    if (clock == null) {
       return next;
     }
     for (int o = 0; o < moves; o += T) {
@@ -426,8 +429,16 @@ final class Rings {
     long w = Long.MAX_VALUE;
     for (int m = moves; m + 2 < h.length; m += 3) {
       int k = (int) (h[m + 1] >> 32);
+      int j = (m - moves) / 3;
+      if (k < 0 && (youngMask >>> j & 1) != 0) {
+        // zeros until the first boundary b with floor((b − L) / R_0) · R_0 > origin
+        long r = h[RES];
+        long t = Math.floorDiv(origin, r) * r + r + h[m + 2];
+        w = Math.min(w, -Math.floorDiv(-t, base) * base);
+        continue;
+      }
       if (k < 0) {
-        return next;
+        return next; // placed by the general read at every boundary
       }
       long at = h[m];
       if (at - h[m + 2] - h[T * k + RES] < lastChange) {
@@ -446,7 +457,8 @@ final class Rings {
       return;
     }
     long[] h = hot;
-    boolean closedForm = clock != null && b < coastUntil && coastUntil > asOf + base;
+    long until = computeCoastUntil();
+    boolean closedForm = clock != null && b < until && until > asOf + base;
     if (!closedForm) {
       for (long t = asOf + base; t <= b; t += base) {
         advanceLocked(t, current, periodStart); // equal data: quiet boundaries
@@ -468,16 +480,19 @@ final class Rings {
       long at = h[m];
       long where = h[m + 1];
       int k = (int) (where >> 32);
+      if (k < 0) {
+        continue; // young: its start stays at the origin (b < until)
+      }
       if (at <= b) {
         long r = h[T * k + RES];
-        long steps = (b - at) / r + 1; // the moves it passed; none changed its start (b < coastUntil)
+        long steps = (b - at) / r + 1; // the moves it passed; none changed its start (b < until)
         at += steps * r;
         h[m] = at;
         h[m + 1] = ((long) k << 32) | Math.floorMod((int) where + steps, h[T * k + CAP]);
       }
       next = Math.min(next, at);
     }
-    nextMove = next;
+    nextMove = nextMove == Long.MIN_VALUE ? Long.MIN_VALUE : next;
     asOf = b;
   }
 
@@ -566,9 +581,7 @@ final class Rings {
       if (c != null) {
         catchUpTo(Math.min(c.boundary, a - base)); // the registry skipped these boundaries: quiet
       }
-      long missed = advanceLocked(a, data, periodStart);
-      coastUntil = computeCoastUntil();
-      return missed;
+      return advanceLocked(a, data, periodStart);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -840,7 +853,6 @@ final class Rings {
       this.periodStart = periodStart;
       anchorFromRows();
       computeReady(false);
-      coastUntil = computeCoastUntil();
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -1095,6 +1107,17 @@ final class Rings {
       }
       starts[j * w + cols] = block[cols];
       starts[j * w + cols + 1] = block[cols + 2];
+      if (j < 32) {
+        boolean young =
+            clock != null
+                && k < 0
+                && !(j == n - 1 && periodStart != NO_PERIOD)
+                && Math.floorDiv(a - length, h[RES]) * h[RES] <= origin;
+        youngMask = young ? youngMask | 1 << j : youngMask & ~(1 << j);
+        if (young) {
+          starts[j * w + cols] = -1; // derived by readReady from the boundary it reads at
+        }
+      }
       if (k >= 0 && k == steadyTier[j]) {
         long r = resolution[k];
         long s = Math.floorDiv(a - length, r) * r;
@@ -1129,7 +1152,12 @@ final class Rings {
       long a = seen(); // coasting: the starts and current are those of every boundary up to it
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
+      int young = youngMask;
+      long o = origin;
       if (lock.validate(stamp)) {
+        if (young != 0) {
+          coverYoung(startsOut, young, a - o);
+        }
         return a;
       }
     }
@@ -1137,9 +1165,24 @@ final class Rings {
     try {
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
-      return seen();
+      long a = seen();
+      if (youngMask != 0) {
+        coverYoung(startsOut, youngMask, a - origin);
+      }
+      return a;
     } finally {
       lock.unlockRead(stamp);
+    }
+  }
+
+  /** Sets the covered time of the young windows in {@code startsOut}: {@code min(length, age)}. */
+  private void coverYoung(long[] startsOut, int young, long age) {
+    int w = cols + 2;
+    for (int m = young; m != 0; m &= m - 1) {
+      int j = Integer.numberOfTrailingZeros(m);
+      if ((j + 1) * w <= startsOut.length) {
+        startsOut[j * w + cols] = Math.min(startsOut[j * w + cols + 1], age);
+      }
     }
   }
 
@@ -1230,7 +1273,6 @@ final class Rings {
       lastChange = asOf + base; // no row is known to equal current: the next boundary's may
       anchorFromRows();
       computeReady(false);
-      coastUntil = computeCoastUntil();
     } finally {
       lock.unlockWrite(stamp);
     }
