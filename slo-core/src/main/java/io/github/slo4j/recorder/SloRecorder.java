@@ -112,9 +112,10 @@ public final class SloRecorder implements WindowReader {
    * The first boundary at which the ticker must advance the rings even when no event came
    * ({@code Long.MIN_VALUE}: at every one); before it, a quiet boundary changes nothing a reader
    * reads but the boundary, which the rings take from the registry's clock (Rings, "Coasting").
-   * Written by the ticker, by attach and by restore.
+   * Read and written only under the registry's tick lock (by its ticker, attach and restore): a
+   * plain field, as a volatile write at every real tick would cost a fence.
    */
-  private volatile long coastUntil = Long.MIN_VALUE;
+  private long coastUntil = Long.MIN_VALUE;
 
   /** The cells' sums at the last closed boundary (a quiet boundary finds them unchanged). */
   private final long[] cellSums;
@@ -550,10 +551,7 @@ public final class SloRecorder implements WindowReader {
   long advance(long a) {
     synchronized (stateLock) {
       long missed = closeBoundary(a);
-      long w = countsOverflowed ? Long.MIN_VALUE : rings.coastUntil();
-      if (w != coastUntil) {
-        coastUntil = w; // a volatile write only when it changes
-      }
+      coastUntil = countsOverflowed ? Long.MIN_VALUE : rings.coastUntil();
       return missed;
     }
   }
