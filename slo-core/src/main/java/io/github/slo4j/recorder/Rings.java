@@ -59,6 +59,25 @@ import java.util.concurrent.locks.StampedLock;
  * ring row, and one that started in it already holds {@code current} and is not written at all.
  * So a quiet tracker's tick touches the lock, the tick state and {@code current}, a few lines.
  *
+ * <p><b>Coasting.</b> Rings {@linkplain #attach attached} to a registry's {@link Clock} need not be
+ * touched at all at a quiet boundary that changes nothing {@link #readReady} reads: while every
+ * window is placed by its moves (or is younger than the rings: its start is the origin's zeros, and
+ * {@link #readReady} derives its covered time from the boundary it reads at) and the tiers take rows
+ * regularly, a quiet boundary {@code b} changes a start only when a window moves at {@code b} from a
+ * start before {@code lastChange}, or a young window's start leaves the origin. The first such
+ * boundary after {@code asOf} is {@link #coastUntil()}; before it the registry may skip these rings
+ * when their data have not changed (it checks that, boundary by boundary, before it skips, and never
+ * skips a tracker it does not tick). Readers then see the rings as of the clock's boundary: {@link
+ * #readReady} and {@link #asOf()} return that boundary with the starts and {@code current} held (they
+ * are the same at every boundary up to it), and every other read first catches the tick state up to
+ * it under the write lock. The catch-up of {@code k} quiet boundaries is the closed form of {@code k}
+ * quiet regular boundaries: each tier's newest moves to the last multiple of its resolution, its
+ * count grows by the rows it gained (at most the capacity), its rows stay virtual, and each window
+ * moves by the slots it passed without changing its start. A catch-up that does not fit those
+ * conditions (only after a restore raced the registry's skip) closes the boundaries one by one as
+ * quiet ones. {@link #advance} catches up to the clock's boundary first: the registry certifies every
+ * boundary up to it, having skipped a registered tracker only when it was quiet.
+ *
  * <p><b>Storage.</b> Each column of each tier is one {@link Col} (or null while the column has been
  * zero in every row written to the tier: a healthy group's bad and gap columns cost nothing). A row
  * is stored as its value minus the <em>checkpoint</em> of its block, in the narrowest width that has
@@ -157,6 +176,40 @@ final class Rings {
 
   /** The period start of rings that answer rolling periods only. */
   public static final long NO_PERIOD = Long.MIN_VALUE;
+
+  /**
+   * The clock of the registry that ticks these rings (null: none; they never coast), set under the
+   * write lock (see the class comment, "Coasting").
+   */
+  private Clock clock;
+
+  /**
+   * Of attached rings, the ready windows younger than the rings (bit {@code j}: window {@code j}
+   * starts at the origin), whose start row is zeros and whose covered time {@link #readReady}
+   * derives from the boundary it reads at: {@code min(length, boundary − origin)}. Their stored
+   * covered time is -1.
+   */
+  private int youngMask;
+
+  /**
+   * The last boundary a registry closed, shared by the rings it ticks: for rings that it skipped at
+   * quiet boundaries, the boundary they are as of (see the class comment, "Coasting").
+   */
+  static final class Clock {
+    /** Written by the registry's ticker after it closed the boundary for every tracker. */
+    volatile long boundary;
+
+    /**
+     * Held by the registry while it closes or skips boundaries: a restore holds it too, so that it
+     * never falls between the registry's decision to skip a quiet tracker and the new boundary.
+     */
+    final java.util.concurrent.locks.Lock tickLock;
+
+    Clock(long boundary, java.util.concurrent.locks.Lock tickLock) {
+      this.boundary = boundary;
+      this.tickLock = tickLock;
+    }
+  }
 
   /**
    * @param baseMillis the base interval; every resolution is a multiple of it
@@ -320,9 +373,150 @@ final class Rings {
   /** The boundary of the newest row. */
   public long asOf() {
     long stamp = lock.tryOptimisticRead();
-    long a = asOf;
-    return lock.validate(stamp) ? a : readLocked(() -> asOf);
+    long a = seen();
+    return lock.validate(stamp) ? a : readLocked(this::seen);
   }
+
+  /**
+   * The boundary readers see: {@code asOf}, or for attached rings the clock's boundary when it is
+   * later (the registry skipped them at the quiet boundaries up to it).
+   */
+  private long seen() {
+    Clock c = clock;
+    long a = asOf;
+    return c == null ? a : Math.max(a, c.boundary);
+  }
+
+  /**
+   * Connects these rings to the registry clock {@code c} (see the class comment, "Coasting"), or
+   * disconnects them ({@code null}) after catching them up to the boundary readers see.
+   */
+  void attach(Clock c) {
+    long stamp = lock.writeLock();
+    try {
+      catchUpTo(seen());
+      clock = c;
+      computeReady(false); // young windows are marked only while attached
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** The clock these rings are attached to, or null. */
+  Clock clock() {
+    long stamp = lock.readLock();
+    try {
+      return clock;
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * The first boundary after the last closed one at which these rings must be advanced even when
+   * quiet ({@code Long.MIN_VALUE} when not attached: always); for the writer, which reads what it
+   * wrote.
+   */
+  long coastUntil() {
+    return clock == null ? Long.MIN_VALUE : computeCoastUntil();
+  }
+
+  /** Under the write lock: {@code coastUntil} for the state as of {@code asOf}. */
+  private long computeCoastUntil() {
+    long next = asOf + base;
+    long[] h = hot;
+    if (clock == null) {
+      return next;
+    }
+    for (int o = 0; o < moves; o += T) {
+      if (h[o + COUNT] == 0 || next > h[o + NEWEST] + h[o + RES]) {
+        return next; // not regular: the next boundary appends a run
+      }
+    }
+    long w = Long.MAX_VALUE;
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      int k = (int) (h[m + 1] >> 32);
+      int j = (m - moves) / 3;
+      if (k < 0 && (youngMask >>> j & 1) != 0) {
+        // zeros until the first boundary b with floor((b − L) / R_0) · R_0 > origin
+        long r = h[RES];
+        long t = Math.floorDiv(origin, r) * r + r + h[m + 2];
+        w = Math.min(w, -Math.floorDiv(-t, base) * base);
+        continue;
+      }
+      if (k < 0) {
+        return next; // placed by the general read at every boundary
+      }
+      long at = h[m];
+      if (at - h[m + 2] - h[T * k + RES] < lastChange) {
+        w = Math.min(w, at); // its start moves off a row before the last change: it may change
+      }
+    }
+    return Math.max(next, w);
+  }
+
+  /**
+   * Under the write lock: the state after the quiet boundaries up to {@code b} (see the class
+   * comment, "Coasting"), in closed form when they are regular and change no start, else one by one.
+   */
+  private void catchUpTo(long b) {
+    if (b <= asOf) {
+      return;
+    }
+    long[] h = hot;
+    long until = computeCoastUntil();
+    boolean closedForm = clock != null && b < until && until > asOf + base;
+    if (!closedForm) {
+      for (long t = asOf + base; t <= b; t += base) {
+        advanceLocked(t, current, periodStart); // equal data: quiet boundaries
+      }
+      return;
+    }
+    for (int o = 0; o < moves; o += T) {
+      long r = h[o + RES];
+      long d = (Math.floorDiv(b, r) * r - h[o + NEWEST]) / r;
+      if (d > 0) {
+        h[o + NEWEST] += d * r;
+        h[o + NEWEST_N] += d;
+        h[o + NEWEST_IDX] = Math.floorMod(h[o + NEWEST_IDX] + d, h[o + CAP]);
+        h[o + COUNT] = Math.min(h[o + CAP], h[o + COUNT] + d);
+      }
+    }
+    long next = Long.MAX_VALUE;
+    for (int m = moves; m + 2 < h.length; m += 3) {
+      long at = h[m];
+      long where = h[m + 1];
+      int k = (int) (where >> 32);
+      if (k < 0) {
+        continue; // young: its start stays at the origin (b < until)
+      }
+      if (at <= b) {
+        long r = h[T * k + RES];
+        long steps = (b - at) / r + 1; // the moves it passed; none changed its start (b < until)
+        at += steps * r;
+        h[m] = at;
+        h[m + 1] = ((long) k << 32) | Math.floorMod((int) where + steps, h[T * k + CAP]);
+      }
+      next = Math.min(next, at);
+    }
+    nextMove = nextMove == Long.MIN_VALUE ? Long.MIN_VALUE : next;
+    asOf = b;
+  }
+
+  /** A read's first step: catches coasting rings up to the boundary readers see, under the write lock. */
+  private void catchUpForRead() {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0 && (clock == null || seen() == asOf) && lock.validate(stamp)) {
+      return;
+    }
+    stamp = lock.writeLock();
+    try {
+      catchUpTo(seen());
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
 
   /** The boundary before which all counters were zero. */
   public long origin() {
@@ -390,6 +584,19 @@ final class Rings {
   public long advance(long a, long[] data, long periodStart) {
     long stamp = lock.writeLock();
     try {
+      Clock c = clock;
+      if (c != null) {
+        catchUpTo(Math.min(c.boundary, a - base)); // the registry skipped these boundaries: quiet
+      }
+      return advanceLocked(a, data, periodStart);
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** {@link #advance(long, long[], long)} under the write lock, without the catch-up. */
+  private long advanceLocked(long a, long[] data, long periodStart) {
+    { // (a block, so the lines below keep the indentation they had inside advance's try)
       long prev = asOf;
       if (a - prev == base && periodStart == this.periodStart && advanceRegular(a, data)) {
         return 0;
@@ -424,8 +631,6 @@ final class Rings {
       }
       computeReady(missed == 0);
       return missed;
-    } finally {
-      lock.unlockWrite(stamp);
     }
   }
 
@@ -664,6 +869,7 @@ final class Rings {
   public void period(long periodStart) {
     long stamp = lock.writeLock();
     try {
+      catchUpTo(seen());
       this.periodStart = periodStart;
       anchorFromRows();
       computeReady(false);
@@ -718,6 +924,7 @@ final class Rings {
    * covered milliseconds and {@code out[cols + 1]} the window's end. Allocates nothing.
    */
   public void read(long lengthMillis, long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readUnlocked(lengthMillis, out, 0);
@@ -746,6 +953,7 @@ final class Rings {
    * it. Allocates nothing.
    */
   public void readAll(long[] lengths, long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readAllUnlocked(lengths, out);
@@ -782,6 +990,7 @@ final class Rings {
    * @throws IllegalStateException when the rings have no calendar period
    */
   public void readPeriod(long[] out) {
+    catchUpForRead();
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       readPeriodUnlocked(out, 0);
@@ -918,6 +1127,17 @@ final class Rings {
       }
       starts[j * w + cols] = block[cols];
       starts[j * w + cols + 1] = block[cols + 2];
+      if (j < 32) {
+        boolean young =
+            clock != null
+                && k < 0
+                && !(j == n - 1 && periodStart != NO_PERIOD)
+                && Math.floorDiv(a - length, h[RES]) * h[RES] <= origin;
+        youngMask = young ? youngMask | 1 << j : youngMask & ~(1 << j);
+        if (young) {
+          starts[j * w + cols] = -1; // derived by readReady from the boundary it reads at
+        }
+      }
       if (k >= 0 && k == steadyTier[j]) {
         long r = resolution[k];
         long s = Math.floorDiv(a - length, r) * r;
@@ -949,10 +1169,15 @@ final class Rings {
   public long readReady(long[] startsOut, long[] currentOut) {
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
-      long a = asOf;
+      long a = seen(); // coasting: the starts and current are those of every boundary up to it
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
+      int young = youngMask;
+      long o = origin;
       if (lock.validate(stamp)) {
+        if (young != 0) {
+          coverYoung(startsOut, young, a - o);
+        }
         return a;
       }
     }
@@ -960,14 +1185,30 @@ final class Rings {
     try {
       System.arraycopy(starts, 0, startsOut, 0, starts.length);
       System.arraycopy(current, 0, currentOut, 0, cols);
-      return asOf;
+      long a = seen();
+      if (youngMask != 0) {
+        coverYoung(startsOut, youngMask, a - origin);
+      }
+      return a;
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
+  /** Sets the covered time of the young windows in {@code startsOut}: {@code min(length, age)}. */
+  private void coverYoung(long[] startsOut, int young, long age) {
+    int w = cols + 2;
+    for (int m = young; m != 0; m &= m - 1) {
+      int j = Integer.numberOfTrailingZeros(m);
+      if ((j + 1) * w <= startsOut.length) {
+        startsOut[j * w + cols] = Math.min(startsOut[j * w + cols + 1], age);
+      }
+    }
+  }
+
   /** The resolution of the tier that answers a window of {@code lengthMillis} now. */
   public long servingResolution(long lengthMillis) {
+    catchUpForRead();
     long stamp = lock.readLock();
     try {
       long want = asOf - lengthMillis;
@@ -990,6 +1231,7 @@ final class Rings {
    * Allocates.
    */
   public RingState capture() {
+    catchUpForRead();
     long stamp = lock.readLock();
     try {
       long[][] copy = new long[resolution.length][];
@@ -1030,6 +1272,7 @@ final class Rings {
     }
     long stamp = lock.writeLock();
     try {
+      catchUpTo(seen());
       for (int k = 0; k < resolution.length; k++) {
         int n = state.count[k];
         long oldest = state.newest[k] - (long) (n - 1) * resolution[k];

@@ -108,6 +108,16 @@ public final class SloRecorder implements WindowReader {
   private final long[] standardWindowMillis;
 
   // ticker-only state
+  /**
+   * The first boundary at which the ticker must advance the rings even when no event came
+   * ({@code Long.MIN_VALUE}: at every one); before it, a quiet boundary changes nothing a reader
+   * reads but the boundary, which the rings take from the registry's clock (Rings, "Coasting").
+   * Read and written only under the registry's tick lock (by its ticker, attach and restore): a
+   * plain field, as a volatile write at every real tick would cost a fence.
+   */
+  private long coastUntil = Long.MIN_VALUE;
+
+  /** The cells' sums at the last closed boundary (a quiet boundary finds them unchanged). */
   private final long[] cellSums;
   private final long[] data;
   private final long[] sliceStart;
@@ -485,19 +495,64 @@ public final class SloRecorder implements WindowReader {
    * locks. The value means nothing; ticker only.
    */
   long warmUp(long a) {
-    long v = budgetingKind + (closedABoundary ? 1 : 0) + cellSums[0] + data[0];
+    long v = cellSums[0];
     try {
       v += cells.sum(0);
     } catch (ArithmeticException overflow) {
       // counts that passed Long.MAX_VALUE: advance() handles it, the lines are loaded all the same
     }
-    return v + rings.warmUp(a);
+    if (a < coastUntil) {
+      return v; // most likely skipped (see coast): the rings are not touched
+    }
+    return v + budgetingKind + (closedABoundary ? 1 : 0) + data[0] + rings.warmUp(a);
+  }
+
+  /**
+   * Whether the registry may skip this recorder at the regular boundary {@code a} (the next after
+   * the last one it closed): before {@link #coastUntil} and with every cell's sum as at the last
+   * closed boundary, boundary {@code a} is quiet and changes nothing a reader reads but the boundary
+   * itself, which the rings take from the registry's clock. Reads, without a lock, the cells and two
+   * fields; ticker only.
+   */
+  boolean coast(long a) {
+    if (a >= coastUntil) {
+      return false;
+    }
+    long[] last = cellSums;
+    for (int c = 0; c < last.length; c++) {
+      try {
+        if (cells.sum(c) != last[c]) {
+          return false;
+        }
+      } catch (ArithmeticException overflow) {
+        return false; // advance() handles it
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Lets the registry whose clock is {@code clock} skip this recorder at quiet boundaries (see {@link
+   * #coast}), or stops it ({@code null}, when the registry stops ticking it). Only occurrences
+   * budgeting coasts: a slice closes at its own boundaries.
+   */
+  void attach(Rings.Clock clock) {
+    synchronized (stateLock) {
+      if (clock != null && budgetingKind != 0) {
+        return;
+      }
+      coastUntil = Long.MIN_VALUE;
+      rings.attach(clock);
+      coastUntil = countsOverflowed ? Long.MIN_VALUE : rings.coastUntil();
+    }
   }
 
   /** Closes the boundary {@code a}; called by the registry's ticker only. */
   long advance(long a) {
     synchronized (stateLock) {
-      return closeBoundary(a);
+      long missed = closeBoundary(a);
+      coastUntil = countsOverflowed ? Long.MIN_VALUE : rings.coastUntil();
+      return missed;
     }
   }
 
@@ -696,7 +751,8 @@ public final class SloRecorder implements WindowReader {
 
   /**
    * Adds an exported state's counts to this recorder as history: a restart restores the state of
-   * the previous process, and nothing it counted is lost. Thread-safe; recording goes on meanwhile.
+   * the previous process, and nothing it counted is lost. Thread-safe; recording goes on meanwhile
+   * (the recorder of a registry waits for a tick in progress to finish).
    *
    * <p>Afterwards every window counts the state's events in it plus this recorder's own: the
    * state's cumulative counts are added at every boundary this recorder's rings hold, counting zero
@@ -740,6 +796,22 @@ public final class SloRecorder implements WindowReader {
   public void restore(byte[] state) {
     RecorderState s = StateCodec.decode("state", state);
     checkSameSlo("state", s);
+    Rings.Clock c = rings.clock();
+    if (c == null) {
+      restore(s);
+      return;
+    }
+    // the registry's tick lock first (its ticker's order): a restore never falls between the
+    // registry's decision to skip this recorder at a quiet boundary and that boundary (see coast)
+    c.tickLock.lock();
+    try {
+      restore(s);
+    } finally {
+      c.tickLock.unlock();
+    }
+  }
+
+  private void restore(RecorderState s) {
     synchronized (stateLock) {
       checkNotCountedYet("state", s);
       RingState own = rings.capture();
@@ -794,6 +866,7 @@ public final class SloRecorder implements WindowReader {
       }
       // nothing below can fail
       rings.replace(combined);
+      coastUntil = countsOverflowed ? Long.MIN_VALUE : rings.coastUntil();
       addRestored(0, ev[1]);
       for (int i = 1; latency && i < targets; i++) {
         addRestored(i, ev[1 + i] - ev[i]);

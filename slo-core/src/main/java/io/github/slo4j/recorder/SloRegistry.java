@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +101,11 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   // fair: a caller ticking in a loop would otherwise take it again at once and starve another
   private final ReentrantLock tickLock = new ReentrantLock(true);
   private final CopyOnWriteArrayList<SloRecorder> recorders = new CopyOnWriteArrayList<>();
+  /**
+   * The recorders as an array, for the tick loop to walk without an iterator (issue 10: the tick
+   * allocates nothing); replaced with {@code recorders} under tickLock.
+   */
+  private SloRecorder[] ticking = new SloRecorder[0];
   /** Recorders whose state a tick loads before it closes their boundary (see closeUpTo). */
   private static final int WARM_CHUNK = 16;
   /** What those loads read, kept so that they are not optimized away; means nothing. */
@@ -119,6 +123,11 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   private final AtomicLong ticks = new AtomicLong();
   private final AtomicLong timeSourceFailures = new AtomicLong();
   private volatile long lastBoundary;
+  /**
+   * {@link #lastBoundary} for the rings of the recorders ticked here: those skipped at a quiet
+   * boundary take their boundary from it (Rings, "Coasting"); written after every recorder closed it.
+   */
+  private final Rings.Clock clock;
   private volatile boolean closed;
   private ScheduledExecutorService ownExecutor;
   private ScheduledFuture<?> scheduled;
@@ -145,6 +154,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
     this.hostExecutor = b.executor;
     this.lastBoundary = boundaryAtOrBefore(time.wallMillis());
     this.lastDispatched = lastBoundary;
+    this.clock = new Rings.Clock(lastBoundary, tickLock);
   }
 
   /** A builder with the defaults: system time, 10 s base interval, a daemon ticker thread. */
@@ -276,7 +286,9 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
   private Entry add(SloDefinition slo) {
     SloRecorder recorder = new SloRecorder(slo, null, baseMillis, lastBoundary);
     Entry e = new Entry(slo, recorder, null);
+    recorder.attach(clock);
     recorders.add(recorder);
+    ticking = recorders.toArray(ticking);
     entries.put(slo.id(), e);
     enqueue(new RegistryEvent.Registered(recorder));
     startTicker();
@@ -306,7 +318,9 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
       SloRecorder recorder = new SloRecorder(grouped.shape(), groupKey, lastBoundary);
       Entry e = entries.get(grouped.definition().id());
       if (e != null && e.grouped == grouped) {
+        recorder.attach(clock);
         recorders.add(recorder);
+        ticking = recorders.toArray(ticking);
         e.groups.add(recorder);
         enqueue(new RegistryEvent.GroupCreated(grouped, recorder));
         startTicker();
@@ -335,6 +349,10 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
       }
       List<SloRecorder> stopped = e.recorder != null ? List.of(e.recorder) : List.copyOf(e.groups);
       recorders.removeAll(stopped);
+      ticking = recorders.toArray(new SloRecorder[0]);
+      for (SloRecorder r : stopped) {
+        r.attach(null); // no longer ticked: its boundary stays where the clock took it
+      }
       enqueue(new RegistryEvent.Unregistered(e.slo, stopped));
     } finally {
       tickLock.unlock();
@@ -553,20 +571,22 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
       long missed = (a - prev) / baseMillis - 1;
       // in chunks: first load what the chunk's recorders will touch, with plain reads that the CPU
       // overlaps, then close their boundary from the cache; closing takes locks, whose fences would
-      // otherwise wait for each recorder's cache misses one after the other (issue 10). Both
-      // iterators walk the same array: the recorders change only under the tick lock.
-      Iterator<SloRecorder> ahead = recorders.iterator();
-      Iterator<SloRecorder> work = recorders.iterator();
-      while (work.hasNext()) {
+      // otherwise wait for each recorder's cache misses one after the other (issue 10). The
+      // recorders change only under the tick lock.
+      SloRecorder[] ts = ticking;
+      for (int from = 0; from < ts.length; from += WARM_CHUNK) {
+        int to = Math.min(ts.length, from + WARM_CHUNK);
         long loaded = 0;
-        for (int i = 0; i < WARM_CHUNK && ahead.hasNext(); i++) {
-          loaded += ahead.next().warmUp(a);
+        for (int i = from; i < to; i++) {
+          loaded += ts[i].warmUp(a);
         }
         warmSink = loaded;
-        for (int i = 0; i < WARM_CHUNK && work.hasNext(); i++) {
-          SloRecorder t = work.next();
+        for (int i = from; i < to; i++) {
+          SloRecorder t = ts[i];
           try {
-            t.advance(a);
+            if (missed != 0 || !t.coast(a)) {
+              t.advance(a);
+            }
             t.reportEdge(LOG);
             t.reportFilterFailures(callbacks);
           } catch (RuntimeException e) {
@@ -575,6 +595,7 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
         }
       }
       lastBoundary = a;
+      clock.boundary = a; // after every recorder closed a or was skipped as quiet at it
       ticks.incrementAndGet();
       if (missed > 0) {
         gapIntervals.addAndGet(missed);
@@ -636,6 +657,9 @@ public final class SloRegistry implements WindowSource, AutoCloseable {
             break;
           }
           lastDispatched = b;
+          if (listeners.isEmpty()) {
+            continue; // no iterator to allocate (issue 10)
+          }
           for (TickHandle h : listeners) {
             if (fromTicker && closed) {
               return;
