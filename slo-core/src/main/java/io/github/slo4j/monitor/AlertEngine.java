@@ -60,6 +60,10 @@ final class AlertEngine {
   private final ChangeLog changes;
   private final SloDefinition slo;
   private final List<Target> targets;
+  /** {@link #targets} as an array, for the evaluation's loops. */
+  private final Target[] targetArray;
+  /** {@link AlertRules#minBadEvents()}. */
+  private final long minBadEvents;
   private final AlertTier[][] tiers;
   private final RatioThreshold[][] thresholds;
   private final AlertState[][] states;
@@ -176,6 +180,8 @@ final class AlertEngine {
     this.changes = changes;
     this.slo = rules.definition();
     this.targets = slo.targets();
+    this.targetArray = targets.toArray(new Target[0]);
+    this.minBadEvents = rules.minBadEvents();
     int n = targets.size();
     this.tiers = new AlertTier[n][];
     this.thresholds = new RatioThreshold[n][];
@@ -245,38 +251,47 @@ final class AlertEngine {
   void evaluate(long nowMillis, PeriodBudgets budgets, List<AlertTransition> out) {
     long asOf = reader.asOfMillis();
     for (int t = 0; t < tiers.length; t++) {
-      Target target = targets.get(t);
+      Target target = targetArray[t];
+      // each target's rows once: the stores into active[t] would make the JIT reload them per tier
+      AlertState[] sts = states[t];
+      long[][] lcs = longCounts[t];
+      long[][] scs = shortCounts[t];
+      long[] lms = longMillis[t];
+      long[] sms = shortMillis[t];
+      boolean[] act = active[t];
+      RatioThreshold[] ths = thresholds[t];
+      long[] fs = falseSince[t];
       boolean busy = false;
-      for (int i = 0; i < tiers[t].length; i++) {
-        AlertState st = states[t][i];
+      for (int i = 0; i < sts.length; i++) {
+        AlertState st = sts[i];
         busy |= st == AlertState.FIRING || st == AlertState.SUPPRESSED;
-        long[] l = longCounts[t][i];
-        long[] s = shortCounts[t][i];
-        reader.window(target, longMillis[t][i], l);
-        reader.window(target, shortMillis[t][i], s);
-        boolean was = active[t][i];
+        long[] l = lcs[i];
+        long[] s = scs[i];
+        reader.window(target, lms[i], l);
+        reader.window(target, sms[i], s);
+        boolean was = act[i];
         if (l[1] <= 0 || s[1] <= 0) {
-          active[t][i] = was;
           busy |= was;
           continue;
         }
-        boolean exceeded =
-            exceeds(thresholds[t][i], l, longMillis[t][i]) && exceeds(thresholds[t][i], s, shortMillis[t][i]);
+        boolean exceeded = exceeds(ths[i], l, lms[i]) && exceeds(ths[i], s, sms[i]);
+        boolean now;
         if (!was) {
-          active[t][i] = exceeded && l[1] >= minEvents[t][i] && l[1] - l[0] >= rules.minBadEvents();
+          now = exceeded && l[1] >= minEvents[t][i] && l[1] - l[0] >= minBadEvents;
         } else if (exceeded) {
-          active[t][i] = true;
-          falseSince[t][i] = -1;
+          now = true;
+          fs[i] = -1;
         } else {
-          if (falseSince[t][i] < 0) {
-            falseSince[t][i] = nowMillis;
+          if (fs[i] < 0) {
+            fs[i] = nowMillis;
           }
-          active[t][i] = nowMillis - falseSince[t][i] < keepMillis[t][i];
-          if (!active[t][i]) {
-            falseSince[t][i] = -1;
+          now = nowMillis - fs[i] < keepMillis[t][i];
+          if (!now) {
+            fs[i] = -1;
           }
         }
-        busy |= active[t][i];
+        act[i] = now;
+        busy |= now;
       }
       quiet[t] = skipQuietTargets && !busy;
     }
@@ -308,6 +323,20 @@ final class AlertEngine {
       }
     }
     evaluateNoData(nowMillis, asOf, budgets, out);
+  }
+
+  /**
+   * The array that each {@link #evaluate} fills with target {@code t}'s counts {@code {good, total,
+   * coveredMillis}} of a window of {@code windowMillis}, read as {@code reader.window(target,
+   * windowMillis, into)}: the first of its tiers with that long window; null when none has it.
+   */
+  long[] longWindowCounts(int t, long windowMillis) {
+    for (int i = 0; i < tiers[t].length; i++) {
+      if (longMillis[t][i] == windowMillis) {
+        return longCounts[t][i];
+      }
+    }
+    return null;
   }
 
   /** Whether a window's {@code {good, total, coveredMillis}} exceed a threshold, as {@link #exceeds(RatioThreshold, WindowCounts)}. */
