@@ -85,10 +85,15 @@ final class AlertEngine {
   private final long[] scratch = new long[3];
   /**
    * Per target, whether the last evaluation found no tier active and none firing or suppressed:
-   * then every tier keeps its state, and the state machines need not run (most evaluations).
+   * then every tier keeps its state, and the state machines need not run (most evaluations). A
+   * tier's {@link #shortCounts} are those of the last evaluation that could make it transition:
+   * an inactive tier whose long window does not exceed skips its short window's read.
    */
   private final boolean[] quiet;
-  /** Whether quiet targets skip their state machines (always, but in the reference test). */
+  /**
+   * Whether quiet targets skip their state machines and inactive tiers whose long window does not
+   * exceed skip their short window's read (always, but in the reference tests).
+   */
   private final boolean skipQuietTargets;
   /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
   private final boolean[][] active;
@@ -170,8 +175,8 @@ final class AlertEngine {
 
   /**
    * As {@link #AlertEngine(AlertRules, WindowReader, ChangeLog)}; with {@code skipQuietTargets}
-   * false every target's state machines run at every evaluation: the general path that tests
-   * compare the shortcut with.
+   * false every target's state machines run at every evaluation and every tier reads both its
+   * windows: the general path that tests compare the shortcuts with.
    */
   AlertEngine(AlertRules rules, WindowReader reader, ChangeLog changes, boolean skipQuietTargets) {
     this.skipQuietTargets = skipQuietTargets;
@@ -264,12 +269,20 @@ final class AlertEngine {
       boolean busy = false;
       for (int i = 0; i < sts.length; i++) {
         AlertState st = sts[i];
-        busy |= st == AlertState.FIRING || st == AlertState.SUPPRESSED;
+        boolean open = st == AlertState.FIRING || st == AlertState.SUPPRESSED;
+        busy |= open;
         long[] l = lcs[i];
         long[] s = scs[i];
         reader.window(target, lms[i], l);
-        reader.window(target, sms[i], s);
         boolean was = act[i];
+        if (skipQuietTargets && !was && !open && (l[1] <= 0 || !exceeds(ths[i], l, lms[i]))) {
+          // Inactive, neither firing nor suppressed, and the long window has no data or does not
+          // exceed: the tier stays inactive whatever the short window holds, and cannot make a
+          // transition, whose payload alone reads the short counts. Most tiers at most
+          // evaluations: the short window is not read (the general path reads it).
+          continue;
+        }
+        reader.window(target, sms[i], s);
         if (l[1] <= 0 || s[1] <= 0) {
           busy |= was;
           continue;

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The monitor's evaluation fast path (issue 10: the store's reads with an integer reciprocal, the
- * burn window shared with the tier that has it as its long window, the freeze comparing only the
- * share its state needs, the rows of a target hoisted) against the general computation: the same
+ * burn window shared with the tier that has it as its long window, the short window of an inactive
+ * tier not read while its long window does not exceed, the freeze comparing only the share its
+ * state needs, the rows of a target hoisted) against the general computation: the same
  * monitor over a naive reader that keeps every interval's counts and sums them for each window,
  * through the allocating {@code window(Target, Duration)} form. Random traffic of two targets with
  * empty intervals, trickles, bursts that page and slow burns that open tickets and exhaust the
@@ -229,6 +230,58 @@ class EvaluationFastPathTest {
     for (long seed : new long[] {7, 8}) {
       agree(seed, CompliancePeriod.rollingDays(1), seed == 8, true, 3_000);
     }
+  }
+
+  @Test
+  void skippingTheShortWindowOfAnInactiveTierChangesNoTransitionNoPayloadAndNoEpisode() {
+    int transitions = 0;
+    int resolved = 0;
+    for (long seed : new long[] {9, 10, 11}) {
+      SloDefinition slo = latency(CompliancePeriod.rollingDays(1));
+      IntervalStore store = new IntervalStore(slo, START.toEpochMilli(), MINUTE);
+      AlertRules rules = rules(slo, seed == 11);
+      AlertEngine shortcut = new AlertEngine(rules, store, io.github.slo4j.ChangeLog.create(), true);
+      AlertEngine general = new AlertEngine(rules, store, io.github.slo4j.ChangeLog.create(), false);
+      PeriodBudgets budgets = new PeriodBudgets(store);
+      SplittableRandom random = new SplittableRandom(seed);
+      long[] good = new long[2];
+      long[] total = new long[2];
+      List<AlertTransition> a = new ArrayList<>();
+      List<AlertTransition> b = new ArrayList<>();
+      int phase = 1;
+      for (int i = 0; i < 5_000; i++) {
+        if (random.nextInt(90) == 0) {
+          phase = random.nextInt(4);
+        }
+        traffic(random, phase, good, total);
+        store.append(good, total);
+        long now = store.asOfMillis();
+        budgets.read(now);
+        a.clear();
+        b.clear();
+        shortcut.evaluate(now, budgets, a);
+        general.evaluate(now, budgets, b);
+        String at = "seed " + seed + ", interval " + i;
+        // whole transitions: the payloads' long and short windows, budget and episode included
+        assertEquals(b, a, at);
+        assertEquals(render(general.lastEpisodes()), render(shortcut.lastEpisodes()), at + ": episodes");
+        assertEquals(general.active(), shortcut.active(), at + ": active alerts");
+        transitions += a.size();
+        for (AlertTransition x : a) {
+          resolved += x.to() == AlertState.RESOLVED ? 1 : 0;
+        }
+      }
+    }
+    // fired and resolved: the payloads of both kinds of transition were compared
+    assertTrue(transitions > 20 && resolved > 5, "transitions: " + transitions + ", resolved: " + resolved);
+  }
+
+  private static List<String> render(List<AlertEngine.Episode> episodes) {
+    List<String> out = new ArrayList<>();
+    for (AlertEngine.Episode e : episodes) {
+      out.add(e + " bad " + e.bad() + " open " + e.open());
+    }
+    return out;
   }
 
   @Test
