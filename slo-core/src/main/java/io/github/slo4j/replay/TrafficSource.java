@@ -32,7 +32,10 @@ abstract class TrafficSource {
 
   /** {@code floor(x)} with a tolerance for the rounding noise of summed doubles. */
   static long floor(double x) {
-    return floorToLong(x + Math.max(1e-6, Math.abs(x) * 1e-12));
+    // Math.max(1e-6, |x| × 1e-12) without Math.max's NaN and −0 cases: the product is never −0,
+    // and when it is NaN so is x, and so is the sum either way
+    double tolerance = Math.abs(x) * 1e-12;
+    return floorToLong(x + (tolerance > 1e-6 ? tolerance : 1e-6));
   }
 
   /**

@@ -74,6 +74,25 @@ class ReplayArithmeticTest {
     }
   }
 
+  @Test
+  void floorWithItsToleranceIsTheOldExpression() {
+    double[] edges = {
+      0.0, -0.0, 1e-7, -1e-7, 0.9999995, 0.999999, 1e6, 1e6 - 1e-6, 1e6 + 0.999999, 4.9999999e6, 1e12, 1e18,
+      Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE
+    };
+    for (double x : edges) {
+      assertEquals(OldPhases.floor(x), TrafficSource.floor(x), "floor of " + x);
+    }
+    SplittableRandom random = new SplittableRandom(43);
+    for (int i = 0; i < 200_000; i++) {
+      double x = i % 3 == 0
+          ? Double.longBitsToDouble(random.nextLong())
+          : i % 3 == 1 ? random.nextDouble() * Math.scalb(1.0, random.nextInt(64)) // expected counts
+          : random.nextLong(1L << 40) - 1e-6 * random.nextInt(3); // next to whole counts
+      assertEquals(OldPhases.floor(x), TrafficSource.floor(x), "case " + i + ": floor of " + x);
+    }
+  }
+
   /** The phases' counts as they were computed before the rates were multiplied once: the reference. */
   private static final class OldPhases {
     private final long[] ends;
