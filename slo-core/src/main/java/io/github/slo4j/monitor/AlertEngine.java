@@ -311,7 +311,10 @@ final class AlertEngine {
     touchedCount = 0;
     Instant at = null;
     for (int t = 0; t < tiers.length; t++) {
-      updateEpisode(t, nowMillis, asOf);
+      if (episodes[t] != null || !quiet[t]) {
+        // a quiet target has no active tier: without an episode it opens none
+        updateEpisode(t, nowMillis, asOf);
+      }
       if (episodes[t] != null) {
         touched[touchedCount++] = episodes[t];
       }
