@@ -41,8 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code evaluation}: one interval of an endless replay: the store's append and {@code
  *       SloMonitor.evaluate(boundary, transitions, decisions)} in steady state (a month of history,
  *       nothing changes): what each evaluation of {@code month} costs, and 0 B;
- *   <li>{@code baseline}: the store's append and the window reads an evaluation makes (each tier's
- *       long and short window and the period), with no decision taken: the floor of an evaluation.
+ *   <li>{@code baseline}: the store's append and the window reads an evaluation made before short
+ *       windows were read on demand (each tier's long and short window and the period), with no
+ *       decision taken; a steady evaluation now reads each tier's long window, the period and the
+ *       no-data window, and an inactive tier's short window only when its long window exceeds.
  * </ul>
  *
  * <pre>

@@ -60,6 +60,10 @@ final class AlertEngine {
   private final ChangeLog changes;
   private final SloDefinition slo;
   private final List<Target> targets;
+  /** {@link #targets} as an array, for the evaluation's loops. */
+  private final Target[] targetArray;
+  /** {@link AlertRules#minBadEvents()}. */
+  private final long minBadEvents;
   private final AlertTier[][] tiers;
   private final RatioThreshold[][] thresholds;
   private final AlertState[][] states;
@@ -81,10 +85,15 @@ final class AlertEngine {
   private final long[] scratch = new long[3];
   /**
    * Per target, whether the last evaluation found no tier active and none firing or suppressed:
-   * then every tier keeps its state, and the state machines need not run (most evaluations).
+   * then every tier keeps its state, and the state machines need not run (most evaluations). A
+   * tier's {@link #shortCounts} are those of the last evaluation that could make it transition:
+   * an inactive tier whose long window does not exceed skips its short window's read.
    */
   private final boolean[] quiet;
-  /** Whether quiet targets skip their state machines (always, but in the reference test). */
+  /**
+   * Whether quiet targets skip their state machines and inactive tiers whose long window does not
+   * exceed skip their short window's read (always, but in the reference tests).
+   */
   private final boolean skipQuietTargets;
   /** Whether each tier's own condition holds, with its keep-firing hysteresis (not its alert state). */
   private final boolean[][] active;
@@ -166,8 +175,8 @@ final class AlertEngine {
 
   /**
    * As {@link #AlertEngine(AlertRules, WindowReader, ChangeLog)}; with {@code skipQuietTargets}
-   * false every target's state machines run at every evaluation: the general path that tests
-   * compare the shortcut with.
+   * false every target's state machines run at every evaluation and every tier reads both its
+   * windows: the general path that tests compare the shortcuts with.
    */
   AlertEngine(AlertRules rules, WindowReader reader, ChangeLog changes, boolean skipQuietTargets) {
     this.skipQuietTargets = skipQuietTargets;
@@ -176,6 +185,8 @@ final class AlertEngine {
     this.changes = changes;
     this.slo = rules.definition();
     this.targets = slo.targets();
+    this.targetArray = targets.toArray(new Target[0]);
+    this.minBadEvents = rules.minBadEvents();
     int n = targets.size();
     this.tiers = new AlertTier[n][];
     this.thresholds = new RatioThreshold[n][];
@@ -245,45 +256,65 @@ final class AlertEngine {
   void evaluate(long nowMillis, PeriodBudgets budgets, List<AlertTransition> out) {
     long asOf = reader.asOfMillis();
     for (int t = 0; t < tiers.length; t++) {
-      Target target = targets.get(t);
+      Target target = targetArray[t];
+      // each target's rows once: the stores into active[t] would make the JIT reload them per tier
+      AlertState[] sts = states[t];
+      long[][] lcs = longCounts[t];
+      long[][] scs = shortCounts[t];
+      long[] lms = longMillis[t];
+      long[] sms = shortMillis[t];
+      boolean[] act = active[t];
+      RatioThreshold[] ths = thresholds[t];
+      long[] fs = falseSince[t];
       boolean busy = false;
-      for (int i = 0; i < tiers[t].length; i++) {
-        AlertState st = states[t][i];
-        busy |= st == AlertState.FIRING || st == AlertState.SUPPRESSED;
-        long[] l = longCounts[t][i];
-        long[] s = shortCounts[t][i];
-        reader.window(target, longMillis[t][i], l);
-        reader.window(target, shortMillis[t][i], s);
-        boolean was = active[t][i];
+      for (int i = 0; i < sts.length; i++) {
+        AlertState st = sts[i];
+        boolean open = st == AlertState.FIRING || st == AlertState.SUPPRESSED;
+        busy |= open;
+        long[] l = lcs[i];
+        long[] s = scs[i];
+        reader.window(target, lms[i], l);
+        boolean was = act[i];
+        if (skipQuietTargets && !was && !open && (l[1] <= 0 || !exceeds(ths[i], l, lms[i]))) {
+          // Inactive, neither firing nor suppressed, and the long window has no data or does not
+          // exceed: the tier stays inactive whatever the short window holds, and cannot make a
+          // transition, whose payload alone reads the short counts. Most tiers at most
+          // evaluations: the short window is not read (the general path reads it).
+          continue;
+        }
+        reader.window(target, sms[i], s);
         if (l[1] <= 0 || s[1] <= 0) {
-          active[t][i] = was;
           busy |= was;
           continue;
         }
-        boolean exceeded =
-            exceeds(thresholds[t][i], l, longMillis[t][i]) && exceeds(thresholds[t][i], s, shortMillis[t][i]);
+        boolean exceeded = exceeds(ths[i], l, lms[i]) && exceeds(ths[i], s, sms[i]);
+        boolean now;
         if (!was) {
-          active[t][i] = exceeded && l[1] >= minEvents[t][i] && l[1] - l[0] >= rules.minBadEvents();
+          now = exceeded && l[1] >= minEvents[t][i] && l[1] - l[0] >= minBadEvents;
         } else if (exceeded) {
-          active[t][i] = true;
-          falseSince[t][i] = -1;
+          now = true;
+          fs[i] = -1;
         } else {
-          if (falseSince[t][i] < 0) {
-            falseSince[t][i] = nowMillis;
+          if (fs[i] < 0) {
+            fs[i] = nowMillis;
           }
-          active[t][i] = nowMillis - falseSince[t][i] < keepMillis[t][i];
-          if (!active[t][i]) {
-            falseSince[t][i] = -1;
+          now = nowMillis - fs[i] < keepMillis[t][i];
+          if (!now) {
+            fs[i] = -1;
           }
         }
-        busy |= active[t][i];
+        act[i] = now;
+        busy |= now;
       }
       quiet[t] = skipQuietTargets && !busy;
     }
     touchedCount = 0;
     Instant at = null;
     for (int t = 0; t < tiers.length; t++) {
-      updateEpisode(t, nowMillis, asOf);
+      if (episodes[t] != null || !quiet[t]) {
+        // a quiet target has no active tier: without an episode it opens none
+        updateEpisode(t, nowMillis, asOf);
+      }
       if (episodes[t] != null) {
         touched[touchedCount++] = episodes[t];
       }
@@ -308,6 +339,20 @@ final class AlertEngine {
       }
     }
     evaluateNoData(nowMillis, asOf, budgets, out);
+  }
+
+  /**
+   * The array that each {@link #evaluate} fills with target {@code t}'s counts {@code {good, total,
+   * coveredMillis}} of a window of {@code windowMillis}, read as {@code reader.window(target,
+   * windowMillis, into)}: the first of its tiers with that long window; null when none has it.
+   */
+  long[] longWindowCounts(int t, long windowMillis) {
+    for (int i = 0; i < tiers[t].length; i++) {
+      if (longMillis[t][i] == windowMillis) {
+        return longCounts[t][i];
+      }
+    }
+    return null;
   }
 
   /** Whether a window's {@code {good, total, coveredMillis}} exceed a threshold, as {@link #exceeds(RatioThreshold, WindowCounts)}. */

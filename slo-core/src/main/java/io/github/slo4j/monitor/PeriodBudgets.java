@@ -1,12 +1,12 @@
 package io.github.slo4j.monitor;
 
 import io.github.slo4j.CompliancePeriod;
+import io.github.slo4j.Objective;
 import io.github.slo4j.SloDefinition;
 import io.github.slo4j.Target;
 import io.github.slo4j.WindowReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The {@link PeriodBudget} of every target of one SLO as of the last evaluation, kept as figures in
@@ -18,7 +18,9 @@ import java.util.List;
  */
 final class PeriodBudgets {
   private final WindowReader reader;
-  private final List<Target> targets;
+  private final Target[] targets;
+  /** Each target's objective. */
+  private final Objective[] objectives;
   private final CompliancePeriod period;
   /** A rolling period's length in milliseconds; 0 for a calendar period. */
   private final long rollingMillis;
@@ -36,10 +38,14 @@ final class PeriodBudgets {
   PeriodBudgets(WindowReader reader) {
     this.reader = reader;
     SloDefinition slo = reader.definition();
-    this.targets = slo.targets();
+    this.targets = slo.targets().toArray(new Target[0]);
+    int n = targets.length;
+    this.objectives = new Objective[n];
+    for (int t = 0; t < n; t++) {
+      objectives[t] = targets[t].objective();
+    }
     this.period = slo.period();
     this.rollingMillis = period instanceof CompliancePeriod.Rolling ? period.nominalLength().toMillis() : 0;
-    int n = targets.size();
     this.good = new long[n];
     this.total = new long[n];
     this.covered = new long[n];
@@ -65,7 +71,7 @@ final class PeriodBudgets {
       periodMillis = periodEnd - periodStart;
     }
     for (int t = 0; t < good.length; t++) {
-      reader.periodWindow(targets.get(t), scratch);
+      reader.periodWindow(targets[t], scratch);
       good[t] = scratch[0];
       total[t] = scratch[1];
       covered[t] = scratch[2];
@@ -88,7 +94,7 @@ final class PeriodBudgets {
   /** {@link PeriodBudget#projectedShareAtLeast} of target {@code t}; {@code x} is {@code fraction}'s double. */
   boolean shareAtLeast(int t, long badEvents, BigDecimal fraction, double x) {
     return PeriodBudget.shareAtLeast(
-        targets.get(t).objective(), badEvents, total[t], covered[t], length[t], fraction, x);
+        objectives[t], badEvents, total[t], covered[t], length[t], fraction, x);
   }
 
   /** Bad events of target {@code t} in the period so far. */
@@ -100,7 +106,7 @@ final class PeriodBudgets {
   PeriodBudget get(int t) {
     PeriodBudget b = made[t];
     if (b == null) {
-      b = PeriodBudget.of(targets.get(t).objective(), good[t], total[t], covered[t], length[t]);
+      b = PeriodBudget.of(objectives[t], good[t], total[t], covered[t], length[t]);
       made[t] = b;
     }
     return b;

@@ -198,10 +198,9 @@ final class PolicyEngine {
       return;
     }
     long bad = budgets.bad(t);
-    boolean exhausted = budgets.shareAtLeast(t, bad, BigDecimal.ONE, 1.0);
-    boolean recovered = !budgets.shareAtLeast(t, bad, refreezeAt, refreezeAtDouble);
+    // each share is compared only in the state that needs it (most evaluations: one comparison)
     if (frozen[t]) {
-      if (recovered) {
+      if (!budgets.shareAtLeast(t, bad, refreezeAt, refreezeAtDouble)) {
         frozen[t] = false;
         PeriodBudget b = budgets.get(t);
         record(out, decision(PolicyDecision.Kind.UNFREEZE, freeze.name(), t, Instant.ofEpochMilli(nowMillis),
@@ -210,10 +209,10 @@ final class PolicyEngine {
         updateFrozenSince();
       }
     } else if (overridden[t] != null) {
-      if (recovered) {
+      if (!budgets.shareAtLeast(t, bad, refreezeAt, refreezeAtDouble)) {
         overridden[t] = null;
       }
-    } else if (exhausted) {
+    } else if (budgets.shareAtLeast(t, bad, BigDecimal.ONE, 1.0)) {
       frozen[t] = true;
       Instant at = Instant.ofEpochMilli(nowMillis);
       lastFreezeAt = at;

@@ -82,7 +82,15 @@ public final class SloMonitor {
    * evaluation become values only when {@link #health()} or a payload asks.
    */
   private final PeriodBudgets budgets;
+  /**
+   * Per target, the {@link #burnWindow} counts of the last evaluation: for a target with a tier of
+   * that long window, the alert engine's own array of that window (read once per evaluation, not
+   * twice); else the monitor's, read by the monitor.
+   */
   private final long[][] burnCounts;
+  /** Per target, whether the monitor reads {@link #burnCounts} itself (no tier has the window). */
+  private final boolean[] readsBurnWindow;
+  private final Target[] targets;
   private final long burnWindowMillis;
   private final List<AlertTransition> transitionScratch = new ArrayList<>();
   private final List<PolicyDecision> decisionScratch = new ArrayList<>();
@@ -110,7 +118,16 @@ public final class SloMonitor {
     this.burnWindow = shortest;
     this.burnWindowMillis = shortest.toMillis();
     this.budgets = new PeriodBudgets(reader);
-    this.burnCounts = new long[slo.targets().size()][3];
+    this.targets = slo.targets().toArray(new Target[0]);
+    this.burnCounts = new long[targets.length][];
+    this.readsBurnWindow = new boolean[targets.length];
+    for (int t = 0; t < targets.length; t++) {
+      burnCounts[t] = alerts.longWindowCounts(t, burnWindowMillis);
+      if (burnCounts[t] == null) {
+        burnCounts[t] = new long[3];
+        readsBurnWindow[t] = true;
+      }
+    }
   }
 
   /**
@@ -220,10 +237,12 @@ public final class SloMonitor {
     }
     lastBoundary = boundaryMillis;
     budgets.read(reader.asOfMillis());
-    List<Target> targets = slo.targets();
-    for (int t = 0; t < targets.size(); t++) { // by index: an iterator would be garbage
-      reader.window(targets.get(t), burnWindowMillis, burnCounts[t]);
+    for (int t = 0; t < targets.length; t++) { // by index: an iterator would be garbage
+      if (readsBurnWindow[t]) {
+        reader.window(targets[t], burnWindowMillis, burnCounts[t]);
+      }
     }
+    // reads every tier's windows, the burn window's of the targets that have it among them
     alerts.evaluate(boundaryMillis, budgets, transitionScratch);
     if (policyEngine != null) {
       policyEngine.evaluate(boundaryMillis, budgets, alerts.touched(), alerts.touchedCount(), decisionScratch);

@@ -47,8 +47,8 @@ public final class IntervalStore implements WindowReader {
   private long count;
   /** The ring slot of the cumulative counts after the last interval: {@code count % ring}. */
   private int end;
-  /** {@code 1 ÷ intervalMillis}, for {@link #intervals(long)}. */
-  private final double perInterval;
+  /** {@code ⌊(2^64 − 1) ÷ intervalMillis⌋}, unsigned: {@link #intervals(long)}'s reciprocal. */
+  private final long reciprocal;
   /** The calendar period {@link #periodWindow(Target, long[])} last read: [start, end) in epoch ms. */
   private long periodStart = Long.MAX_VALUE;
   private long periodEnd = Long.MIN_VALUE;
@@ -67,7 +67,7 @@ public final class IntervalStore implements WindowReader {
     this.startMillis = startMillis;
     this.interval = interval;
     this.intervalMillis = interval.toMillis();
-    this.perInterval = 1.0 / intervalMillis;
+    this.reciprocal = reciprocal(intervalMillis);
     this.maxWindow = definition.period().maxLength();
     this.maxWindowMillis = maxWindow.toMillis();
     long slots = maxWindow.toMillis() / intervalMillis + 2;
@@ -173,19 +173,28 @@ public final class IntervalStore implements WindowReader {
     return t;
   }
 
-  /**
-   * {@code windowMillis ÷ intervalMillis}, rounded down, without a long division (some 40 cycles,
-   * a dozen per evaluation): the double quotient of two integers below 2^53 is within one of it,
-   * and one multiplication each way corrects it.
-   */
+  /** {@code windowMillis ÷ intervalMillis}, rounded down, as {@link #quotient} computes it. */
   private long intervals(long windowMillis) {
-    if (windowMillis >= 1L << 53) {
-      return windowMillis / intervalMillis;
-    }
-    long q = (long) (windowMillis * perInterval);
-    if (q * intervalMillis > windowMillis) {
-      q--;
-    } else if ((q + 1) * intervalMillis <= windowMillis) {
+    return quotient(windowMillis, intervalMillis, reciprocal);
+  }
+
+  /** {@code ⌊(2^64 − 1) ÷ d⌋} as an unsigned long, for {@link #quotient}; {@code d > 0}. */
+  static long reciprocal(long d) {
+    return Long.divideUnsigned(-1L, d);
+  }
+
+  /**
+   * {@code ⌊n ÷ d⌋} for {@code 0 <= n} and {@code d > 0}, exactly, without a division (some 40
+   * cycles, a dozen per evaluation): with {@code m = reciprocal(d) = ⌊(2^64 − 1) ÷ d⌋}, the high
+   * half of the 128-bit product {@code n × m} is the quotient or one less, and one multiplication
+   * corrects it. Division by an invariant integer using multiplication: Granlund and Montgomery
+   * (PLDI 1994), and Warren, Hacker's Delight, 2nd ed., ch. 10. Here {@code m ≥ (2^64 − d) ÷ d},
+   * so {@code n × m ÷ 2^64 > n ÷ d − n ÷ 2^64 > n ÷ d − 1}, and {@code n × m ÷ 2^64 ≤ n ÷ d}.
+   */
+  static long quotient(long n, long d, long m) {
+    // the unsigned high half: m may be 2^63 or more (d = 1), n is not negative
+    long q = Math.multiplyHigh(n, m) + ((m >> 63) & n);
+    if (n - q * d >= d) {
       q++;
     }
     return q;

@@ -32,7 +32,21 @@ abstract class TrafficSource {
 
   /** {@code floor(x)} with a tolerance for the rounding noise of summed doubles. */
   static long floor(double x) {
-    return (long) Math.floor(x + Math.max(1e-6, Math.abs(x) * 1e-12));
+    // Math.max(1e-6, |x| × 1e-12) without Math.max's NaN and −0 cases: the product is never −0,
+    // and when it is NaN so is x, and so is the sum either way
+    double tolerance = Math.abs(x) * 1e-12;
+    return floorToLong(x + (tolerance > 1e-6 ? tolerance : 1e-6));
+  }
+
+  /**
+   * {@code (long) Math.floor(y)} for every double, NaN and infinities included, without {@code
+   * Math.floor} (not compiled to one instruction on every JVM): the cast rounds toward zero, one
+   * less is the floor of a negative non-integer, and below {@code Long.MIN_VALUE} the cast already
+   * saturates as the floor's cast does.
+   */
+  static long floorToLong(double y) {
+    long l = (long) y;
+    return y < l && l != Long.MIN_VALUE ? l - 1 : l;
   }
 
   /** Checks a rate (events per second) and an error ratio; {@code at} names when, in messages. */
@@ -90,6 +104,12 @@ abstract class TrafficSource {
     private final long[] ends;
     private final double[] rates;
     private final double[] errors;
+    /**
+     * Per phase, {@code rate × (1 − error)} and {@code rate × error}: the first product of the
+     * expected counts, which multiplies it by the seconds next (the same doubles, made once).
+     */
+    private final double[] goodRates;
+    private final double[] badRates;
     private int phase;
     private double goodAtPhaseStart;
     private double badAtPhaseStart;
@@ -111,12 +131,20 @@ abstract class TrafficSource {
         this.rates[i] = rates.get(i);
         this.errors[i] = errors.get(i);
       }
+      this.goodRates = new double[n];
+      this.badRates = new double[n];
+      for (int i = 0; i < n; i++) {
+        goodRates[i] = this.rates[i] * (1 - this.errors[i]);
+        badRates[i] = this.rates[i] * this.errors[i];
+      }
     }
 
-    private Phases(long[] ends, double[] rates, double[] errors) {
-      this.ends = ends;
-      this.rates = rates;
-      this.errors = errors;
+    private Phases(Phases p) {
+      this.ends = p.ends;
+      this.rates = p.rates;
+      this.errors = p.errors;
+      this.goodRates = p.goodRates;
+      this.badRates = p.badRates;
     }
 
     @Override
@@ -126,7 +154,7 @@ abstract class TrafficSource {
 
     @Override
     public TrafficSource fresh() {
-      return new Phases(ends, rates, errors);
+      return new Phases(this);
     }
 
     /**
@@ -148,8 +176,8 @@ abstract class TrafficSource {
       }
       long start = phase == 0 ? 0 : ends[phase - 1];
       double seconds = (t - start) / 1000.0;
-      expectedGood = goodAtPhaseStart + rates[phase] * (1 - errors[phase]) * seconds;
-      expectedBad = badAtPhaseStart + rates[phase] * errors[phase] * seconds;
+      expectedGood = goodAtPhaseStart + goodRates[phase] * seconds;
+      expectedBad = badAtPhaseStart + badRates[phase] * seconds;
     }
 
     @Override
