@@ -73,10 +73,10 @@ class MicrometerBenchmarksReportTest {
         avgt("ObservationBenchmark", "micrometer", 2, 400, Map.of()),
         avgt("ObservationBenchmark", "slo4j", 2, 460, Map.of()));
     String md = Report.targets(rs, List.of());
-    assertEquals("| observation: slo4j's handler adds ≤ 10 % to Micrometer's, 1 thread | 8 % (216 vs 200 ns) | met |",
+    assertEquals("| observation: slo4j's handler adds ≤ 10 % to Micrometer's, 1 thread | 8 % (216 vs 200 ns) | met |  |",
         row(md, "observation: slo4j's handler adds ≤ 10 % to Micrometer's, 1 thread"));
     assertEquals(
-        "| observation: slo4j's handler adds ≤ 10 % to Micrometer's, 2 threads | 15 % (460 vs 400 ns) | missed (adds 15 %) |",
+        "| observation: slo4j's handler adds ≤ 10 % to Micrometer's, 2 threads | 15 % (460 vs 400 ns) | missed (adds 15 %) |  |",
         row(md, "observation: slo4j's handler adds ≤ 10 % to Micrometer's, 2 threads"));
   }
 }
