@@ -16,6 +16,7 @@ import io.github.slo4j.WindowReader;
 import io.github.slo4j.correction.BudgetCorrection;
 import io.github.slo4j.correction.CorrectedReader;
 import io.github.slo4j.replay.IntervalStore;
+import io.github.slo4j.replay.NaiveWindowReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * burn window shared with the tier that has it as its long window, the short window of an inactive
  * tier not read while its long window does not exceed, the freeze comparing only the share its
  * state needs, the rows of a target hoisted) against the general computation: the same
- * monitor over a naive reader of cumulative counts in a growing list, read through the allocating
+ * monitor over {@link NaiveWindowReader}, read through the allocating
  * {@code window(Target, Duration)} form. Random traffic of two targets with
  * empty intervals, trickles, bursts that page and slow burns that open tickets and exhaust the
  * budget; the period window of a rolling and of a calendar period; the same through a {@link
@@ -73,55 +74,6 @@ class EvaluationFastPathTest {
         .build();
   }
 
-  /**
-   * Every interval's cumulative counts per target in a list that only grows, a window the
-   * difference of two of them found by long division: the reference, without a ring, a reciprocal
-   * or an allocation-free read.
-   */
-  private static final class Naive implements WindowReader {
-    private final SloDefinition definition;
-    private final long intervalMillis;
-    private final List<long[]> good = new ArrayList<>();
-    private final List<long[]> total = new ArrayList<>();
-
-    Naive(SloDefinition definition, Duration interval) {
-      this.definition = definition;
-      this.intervalMillis = interval.toMillis();
-      good.add(new long[definition.targets().size()]);
-      total.add(new long[definition.targets().size()]);
-    }
-
-    void append(long[] g, long[] t) {
-      long[] cg = good.get(good.size() - 1).clone();
-      long[] ct = total.get(total.size() - 1).clone();
-      for (int i = 0; i < g.length; i++) {
-        cg[i] += g[i];
-        ct[i] += t[i];
-      }
-      good.add(cg);
-      total.add(ct);
-    }
-
-    @Override
-    public SloDefinition definition() {
-      return definition;
-    }
-
-    @Override
-    public long asOfMillis() {
-      return START.toEpochMilli() + (good.size() - 1) * intervalMillis;
-    }
-
-    @Override
-    public WindowCounts window(Target target, Duration window) {
-      int t = target.index();
-      int n = good.size() - 1;
-      int k = (int) Math.min(window.toMillis() / intervalMillis, n);
-      return new WindowCounts(window, good.get(n)[t] - good.get(n - k)[t], total.get(n)[t] - total.get(n - k)[t],
-          Duration.ofMillis(k * intervalMillis));
-    }
-  }
-
   /** One interval of random traffic in phase {@code phase}: quiet, trickle, burst or slow burn. */
   private static void traffic(SplittableRandom random, int phase, long[] good, long[] total) {
     for (int t = 0; t < good.length; t++) {
@@ -145,7 +97,7 @@ class EvaluationFastPathTest {
   private static void agree(long seed, CompliancePeriod period, boolean ownTiers, boolean corrected, int intervals) {
     SloDefinition slo = latency(period);
     IntervalStore store = new IntervalStore(slo, START.toEpochMilli(), MINUTE);
-    Naive naive = new Naive(slo, MINUTE);
+    NaiveWindowReader naive = new NaiveWindowReader(slo, START.toEpochMilli(), MINUTE);
     WindowReader fast = store;
     WindowReader slow = naive;
     SplittableRandom random = new SplittableRandom(seed);

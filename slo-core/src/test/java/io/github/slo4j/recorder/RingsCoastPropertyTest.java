@@ -1,10 +1,15 @@
 package io.github.slo4j.recorder;
 
+import static io.github.slo4j.recorder.RingRowModel.BASE;
+import static io.github.slo4j.recorder.RingRowModel.READY;
+import static io.github.slo4j.recorder.RingRowModel.RESOLUTION;
+import static io.github.slo4j.recorder.RingRowModel.periodOf;
+import static io.github.slo4j.recorder.RingRowModel.readyWithPeriod;
+import static io.github.slo4j.recorder.RingRowModel.rings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
@@ -18,16 +23,9 @@ import org.junit.jupiter.api.Test;
  * long skip. After every boundary the ready windows, the current row and the boundary read by
  * {@link Rings#readReady} and {@link Rings#asOf()} equal the general path's; at random boundaries
  * (which catch the rings up) so do every window read by {@link Rings#read}, the serving resolutions
- * and every held row.
+ * and every held row. The rings are {@link RingRowModel}'s.
  */
 class RingsCoastPropertyTest {
-  private static final long BASE = 10;
-  // tiers of 10 ms (span 500), 40 ms (8000) and 640 ms (51200): the ready windows of 30 and 200 ms
-  // are served by the finest, those of 1000 and 5000 ms by the middle one, 40000 ms by the coarsest
-  private static final long[] RESOLUTION = {10, 40, 640};
-  private static final long[] SPAN = {500, 8000, 51200};
-  private static final long[] READY = {30, 200, 1000, 5000, 40000};
-  private static final long PERIOD = 640 * 7;
   private static final int DATA = 3;
 
   @Test
@@ -50,12 +48,9 @@ class RingsCoastPropertyTest {
   private static long check(long seed, boolean periods) {
     SplittableRandom rnd = new SplittableRandom(seed);
     long origin = BASE * rnd.nextInt(-50, 50);
-    long[] ready = periods ? Arrays.copyOf(READY, READY.length + 1) : READY;
-    if (periods) {
-      ready[READY.length] = PERIOD;
-    }
-    Rings general = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, ready);
-    Rings coasting = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, ready);
+    long[] ready = periods ? readyWithPeriod() : READY;
+    Rings general = rings(DATA, origin, ready);
+    Rings coasting = rings(DATA, origin, ready);
     if (periods) {
       general.period(periodOf(origin));
       coasting.period(periodOf(origin));
@@ -151,10 +146,5 @@ class RingsCoastPropertyTest {
     for (int k = 0; k < RESOLUTION.length; k++) {
       assertArrayEquals(g.rows[k], c.rows[k], where + ": rows of tier " + k);
     }
-  }
-
-  /** The start of the calendar period the interval closing at {@code a} belongs to. */
-  private static long periodOf(long a) {
-    return Math.floorDiv(a - 1, PERIOD) * PERIOD;
   }
 }

@@ -1,5 +1,9 @@
 package io.github.slo4j.recorder;
 
+import static io.github.slo4j.recorder.RingRowModel.BASE;
+import static io.github.slo4j.recorder.RingRowModel.READY;
+import static io.github.slo4j.recorder.RingRowModel.RESOLUTION;
+import static io.github.slo4j.recorder.RingRowModel.rings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,11 +20,6 @@ import org.junit.jupiter.api.Test;
  * adds no bytes a row to the real 30-day tiers.
  */
 class RingsGapPropertyTest {
-  private static final long BASE = 10;
-  // capacities 52, 202, 82 (blocks straddle the wrap); gap runs rise 1, 4 and 64 a row
-  private static final long[] RESOLUTION = {10, 40, 640};
-  private static final long[] SPAN = {500, 8000, 51200};
-  private static final long[] READY = {30, 200, 1000, 5000, 40000};
   private static final int DATA = 2;
 
   @Test
@@ -28,7 +27,7 @@ class RingsGapPropertyTest {
     for (long seed = 1; seed <= 40; seed++) {
       SplittableRandom rnd = new SplittableRandom(seed);
       long origin = BASE * rnd.nextInt(-50, 50);
-      Rings rings = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, READY);
+      Rings rings = rings(DATA, origin, READY);
       RingRowModel model = new RingRowModel(BASE, DATA, origin);
       long[] data = new long[DATA];
       long a = origin;
@@ -47,12 +46,11 @@ class RingsGapPropertyTest {
         rings.advance(a, data);
         model.advance(a, data);
         if (rnd.nextInt(150) == 0) {
-          Rings restored = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, READY);
+          Rings restored = rings(DATA, origin, READY);
           restored.replace(rings.capture());
           rings = restored;
         }
-        assertHeldRows(rings, model, where);
-        assertWindows(rings, model, where);
+        model.assertWindows(rings, model.assertHeldBy(rings, where), READY, false, where);
       }
     }
   }
@@ -65,7 +63,7 @@ class RingsGapPropertyTest {
   void aRestoredStateWithGapCountsOffEveryRampReadsBackExactly() {
     for (long seed = 1; seed <= 40; seed++) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      Rings rings = new Rings(BASE, RESOLUTION, SPAN, DATA, 0, READY);
+      Rings rings = rings(DATA, 0, READY);
       long[] data = new long[DATA];
       long a = 0;
       for (int step = 0; step < 400; step++) {
@@ -83,7 +81,7 @@ class RingsGapPropertyTest {
           rows[i] += g; // rows stay distinct from current: the gap counts of held rows only
         }
       }
-      Rings restored = new Rings(BASE, RESOLUTION, SPAN, DATA, 0, READY);
+      Rings restored = rings(DATA, 0, READY);
       restored.replace(state);
       RingState back = restored.capture();
       for (int k = 0; k < RESOLUTION.length; k++) {
@@ -143,50 +141,5 @@ class RingsGapPropertyTest {
       }
       assertEquals(ticked.bytes() + gapColumns, gap.bytes(), "origin " + start);
     }
-  }
-
-  private static void assertHeldRows(Rings rings, RingRowModel model, String where) {
-    RingState s = rings.capture();
-    assertArrayEquals(model.current, s.current, where + ": current");
-    for (int k = 0; k < RESOLUTION.length; k++) {
-      long oldest = s.newest[k] - (s.count[k] - 1L) * RESOLUTION[k];
-      for (int i = 0; i < s.count[k]; i++) {
-        long t = oldest + i * RESOLUTION[k];
-        long[] row = Arrays.copyOfRange(s.rows[k], i * (DATA + 1), (i + 1) * (DATA + 1));
-        assertArrayEquals(model.row(t), row, where + ": tier " + k + ", row at " + t);
-      }
-    }
-  }
-
-  private static void assertWindows(Rings rings, RingRowModel model, String where) {
-    int stride = rings.readyStride();
-    long[] starts = new long[READY.length * stride];
-    long[] current = new long[DATA + 1];
-    rings.readReady(starts, current);
-    long[] out = new long[rings.blockLength()];
-    for (int j = 0; j < READY.length; j++) {
-      rings.read(READY[j], out);
-      for (int c = 0; c <= DATA; c++) {
-        assertEquals(out[c], current[c] - starts[j * stride + c], where + ": ready window " + READY[j] + ", column " + c);
-      }
-      int tier = servingTier(rings, READY[j]);
-      long[] start = tier < 0 ? new long[DATA + 1] : model.row(Math.floorDiv(model.asOf - READY[j], RESOLUTION[tier]) * RESOLUTION[tier]);
-      if (tier >= 0 && Math.floorDiv(model.asOf - READY[j], RESOLUTION[tier]) * RESOLUTION[tier] >= model.origin) {
-        for (int c = 0; c <= DATA; c++) {
-          assertEquals(model.current[c] - start[c], out[c], where + ": window " + READY[j] + ", column " + c);
-        }
-      }
-    }
-  }
-
-  /** The tier whose row starts the window of {@code length} now, or -1. */
-  private static int servingTier(Rings rings, long length) {
-    long r = rings.servingResolution(length);
-    for (int k = 0; k < RESOLUTION.length; k++) {
-      if (RESOLUTION[k] == r) {
-        return k;
-      }
-    }
-    return -1;
   }
 }

@@ -1,9 +1,12 @@
 package io.github.slo4j.recorder;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.github.slo4j.recorder.RingRowModel.BASE;
+import static io.github.slo4j.recorder.RingRowModel.READY;
+import static io.github.slo4j.recorder.RingRowModel.periodOf;
+import static io.github.slo4j.recorder.RingRowModel.readyWithPeriod;
+import static io.github.slo4j.recorder.RingRowModel.rings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +20,6 @@ import org.junit.jupiter.api.Test;
  * {@link Rings#read}, each ready window and the period window equal the model's.
  */
 class RingsQuietPropertyTest {
-  private static final long BASE = 10;
-  // capacities 52, 202, 82 rows: spans of 52, 808 and 5248 boundaries
-  private static final long[] RESOLUTION = {10, 40, 640};
-  private static final long[] SPAN = {500, 8000, 51200};
-  private static final long[] READY = {30, 200, 1000, 5000, 40000};
-  /** A calendar period's length in the period runs: a multiple of every resolution. */
-  private static final long PERIOD = 640 * 7;
   private static final int DATA = 3;
 
   @Test
@@ -43,11 +39,8 @@ class RingsQuietPropertyTest {
   private static void check(long seed, boolean periods) {
     SplittableRandom rnd = new SplittableRandom(seed);
     long origin = BASE * rnd.nextInt(-50, 50);
-    long[] ready = periods ? Arrays.copyOf(READY, READY.length + 1) : READY;
-    if (periods) {
-      ready[READY.length] = PERIOD; // the last ready window is the period's
-    }
-    Rings rings = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, ready);
+    long[] ready = periods ? readyWithPeriod() : READY; // the period's window last
+    Rings rings = rings(DATA, origin, ready);
     if (periods) {
       rings.period(periodOf(origin));
     }
@@ -82,7 +75,7 @@ class RingsQuietPropertyTest {
       }
       int restore = rnd.nextInt(300);
       if (restore == 0) {
-        Rings restored = new Rings(BASE, RESOLUTION, SPAN, DATA, origin, ready);
+        Rings restored = rings(DATA, origin, ready);
         restored.replace(rings.capture());
         if (periods) {
           restored.period(periodOf(a));
@@ -93,99 +86,8 @@ class RingsQuietPropertyTest {
       }
       String where = "seed " + seed + ", step " + step + ", asOf " + a + ", quiet for " + quiet + " more";
       assertEquals(a, rings.asOf(), where + ": asOf");
-      RingState state = assertHeldRows(rings, model, where);
-      assertWindows(rings, model, state, ready, periods, where);
+      RingState state = model.assertHeldBy(rings, where);
+      model.assertWindows(rings, state, ready, periods, where);
     }
-  }
-
-  /** The start of the calendar period the interval closing at {@code a} belongs to. */
-  private static long periodOf(long a) {
-    return Math.floorDiv(a - 1, PERIOD) * PERIOD;
-  }
-
-  private static RingState assertHeldRows(Rings rings, RingRowModel model, String where) {
-    RingState s = rings.capture();
-    assertArrayEquals(model.current, s.current, where + ": current");
-    for (int k = 0; k < RESOLUTION.length; k++) {
-      long oldest = s.newest[k] - (s.count[k] - 1L) * RESOLUTION[k];
-      for (int i = 0; i < s.count[k]; i++) {
-        long t = oldest + i * RESOLUTION[k];
-        long[] row = Arrays.copyOfRange(s.rows[k], i * (DATA + 1), (i + 1) * (DATA + 1));
-        assertArrayEquals(model.row(t), row, where + ": tier " + k + ", row at " + t);
-      }
-    }
-    return s;
-  }
-
-  private static void assertWindows(
-      Rings rings, RingRowModel model, RingState state, long[] ready, boolean periods, String where) {
-    int cols = DATA + 1;
-    int stride = rings.readyStride();
-    long[] starts = new long[ready.length * stride];
-    long[] current = new long[cols];
-    assertEquals(model.asOf, rings.readReady(starts, current), where + ": ready as of");
-    assertArrayEquals(model.current, current, where + ": ready current");
-    long[] out = new long[rings.blockLength()];
-    for (int j = 0; j < ready.length; j++) {
-      long[] expected;
-      if (periods && j == ready.length - 1) {
-        expected = periodWindow(model, periodOf(model.asOf));
-        rings.readPeriod(out);
-      } else {
-        expected = window(model, state, ready[j]);
-        rings.read(ready[j], out);
-      }
-      String w = where + ": window " + ready[j] + " expected " + Arrays.toString(expected);
-      for (int c = 0; c < cols; c++) {
-        assertEquals(expected[c], out[c], w + ", read, column " + c);
-        assertEquals(expected[c], current[c] - starts[j * stride + c], w + ", ready, column " + c);
-      }
-      assertEquals(expected[cols], out[cols], w + ", read, covered");
-      assertEquals(expected[cols], starts[j * stride + cols], w + ", ready, covered");
-    }
-  }
-
-  /**
-   * The counters and covered time of the window of {@code length} by the boundary rule of the class
-   * comment of {@link Rings}: the start {@code floor((asOf − length) / R_k) · R_k} of the finest tier
-   * {@code k} holding it (which rows a tier holds is the rings' own bookkeeping, from {@code state});
-   * the values are the model's.
-   */
-  private static long[] window(RingRowModel model, RingState state, long length) {
-    long a = model.asOf;
-    long want = a - length;
-    if (want < model.origin) {
-      return diff(model, model.origin, Math.max(0, a - model.origin));
-    }
-    for (int k = 0; k < RESOLUTION.length; k++) {
-      long r = RESOLUTION[k];
-      long s = Math.floorDiv(want, r) * r;
-      if (s <= model.origin) {
-        return diff(model, model.origin, length);
-      }
-      long oldest = state.newest[k] - (state.count[k] - 1L) * r;
-      if (state.count[k] > 0 && s >= oldest && s <= state.newest[k]) {
-        return diff(model, s, length);
-      }
-    }
-    int k = RESOLUTION.length - 1;
-    long oldest = state.newest[k] - (state.count[k] - 1L) * RESOLUTION[k];
-    return diff(model, oldest, Math.max(0, Math.min(length, a - oldest)));
-  }
-
-  /** The period window: from its first boundary (a multiple of every resolution here). */
-  private static long[] periodWindow(RingRowModel model, long periodStart) {
-    long s = Math.max(periodStart, model.origin);
-    return diff(model, s, Math.max(0, model.asOf - s));
-  }
-
-  private static long[] diff(RingRowModel model, long start, long covered) {
-    long[] from = model.row(start);
-    long[] out = new long[DATA + 2];
-    for (int c = 0; c <= DATA; c++) {
-      out[c] = model.current[c] - from[c];
-    }
-    out[DATA + 1] = covered;
-    return out;
   }
 }

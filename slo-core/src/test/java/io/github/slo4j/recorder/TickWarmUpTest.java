@@ -1,5 +1,9 @@
 package io.github.slo4j.recorder;
 
+import static io.github.slo4j.recorder.RingRowModel.BASE;
+import static io.github.slo4j.recorder.RingRowModel.READY;
+import static io.github.slo4j.recorder.RingRowModel.RESOLUTION;
+import static io.github.slo4j.recorder.RingRowModel.rings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,15 +21,11 @@ import org.junit.jupiter.api.Test;
  * throws, even while a restore replaces the rings under it.
  */
 class TickWarmUpTest {
-  private static final long BASE = 10;
-  private static final long[] RESOLUTION = {10, 40, 640};
-  private static final long[] SPAN = {500, 8000, 51200};
-  private static final long[] READY = {30, 200, 1000, 5000, 40000};
   private static final int DATA = 3;
 
   private static Rings driven(long seed, int boundaries) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    Rings rings = new Rings(BASE, RESOLUTION, SPAN, DATA, 0, READY);
+    Rings rings = rings(DATA, 0, READY);
     long[] data = new long[DATA];
     long a = 0;
     for (int i = 0; i < boundaries; i++) {

@@ -15,8 +15,6 @@ import io.github.slo4j.correction.CorrectedReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * reads at every evaluation (in its order, so a layout that learns them is exercised), random
  * windows, the period window (rolling and calendar), and the same through a {@link
  * CorrectedReader} over the store and over the model. Fixed seeds; the messages name seed and
- * interval.
+ * interval. The model is {@link NaiveWindowReader}.
  */
 class IntervalStoreModelTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -44,47 +42,6 @@ class IntervalStoreModelTest {
             LatencyThreshold.of(Duration.ofMillis(100), Objective.percent("90")),
             LatencyThreshold.of(Duration.ofMillis(500), Objective.percent("99"))))
         .period(period).build();
-  }
-
-  /** Every interval's counts per target, read the slow way: the reference. */
-  private static final class Model implements WindowReader {
-    private final SloDefinition definition;
-    private final long intervalMillis;
-    private final List<long[]> good = new ArrayList<>();
-    private final List<long[]> total = new ArrayList<>();
-
-    Model(SloDefinition definition, Duration interval) {
-      this.definition = definition;
-      this.intervalMillis = interval.toMillis();
-    }
-
-    void append(long[] g, long[] t) {
-      good.add(g.clone());
-      total.add(t.clone());
-    }
-
-    @Override
-    public SloDefinition definition() {
-      return definition;
-    }
-
-    @Override
-    public long asOfMillis() {
-      return START.toEpochMilli() + good.size() * intervalMillis;
-    }
-
-    @Override
-    public WindowCounts window(Target target, Duration window) {
-      int t = target.index();
-      long k = Math.min(window.toMillis() / intervalMillis, good.size());
-      long g = 0;
-      long n = 0;
-      for (int i = good.size() - (int) k; i < good.size(); i++) {
-        g += good.get(i)[t];
-        n += total.get(i)[t];
-      }
-      return new WindowCounts(window, g, n, Duration.ofMillis(k * intervalMillis));
-    }
   }
 
   /** Random counts of one interval: a fifth empty, some bursts of bad events, the rest a trickle. */
@@ -113,7 +70,7 @@ class IntervalStoreModelTest {
     for (long seed : new long[] {1, 2, 3}) {
       SloDefinition slo = latency(CompliancePeriod.rollingDays(1));
       IntervalStore store = new IntervalStore(slo, START.toEpochMilli(), MINUTE);
-      Model model = new Model(slo, MINUTE);
+      NaiveWindowReader model = new NaiveWindowReader(slo, START.toEpochMilli(), MINUTE);
       SplittableRandom random = new SplittableRandom(seed);
       long[] good = new long[2];
       long[] total = new long[2];
@@ -147,7 +104,7 @@ class IntervalStoreModelTest {
     SloDefinition slo = latency(CompliancePeriod.calendarMonth(ZoneId.of("Asia/Kathmandu")));
     Duration interval = Duration.ofMinutes(15);
     IntervalStore store = new IntervalStore(slo, START.toEpochMilli(), interval);
-    Model model = new Model(slo, interval);
+    NaiveWindowReader model = new NaiveWindowReader(slo, START.toEpochMilli(), interval);
     SplittableRandom random = new SplittableRandom(7);
     long[] good = new long[2];
     long[] total = new long[2];
@@ -169,7 +126,7 @@ class IntervalStoreModelTest {
   void correctionsOverTheStoreReadAsTheyDoOverTheNaiveSum() {
     SloDefinition slo = latency(CompliancePeriod.rollingDays(1));
     IntervalStore store = new IntervalStore(slo, START.toEpochMilli(), MINUTE);
-    Model model = new Model(slo, MINUTE);
+    NaiveWindowReader model = new NaiveWindowReader(slo, START.toEpochMilli(), MINUTE);
     CorrectedReader overStore = CorrectedReader.over(store, MINUTE);
     CorrectedReader overModel = CorrectedReader.over(model, MINUTE);
     SplittableRandom random = new SplittableRandom(11);
