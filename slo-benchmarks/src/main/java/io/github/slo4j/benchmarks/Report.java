@@ -92,8 +92,9 @@ final class Report {
             + " rules and a budget policy, for the events SLO and the latency SLO (`slo`): `month`"
             + " is one whole replay, its B/op almost all the month's exact store (made once);"
             + " `evaluation` is one interval of it in steady state (append, then"
-            + " `SloMonitor.evaluate` in its filling form); `baseline` is the append and the window"
-            + " reads of an evaluation, nothing decided.");
+            + " `SloMonitor.evaluate` in its filling form); `baseline` is the append and the reads"
+            + " no steady evaluation can skip (per target, each tier's long window and the period),"
+            + " nothing decided.");
     SECTIONS.put("PullSourceBenchmark",
         "One tick of a registry whose SLOs `SloMeterSource` feeds from 100 existing counters (50"
             + " SLOs, a good and a bad counter each); every tick first adds to every counter."
@@ -419,7 +420,7 @@ final class Report {
             replay.stream().filter(b -> b.method().equals("baseline")
                 && b.params().equals(r.params())).findFirst()
                 .map(b -> String.format(Locale.ROOT, "%.1f ms: `baseline` (the append and the"
-                    + " window reads, nothing decided) × 259,200 evaluations",
+                    + " long-window and period reads, nothing decided) × 259,200 evaluations",
                     b.median() * 259_200 / 1e6)).orElse("")});
       } else if (r.method().equals("evaluation")) {
         rows.add(new String[] {"replay: 0 B per evaluation" + of, bytes(r.bytesPerOp()) + " B/op",

@@ -68,8 +68,8 @@ class ReportTest {
         + " | missed by 100 % | 90,000 ns: two `LongAdder.sum()` and a ring slot per tracker |",
         row(md, "one tick of 10,000 trackers ≤ 1 ms (issue 10), 1 thread"));
     assertEquals("| replay of a 30-day month with default rules and a policy ≤ 50 ms (latency SLO)"
-        + " | 60.0 ms | missed by 20 % | 25.9 ms: `baseline` (the append and the window reads,"
-        + " nothing decided) × 259,200 evaluations |",
+        + " | 60.0 ms | missed by 20 % | 25.9 ms: `baseline` (the append and the long-window and period"
+        + " reads, nothing decided) × 259,200 evaluations |",
         row(md, "replay of a 30-day month with default rules and a policy ≤ 50 ms (latency SLO)"));
   }
 
