@@ -46,8 +46,9 @@ final class Report {
         "One tick of a registry of `trackers` 30-day events SLOs, in the hours after an hour of"
             + " traffic (rings full from a 31-day jump before it): every tracker closes one boundary"
             + " (`SloRegistry.tick()`), or is skipped where the boundary changes none of its"
-            + " windows. `baseline` is the floor: per"
-            + " tracker, two `LongAdder.sum()` stored in the next slot of a ring.");
+            + " windows; `slo4jBusy` records one event into every tracker before each tick, so none"
+            + " is skipped. `baseline` is the floor: per tracker, two `LongAdder.sum()` stored in"
+            + " the next slot of a ring.");
     SECTIONS.put("WritersReaderBenchmark",
         "A JMH group: writers record while one reader reads the same structure in a loop.");
     SECTIONS.put("TailLatencyBenchmark",
