@@ -438,7 +438,7 @@ final class Report {
         .ifPresent(f -> rows.add(new String[] {"memory ≤ 24 KiB per 30-day events SLO (issue 10)",
             Footprint.human(f.bytes()), f.bytes() <= 24 * 1024 ? "met"
                 : "missed by " + pct((f.bytes() - 24 * 1024.0) / (24 * 1024)),
-            "28.8 KB: every row in 8-byte slots (issue 10); narrower columns go below it"}));
+            SLOTS_FLOOR}));
     footprint.stream().filter(f -> f.implementation().equals(Footprint.QUIET_TICKED)).findFirst()
         .ifPresent(f -> rows.add(new String[] {"memory ≤ 4 KiB per quiet group, ticked every 10 s for"
             + " a month (issue 10)", Footprint.human(f.bytes()), f.bytes() <= 4 * 1024 ? "met"
@@ -448,22 +448,29 @@ final class Report {
             + " 10 s (issue 10; estimated: one ticked group × 10,000)",
             Footprint.human(f.bytes() * 10_000), f.bytes() * 10_000 <= 64L << 20 ? "met"
                 : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20))}));
+    Optional<Footprint.Row> quiet = footprint.stream()
+        .filter(f -> f.implementation().equals(Footprint.QUIET_TICKED)).findFirst();
+    String ticked = quiet.map(q -> Footprint.human(q.bytes()) + ": a group's own bytes when ticked"
+        + " through the month, without the gap").orElse("");
     footprint.stream().filter(f -> f.implementation().startsWith("slo4j per group (")
         && !f.implementation().equals(Footprint.QUIET_TICKED)).forEach(f ->
         rows.add(new String[] {"memory ≤ 4 KiB per quiet group after a month's gap, one of "
             + f.implementation().substring("slo4j per group (".length(), f.implementation().length() - 1)
             + " (issue 10)", Footprint.human(f.bytes()), f.bytes() <= 4 * 1024 ? "met"
-                : "missed by " + pct((f.bytes() - 4 * 1024.0) / (4 * 1024))}));
+                : "missed by " + pct((f.bytes() - 4 * 1024.0) / (4 * 1024)), ticked}));
     footprint.stream().filter(f -> f.implementation().equals("slo4j per group (10,000)")).findFirst()
         .ifPresent(f -> rows.add(new String[] {"memory ≤ 64 MiB for 10,000 quiet groups after a month's gap (issue 10)",
             Footprint.human(f.bytes() * 10_000), f.bytes() * 10_000 <= 64L << 20 ? "met"
-                : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20))}));
+                : "missed by " + pct((f.bytes() * 10_000 - (64 << 20)) / (double) (64 << 20)),
+            quiet.map(q -> Footprint.human(q.bytes() * 10_000) + ": 10,000 groups ticked through the"
+                + " month, without the gap").orElse("")}));
     if (rows.isEmpty()) {
       return "";
     }
     StringBuilder md = new StringBuilder("## Targets\n\nThe floor is what the same work costs"
         + " with nothing but the data it must touch, measured in this run where a `baseline` arm"
-        + " does that work, otherwise as issue 10 estimated it.\n\n"
+        + " does that work (for groups after a gap: the same groups without it, measured by"
+        + " `Footprint`), otherwise as issue 10 estimated it.\n\n"
         + "| target | this run | verdict | floor |\n|---|--:|---|---|\n");
     for (String[] r : rows) {
       md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2])
@@ -486,6 +493,10 @@ final class Report {
     return md.append('\n').toString();
   }
 
+  /** The floor issue 10 names for memory, per SLO and per group. */
+  private static final String SLOTS_FLOOR =
+      "28.8 KB: every row in 8-byte slots (issue 10); narrower columns go below it";
+
   /** The floor of {@code r}: the same benchmark's {@code arm}, same threads and parameters. */
   private static String measuredFloor(List<Result> results, Result r, String arm, String what) {
     return results.stream().filter(b -> b.benchmark().equals(r.benchmark())
@@ -506,31 +517,31 @@ final class Report {
             + " (current row, each window's start row, covered time and length), then eight burn"
             + " rates of one division each.");
     MISSED.put("one tick of 10,000 trackers ≤ 1 ms",
-        "**Tick of 10,000 trackers ≤ 1 ms** (floor: `baseline`, about 0.1 ms): the tick allocates"
-            + " nothing, and a tracker whose cells have not moved and whose windows cannot change at"
-            + " a boundary is skipped without a lock. The median measures the hours after the"
-            + " setup's hour of traffic: the 5 measured iterations fall between about the 36th"
-            + " minute and the ninth hour of quiet, when each 2-min boundary moves the 2 h, 6 h and"
-            + " 1 d windows through rows with traffic, so one tick in 12 closes every tracker on the"
-            + " general path (about 1 µs a tracker, the 10–18 ms of the first iterations) and the"
-            + " other 11 skip them. The same benchmark run on (one fork, 8 warm-up and 8 measured"
-            + " iterations, JFR on): 0.86 ms a tick from about the 9th to the 24th hour of quiet,"
-            + " then 0.18–0.21 ms (twice the floor) once the 1 d window has left the traffic. With"
-            + " 2 threads calling `tick()` both threads move the fake clock, so a tick often closes"
-            + " two boundaries, one of them missed; a missed boundary is a gap that every tracker"
-            + " records, so none is skipped. Trackers that all see traffic at every boundary take"
-            + " the general path at every tick: one lock for the recorder and its rings on that"
-            + " path is the next step.");
+        "**Tick of 10,000 trackers ≤ 1 ms** (floor: `baseline`, about 0.1 ms). From one thread"
+            + " (the ticker's case) the tick allocates nothing, and a tracker whose cells have not"
+            + " moved and whose windows cannot change at a boundary is skipped without a lock. The"
+            + " `slo4j` arm measures the hours after the setup's hour of traffic: its 5 iterations"
+            + " fall between about the 36th minute and the ninth hour of quiet, when each 2-min"
+            + " boundary moves the 2 h, 6 h and 1 d windows through rows with traffic, so one tick in"
+            + " 12 closes every tracker on the general path; run on past a quiet day, a tick takes"
+            + " 0.18–0.21 ms (twice the floor). `slo4jBusy`, where every tracker saw an event and"
+            + " none is skipped, takes about 1.1 µs a tracker; JFR: reading the window's start rows"
+            + " from the narrow columns (`Rings.Col.get` and `delta`) 34 % of the samples, the"
+            + " warm-up loads 20 %. **With 2 threads calling `tick()`** each call waits for the"
+            + " other's tick, so it costs two ticks at least, and each tick is slower too: outside"
+            + " JMH, two threads ticking 10,000 quiet trackers in turn for 3 s closed 607"
+            + " boundaries (one a tick, one missed), 4.9 ms a tick, where one thread closed 1,922,"
+            + " 1.6 ms a tick. Not profiled yet; the trackers' lines moving between the two cores'"
+            + " caches as the threads take turns, and the lock's hand-off, are the suspects. The"
+            + " next step on the general path is one lock for the recorder and its rings.");
     MISSED.put("replay of a 30-day month",
-        "**Replay month ≤ 50 ms, latency SLO** (floor: `baseline`): 0 B per evaluation, and"
-            + " `evaluation` × 259,200 evaluations is 44.5 ms in this run. Both forks of the latency"
-            + " month ran at about 70 ms in this run, at 1 and at 2 threads. The same jar run again"
-            + " right after, alone: `SuiteRunner --include ReplayBenchmark --threads 1` gave 48.4 ms"
-            + " (events 29.8 ms), and `ReplayBenchmark.month -p slo=latency -f 5 -wi 3 -i 3 -prof gc`"
-            + " 46–50 ms a fork (median of its 15 iterations 47.5 ms). JFR of the month's fork: the interval store's"
-            + " reads and append 29 % of the samples (`IntervalStore.read` alone 20 %), the phased"
-            + " traffic 9 %, the monitor's own work most of the rest, spread thin (no method above"
-            + " 13 %).");
+        "**Replay month ≤ 50 ms, latency SLO** (floor: `baseline`): 0 B per evaluation. The month"
+            + " varies between full runs on this machine: 71.9 ms (both forks, at 1 and at 2"
+            + " threads) in the first full run of 2026-12-01 and 47.3 ms in the second, with the same"
+            + " code; run alone, `ReplayBenchmark.month -p slo=latency -f 5 -wi 3 -i 3 -prof gc` took"
+            + " 46–50 ms a fork. JFR of the month's fork: the interval store's reads and append 29 %"
+            + " of the samples (`IntervalStore.read` alone 20 %), the phased traffic 9 %, the"
+            + " monitor's own work most of the rest, spread thin (no method above 13 %).");
     MISSED.put("memory ≤ 4 KiB per quiet group after a month's gap, one of 1 ",
         "**One group alone after a month's gap** (4.8 KiB): the per-group figure divides all the"
             + " groups hold, what they share included, by their count, so a lone group carries the"
@@ -538,19 +549,21 @@ final class Report {
             + " gap of a month costs no byte a row (the gap column stores each row's deviation from"
             + " a ramp).");
     String stripes = "**Stripes** (`CollidingThreadsBenchmark`, `PoolThreadsBenchmark`, three forks"
-        + " each): at 2 threads with colliding ids the forks' means are 4.41, 3.54 and 3.61 ns"
-        + " against `LongAdder`'s 3.32, 3.07 and 3.04 (1.33×, 1.15×, 1.19×): the forks differ more"
-        + " than the target's margin (the last round's 6-fork rerun gave 1.12× by medians). At 8"
-        + " threads on this 2-core machine the threads are time-sliced, and the figure measures"
-        + " the scheduler as much as the stripes: pool threads 14.2–15.4 ns a fork against"
-        + " 11.5–12.6 ns, colliding ids 12.0–15.0 ns against 13.7–15.3 ns (met).";
+        + " each): the forks differ more than the target's margin. In the first full run of"
+        + " 2026-12-01, at 2 threads with colliding ids, the forks' means were 4.41, 3.54 and 3.61"
+        + " ns against `LongAdder`'s 3.32, 3.07 and 3.04 (1.33×, 1.15×, 1.19×); in the second,"
+        + " 1.02× by medians. At 8 threads on this 2-core machine the threads are time-sliced, and"
+        + " the figure measures the scheduler as much as the stripes.";
     MISSED.put("record, thread ids colliding", stripes);
     MISSED.put("record, arbitrary thread ids", stripes);
     MISSED.put("observation: slo4j's handler adds",
-        "**Observation overhead, 1 thread**: the handler's own cost is 37 ns, 0 B (the"
-            + " `slo4jHandlerOnly` row) of a 1,300–1,500 ns observation; the difference between two"
-            + " registries' observations varies by more than that between runs (the same comparison"
-            + " at 2 threads is −27 % in this run, +3 % and +1 % in the last).");
+        "**Observation overhead**: the handler's own cost is 37–38 ns and 0 B (the"
+            + " `slo4jHandlerOnly` rows) of an observation of 1,400–3,400 ns, and two registries'"
+            + " observations differ by more than that between forks. At 2 threads they fall into two"
+            + " modes, about 1.8 µs and 3.3 µs a call, whichever handlers run: in the second full run"
+            + " of 2026-12-01, `micrometerPlusEmptyHandler` (Micrometer's handler and one that does"
+            + " nothing) ran one fork in each. Earlier runs measured the same comparison at 2 threads"
+            + " at −27 %, −9 %, +1 % and +3 %.");
   }
 
   private static String verdictZero(double bytes) {

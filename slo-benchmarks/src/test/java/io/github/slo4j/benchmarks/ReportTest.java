@@ -74,6 +74,23 @@ class ReportTest {
   }
 
   @Test
+  void groupsAfterAGapNameTheSameGroupsTickedWithoutItAsTheirFloorAndALoneGroupsMissIsExplained() {
+    String md = Report.targets(List.of(), List.of(
+        new Footprint.Row(Footprint.QUIET_TICKED, "x", 3_000, "measured"),
+        new Footprint.Row("slo4j per group (1)", "x", 5_000, "measured"),
+        new Footprint.Row("slo4j per group (10,000)", "x", 4_000, "measured")));
+    assertEquals("| memory ≤ 4 KiB per quiet group after a month's gap, one of 1 (issue 10) | 4.9 KiB"
+        + " | missed by 22 % | 2.9 KiB: a group's own bytes when ticked through the month, without the"
+        + " gap |", row(md, "memory ≤ 4 KiB per quiet group after a month's gap, one of 1 (issue 10)"));
+    assertEquals("| memory ≤ 64 MiB for 10,000 quiet groups after a month's gap (issue 10) | 38.1 MiB"
+        + " | met | 28.6 MiB: 10,000 groups ticked through the month, without the gap |",
+        row(md, "memory ≤ 64 MiB for 10,000 quiet groups after a month's gap (issue 10)"));
+    // the lone group's miss is explained; the 10,000 groups' row is met and its text not printed
+    assertTrue(md.contains("- **One group alone after a month's gap**"), md);
+    assertEquals(1, md.split("\n- \\*\\*", -1).length - 1, md);
+  }
+
+  @Test
   void tablesDivideByBaselineAndSlo4jAtTheSameThreadCount() {
     List<Result> rs = List.of(
         avgt("RecordBenchmark", "baseline", 1, 5, 0),
