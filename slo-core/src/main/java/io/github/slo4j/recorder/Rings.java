@@ -57,14 +57,19 @@ import java.util.concurrent.locks.StampedLock;
  * differs from the one before it (conservatively: a gap or a restore sets it too), so every row at
  * or after it equals {@code current}: a ready window whose start moves within that run reads no
  * ring row, and one that started in it already holds {@code current} and is not written at all.
- * So a quiet tracker's tick touches the lock, the tick state and {@code current}, a few lines.
+ * The rows from the change before it up to {@code lastChange} are equal too (they held {@code
+ * current} until {@code lastChange}): a start moving within that run keeps its values, so a single
+ * change in a quiet stretch (one request, one missed boundary) changes a window only at the move
+ * whose start passes it. So a quiet tracker's tick touches the lock, the tick state and {@code
+ * current}, a few lines.
  *
  * <p><b>Coasting.</b> Rings {@linkplain #attach attached} to a registry's {@link Clock} need not be
  * touched at all at a quiet boundary that changes nothing {@link #readReady} reads: while every
  * window is placed by its moves (or is younger than the rings: its start is the origin's zeros, and
  * {@link #readReady} derives its covered time from the boundary it reads at) and the tiers take rows
  * regularly, a quiet boundary {@code b} changes a start only when a window moves at {@code b} from a
- * start before {@code lastChange}, or a young window's start leaves the origin. The first such
+ * start before {@code lastChange} to a row not equal to it (one outside the run before the last
+ * change), or a young window's start leaves the origin. The first such
  * boundary after {@code asOf} is {@link #coastUntil()}; before it the registry may skip these rings
  * when their data have not changed (it checks that, boundary by boundary, before it skips, and never
  * skips a tracker it does not tick). Readers then see the rings as of the clock's boundary: {@link
@@ -148,6 +153,17 @@ final class Rings {
    * by every other change of the rows: gaps, a restore).
    */
   private long lastChange;
+  /**
+   * The run of equal rows before the last change: every row of a boundary in {@code [runStart,
+   * runEnd)} holds the values {@code current} held before {@link #lastChange} (empty when {@code
+   * runStart >= runEnd}: after a restore, or when every boundary changes). A window whose start
+   * moves within the run keeps its values, so one change (a single request, one missed boundary)
+   * makes a window move on the general path only when its start crosses the change, not at every
+   * move until then.
+   */
+  private long runStart;
+
+  private long runEnd;
   /**
    * The earliest boundary at which a ready window's start moves ({@code Long.MIN_VALUE} while some
    * window is placed by the general read at every boundary): before it, a regular boundary leaves
@@ -321,6 +337,8 @@ final class Rings {
       }
     }
     lastChange = originMillis;
+    runStart = originMillis;
+    runEnd = originMillis;
   }
 
   private long newest(int k) {
@@ -357,6 +375,9 @@ final class Rings {
       int k = (int) (where >> 32);
       if (k < 0 || k >= resolution.length || a < h[m] || h[m] - h[m + 2] >= lastChange) {
         continue; // the window does not move at a, or its new start reads as current
+      }
+      if (sameRows(h[m] - h[m + 2] - resolution[k], h[m] - h[m + 2])) {
+        continue; // its start stays on equal rows: nothing is read
       }
       int row = (int) where + 1;
       if (row >= 0 && row <= capacity[k]) {
@@ -448,9 +469,18 @@ final class Rings {
         return next; // placed by the general read at every boundary
       }
       long at = h[m];
-      if (at - h[m + 2] - h[T * k + RES] < lastChange) {
-        w = Math.min(w, at); // its start moves off a row before the last change: it may change
+      long r = h[T * k + RES];
+      long from = at - h[m + 2] - r;
+      if (from >= lastChange) {
+        continue; // its start reads current and moves on rows equal to it
       }
+      if (from >= runStart && from + r < runEnd) {
+        // it moves within the run before the last change: it may change first at the move whose new
+        // start reaches the run's end
+        long over = runEnd - (from + r);
+        at += -Math.floorDiv(-over, r) * r;
+      }
+      w = Math.min(w, at); // its start moves off a row before the last change: it may change
     }
     return Math.max(next, w);
   }
@@ -623,8 +653,8 @@ final class Rings {
       }
       System.arraycopy(data, 0, current, 0, cols - 1);
       current[cols - 1] = gapsBefore + missed;
+      changedAt(a, prev);
       asOf = a;
-      lastChange = a;
       this.periodStart = periodStart;
       if (newPeriod && s < prev) {
         anchorFromRows(); // a period that started before the last boundary: only after a restore
@@ -689,7 +719,7 @@ final class Rings {
     }
     if (!quiet) {
       System.arraycopy(data, 0, current, 0, dataCols);
-      lastChange = a;
+      changedAt(a, asOf);
     }
     asOf = a;
     if (a >= nextMove) {
@@ -832,6 +862,25 @@ final class Rings {
    */
   private boolean isCurrent(int k, long t) {
     return t >= lastChange || t > hot[T * k + WRITTEN];
+  }
+
+  /**
+   * Under the write lock: the row of boundary {@code a} changes, the newest row before it being that
+   * of {@code prev}: the rows from the last change up to {@code prev} (all equal to the old {@code
+   * current}) become the run before the change.
+   */
+  private void changedAt(long a, long prev) {
+    runStart = lastChange;
+    runEnd = prev + base;
+    lastChange = a;
+  }
+
+  /**
+   * Whether a window's start moving from the row of {@code from} to that of {@code to} keeps its
+   * values: both rows lie after the last change, or both in the run before it.
+   */
+  private boolean sameRows(long from, long to) {
+    return from >= lastChange || (from >= runStart && to < runEnd);
   }
 
   /** Copies the row of boundary {@code t} of tier {@code k}, which holds it, into {@code dst[off..off + cols)}. */
@@ -1102,8 +1151,9 @@ final class Rings {
           long s = at - h[m + 2];
           h[m] = at + r;
           h[m + 1] = ((long) k << 32) | row;
-          if (s - r >= lastChange) {
-            // quiet since before the old start: it read current, and so does the new one
+          if (sameRows(s - r, s)) {
+            // the old start's row and the new one's are equal (both current, or both in the run
+            // before the last change): the start's values stay
           } else if (s >= lastChange || s > h[T * k + WRITTEN]) {
             System.arraycopy(current, 0, starts, j * w, cols); // the row equals current: no ring read
           } else {
@@ -1291,6 +1341,8 @@ final class Rings {
       origin = state.origin;
       asOf = state.asOf;
       lastChange = asOf + base; // no row is known to equal current: the next boundary's may
+      runStart = lastChange;
+      runEnd = lastChange;
       anchorFromRows();
       computeReady(false);
     } finally {

@@ -167,8 +167,9 @@ class FootprintTest {
     System.out.printf("  quiet group (one request an hour), checkout-30d: %,d bytes of its own (%.2f KiB), "
         + "%,d bytes shared by all groups%n", own, own / 1024.0, shared);
     assertTrue(shared > 0 && other.shape() == quiet.shape(), "the groups share one shape");
-    // measured 3,584 bytes (issue 10's target: 4 KiB)
-    assertTrue(own <= 3712, "quiet 30-day events group: " + own + " bytes > 3.625 KiB");
+    // measured 3,728 bytes (issue 10's target: 4 KiB), 16 of them the run of equal rows before the
+    // last change, which lets the ticker skip a group that saw one request for most of the next hour
+    assertTrue(own <= 3840, "quiet 30-day events group: " + own + " bytes > 3.75 KiB");
   }
 
   /**
@@ -207,10 +208,10 @@ class FootprintTest {
         + "%,d a group of 10 a day later%n", perGroup, perGroup / 1024.0, aDayLater);
     // issue 10: 10,000 quiet groups <= 64 MiB, 6,710 bytes a group
     assertTrue(perGroup <= 6_710, "quiet group after a gap: " + perGroup + " bytes > 6,710");
-    // measured 4,056 bytes (7,024 when the gap columns held plain deltas, 16 bits a row in the 2-min
+    // measured 4,088 bytes (7,024 when the gap columns held plain deltas, 16 bits a row in the 2-min
     // and hourly tiers): the gap columns follow their ramps and store no bits a row
     assertTrue(perGroup <= 4_160, "quiet group after a gap: " + perGroup + " bytes > 4,160");
-    // a day later (measured 4,124 bytes, the shared part spread over 10 groups): the gap runs' blocks
+    // a day later (measured 4,163 bytes, the shared part spread over 10 groups): the gap runs' blocks
     // end in quiet rows, which follow the ramps too (plain deltas needed 16 bits for them), so the
     // group has not grown
     assertTrue(aDayLater <= 4_200, "quiet group a day after a gap: " + aDayLater + " bytes > 4,200");

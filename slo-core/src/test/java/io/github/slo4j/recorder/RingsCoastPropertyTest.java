@@ -44,6 +44,53 @@ class RingsCoastPropertyTest {
     }
   }
 
+  /**
+   * A single change in a long quiet stretch (one request, or one boundary the ticker missed) changes
+   * each window once, when its start passes it, so the registry needs to close the rings only at those
+   * moves. It used to close them at every move of a window whose start lay anywhere before the change:
+   * after one missed boundary a registry of 10,000 quiet trackers ticked 6.7 ms a boundary for the
+   * next hour instead of 0.5 ms (the 10-s moves of the 5-min, 30-min and 1-h windows).
+   */
+  @Test
+  void aSingleChangeInAQuietStretchClosesTheRingsOnlyWhereAWindowPassesIt() {
+    // each of the 5 windows passes the change at one move, or two for a gap (its row, then the
+    // next): 5 and 7 closes in the 6,000 quiet boundaries after it, where the old rule closed 196
+    for (boolean gap : new boolean[] {false, true}) {
+      int closed = closedAfterOneChange(gap);
+      assertTrue(closed <= 2 * READY.length, (gap ? "a missed boundary" : "one request") + ": closed " + closed + " times");
+    }
+  }
+
+  /** Quiet rings (coasting ones checked against ones closed at every boundary) after one change. */
+  private static int closedAfterOneChange(boolean gap) {
+    long origin = 0;
+    Rings general = rings(DATA, origin, READY);
+    Rings coasting = rings(DATA, origin, READY);
+    Rings.Clock clock = new Rings.Clock(origin, new ReentrantLock());
+    coasting.attach(clock);
+    long[] data = new long[DATA];
+    long a = origin;
+    int closed = 0;
+    for (int step = 0; step < 12_000; step++) {
+      boolean changed = step < 100 || (step == 6000 && !gap);
+      if (changed) {
+        data[step % DATA] += step + 1; // traffic, then quiet beyond every span: every tier full
+      }
+      long next = a + (step == 6000 && gap ? 2 * BASE : BASE);
+      general.advance(next, data, Rings.NO_PERIOD);
+      if (next - a == BASE && !changed && next < coasting.coastUntil()) {
+        // skipped, as the registry skips a quiet tracker
+      } else {
+        coasting.advance(next, data, Rings.NO_PERIOD);
+        closed += step > 6000 ? 1 : 0;
+      }
+      a = next;
+      clock.boundary = a;
+      assertReady(general, coasting, READY.length, (gap ? "gap" : "request") + ", step " + step);
+    }
+    return closed;
+  }
+
   /** Drives both rings; returns the boundaries the coasting rings were skipped at. */
   private static long check(long seed, boolean periods) {
     SplittableRandom rnd = new SplittableRandom(seed);
