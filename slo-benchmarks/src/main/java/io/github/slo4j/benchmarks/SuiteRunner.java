@@ -264,12 +264,7 @@ public final class SuiteRunner {
   static Report.Machine machine() {
     String cpu = System.getProperty("os.arch");
     try {
-      for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          cpu = line.substring(line.indexOf(':') + 1).trim();
-          break;
-        }
-      }
+      cpu = cpuOf(Files.readAllLines(Paths.get("/proc/cpuinfo")), cpu);
     } catch (IOException | RuntimeException e) {
       // not Linux: the architecture will do
     }
@@ -277,5 +272,38 @@ public final class SuiteRunner {
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
             + System.getProperty("os.arch") + ")",
         LocalDate.now(ZoneOffset.UTC).toString());
+  }
+
+  /**
+   * The first processor's model name from {@code /proc/cpuinfo}'s lines, with its family and model
+   * numbers where given (a VM may name only the vendor's line, "AMD EPYC", for processors of
+   * several generations, whose ratios differ); {@code fallback} without a model name.
+   */
+  static String cpuOf(List<String> cpuinfo, String fallback) {
+    String name = null;
+    String family = null;
+    String model = null;
+    for (String line : cpuinfo) {
+      if (line.isBlank() && name != null) {
+        break; // the end of the first processor
+      }
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String key = line.substring(0, colon).trim();
+      String value = line.substring(colon + 1).trim();
+      if (key.equals("model name")) {
+        name = value;
+      } else if (key.equals("cpu family")) {
+        family = value;
+      } else if (key.equals("model")) {
+        model = value;
+      }
+    }
+    if (name == null) {
+      return fallback;
+    }
+    return family == null || model == null ? name : name + " (family " + family + ", model " + model + ")";
   }
 }
