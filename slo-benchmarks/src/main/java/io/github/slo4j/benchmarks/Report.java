@@ -559,8 +559,13 @@ final class Report {
         + " this run's, `CollidingThreadsBenchmark -t 2 -f 2`), so the machine changed, not the"
         + " code. Ruled out: the adjacent-line prefetcher (stripes 256 B"
         + " apart instead of 128 B: 1.23×) and the atomic instruction (a compare-and-set loop, as"
-        + " `LongAdder` uses, instead of `getAndAdd`: 1.30×). Not profiled further: this VM gives"
-        + " no hardware counters (`perf stat`: cycles not supported). At 8 threads on 2 cores the"
+        + " `LongAdder` uses, instead of `getAndAdd`: 1.30×); a bare `getAndAdd` per thread on"
+        + " its own line costs 5.0 ns at 1 and at 2 threads, as `LongAdder` does. Without the"
+        + " owner-word read before the add, `RecordBenchmark` at 2 threads measured 1.11× (3"
+        + " forks, against 1.25× with it in the same sitting; colliding threads then stay together"
+        + " at 17 ns), so that read is about half of the excess on this machine; the rest is not"
+        + " explained: this VM gives no hardware counters (`perf stat`: cycles not supported)."
+        + " At 8 threads on 2 cores the"
         + " threads are time-sliced, and the figure measures the scheduler as much as the stripes.";
     MISSED.put("record ≥ 3 × faster than sentinel",
         "**Record ≥ 3 × faster than Sentinel at 2 threads** (2.5× in the third full run of"
