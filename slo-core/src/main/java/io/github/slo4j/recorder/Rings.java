@@ -480,7 +480,7 @@ final class Rings {
         long over = runEnd - (from + r);
         at += -Math.floorDiv(-over, r) * r;
       }
-      w = Math.min(w, at); // its start moves off a row before the last change: it may change
+      w = Math.min(w, at); // the first move that may take its start onto a row with other values
     }
     return Math.max(next, w);
   }
